@@ -1,0 +1,135 @@
+"""Configuration: `fazhi.toml` (working directory or --config) and FAZHI_* environment variables.
+
+One table of settings (name, default, help) drives the file, the environment and the docs.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .model import Category, Severity
+
+if TYPE_CHECKING:
+    from .rules.base import Rule
+
+CONFIG_FILE = "fazhi.toml"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One documented setting."""
+
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("rules.select", ["ALL"], "启用的规则：规则代码或前缀（如 TY、PU001）或类别名（如 typo）；最长前缀优先"),
+    Setting("rules.ignore", [], "停用的规则：规则代码、前缀或类别名"),
+    Setting("rules.preview", False, "是否启用预览（preview）状态的规则"),
+    Setting("rules.severity", {}, "按规则代码改变严重程度，如 {PU001 = \"info\"}"),
+    Setting("lexicon.terms", [], "补充的规范术语（不会被判为错别字）"),
+    Setting("lexicon.confusions", {}, "补充的易错写法：{错误写法 = \"正确写法\"}"),
+    Setting("lexicon.allowed", [], "允许的写法：出现时不报错别字或术语问题"),
+    Setting("deadlines.report", "03-01", "报送上级的截止日期（月-日），默认 3月1日"),
+    Setting("deadlines.publish", "04-01", "向社会公开的截止日期（月-日），默认 4月1日"),
+)
+
+_CATEGORY_BY_NAME = {c.value: c for c in Category}
+
+
+@dataclass
+class Config:
+    """Resolved configuration."""
+
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    preview: bool = False
+    severity: dict[str, Severity] = field(default_factory=dict)
+    terms: list[str] = field(default_factory=list)
+    confusions: dict[str, str] = field(default_factory=dict)
+    allowed: list[str] = field(default_factory=list)
+    deadline_report: str = "03-01"
+    deadline_publish: str = "04-01"
+    path: str | None = None
+
+    def _prefixes(self, items: list[str]) -> list[str]:
+        from .rules.base import CATEGORY_PREFIX
+
+        out = []
+        for it in items:
+            it = it.strip()
+            if it.upper() == "ALL":
+                out.append("")
+            elif it.lower() in _CATEGORY_BY_NAME:
+                out.append(CATEGORY_PREFIX[_CATEGORY_BY_NAME[it.lower()]])
+            else:
+                out.append(it.upper())
+        return out
+
+    def is_selected(self, rule: Rule) -> bool:
+        """Longest matching prefix of select/ignore decides (flake8's decision engine)."""
+        sel = [p for p in self._prefixes(self.select) if rule.code.startswith(p)]
+        ign = [p for p in self._prefixes(self.ignore) if rule.code.startswith(p)]
+        best_sel = max((len(p) for p in sel), default=-1)
+        best_ign = max((len(p) for p in ign), default=-1)
+        if best_sel < 0 or best_ign >= best_sel:
+            return False
+        if rule.status == "preview" and not self.preview and best_sel < len(rule.code):
+            return False
+        return True
+
+    def severity_for(self, rule: Rule) -> Severity | None:
+        """A configured severity override, if any."""
+        return self.severity.get(rule.code)
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Load `fazhi.toml` from `path`, else from the working directory, else defaults."""
+    p = Path(path) if path else Path.cwd() / CONFIG_FILE
+    data: dict[str, Any] = {}
+    if path or p.is_file():
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError as e:
+            raise ValueError(f"{p}: 配置文件不存在") from e
+        except tomllib.TOMLDecodeError as e:
+            raise ValueError(f"{p}: 配置文件格式错误（{e}）") from e
+    cfg = from_dict(data)
+    cfg.path = str(p) if data else None
+    env_sel = os.environ.get("FAZHI_RULES_SELECT")
+    if env_sel:
+        cfg.select = [x for x in env_sel.split(",") if x]
+    env_ign = os.environ.get("FAZHI_RULES_IGNORE")
+    if env_ign:
+        cfg.ignore = [x for x in env_ign.split(",") if x]
+    return cfg
+
+
+def from_dict(data: dict[str, Any]) -> Config:
+    """Build a Config from the parsed TOML mapping, validating values."""
+    rules = data.get("rules", {})
+    lex = data.get("lexicon", {})
+    dl = data.get("deadlines", {})
+    sev = {}
+    for code, v in (rules.get("severity") or {}).items():
+        try:
+            sev[code.upper()] = Severity(v)
+        except ValueError as e:
+            raise ValueError(f"rules.severity.{code}: 严重程度只能是 error、warning 或 info") from e
+    return Config(
+        select=list(rules.get("select", ["ALL"])),
+        ignore=list(rules.get("ignore", [])),
+        preview=bool(rules.get("preview", False)),
+        severity=sev,
+        terms=list(lex.get("terms", [])),
+        confusions=dict(lex.get("confusions", {})),
+        allowed=list(lex.get("allowed", [])),
+        deadline_report=str(dl.get("report", "03-01")),
+        deadline_publish=str(dl.get("publish", "04-01")),
+    )

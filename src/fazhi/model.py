@@ -1,0 +1,266 @@
+"""Typed records of an analysis result and their JSON form (the contract in report-json.md)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+SCHEMA = "fazhi.report/1"
+
+
+class Category(StrEnum):
+    """Finding categories (closed set of the contract)."""
+
+    TYPO = "typo"
+    TERMINOLOGY = "terminology"
+    PUNCTUATION = "punctuation"
+    NUMBERING = "numbering"
+    DUPLICATE = "duplicate"
+    NUMBER_CONSISTENCY = "number_consistency"
+    PLAUSIBILITY = "plausibility"
+    STRUCTURE = "structure"
+    METADATA = "metadata"
+    FORMAT = "format"
+    COPY = "copy"
+    TIMELINESS = "timeliness"
+
+
+class Severity(StrEnum):
+    """How urgent a finding is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class UnitLevel(StrEnum):
+    """Administrative level of the issuing body."""
+
+    PROVINCE = "province"
+    CITY = "city"
+    COUNTY = "county"
+    TOWNSHIP = "township"
+    DEPARTMENT = "department"
+    UNKNOWN = "unknown"
+
+
+class Qualifier(StrEnum):
+    """Approximation qualifier of a quantity."""
+
+    EXACT = "exact"
+    MORE_THAN = "more_than"
+    NEARLY = "nearly"
+    ABOUT = "about"
+    AT_LEAST = "at_least"
+    LESS_THAN = "less_than"
+
+
+class PartStatus(StrEnum):
+    """Whether a statutory part has its own section, is folded into another, or is absent."""
+
+    DEDICATED = "dedicated"
+    EMBEDDED = "embedded"
+    MISSING = "missing"
+
+
+PART_KEYS = ("measures", "shortcomings", "first_responsible", "next_year", "other")
+
+PART_NAMES = {
+    "measures": "主要举措和成效",
+    "shortcomings": "存在的不足和原因",
+    "first_responsible": "党政主要负责人履行推进法治建设第一责任人职责情况",
+    "next_year": "下一年度主要安排",
+    "other": "其他需要报告的情况",
+}
+
+
+def _quote(text: str, start: int | None, end: int | None) -> str | None:
+    if start is None or end is None:
+        return None
+    return text[start:end]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and the span of its whole section (heading included)."""
+
+    level: int
+    number: str | None
+    title: str
+    start: int
+    end: int
+    heading_end: int
+    style: str
+    children: tuple[Section, ...] = ()
+
+    def to_dict(self, text: str) -> dict[str, Any]:
+        """JSON form (contract: Section)."""
+        return {
+            "level": self.level,
+            "number": self.number,
+            "title": self.title,
+            "style": self.style,
+            "start": self.start,
+            "end": self.end,
+            "quote": text[self.start : self.end],
+            "children": [c.to_dict(text) for c in self.children],
+        }
+
+    def walk(self):
+        """This section and all below it, in document order."""
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """Where one statutory part sits in the report."""
+
+    key: str
+    status: PartStatus
+    heading: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self, text: str) -> dict[str, Any]:
+        """JSON form (contract: parts value)."""
+        return {
+            "status": str(self.status),
+            "heading": self.heading,
+            "start": self.start,
+            "end": self.end,
+            "quote": _quote(text, self.start, self.end),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """A quantity found in the text, mapped to the taxonomy (or `other`)."""
+
+    id: str
+    name: str
+    value: float | int
+    unit: str
+    qualifier: Qualifier
+    start: int
+    end: int
+    section: str | None = None
+
+    def to_dict(self, text: str) -> dict[str, Any]:
+        """JSON form (contract: Indicator)."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": str(self.qualifier),
+            "quote": text[self.start : self.end],
+            "start": self.start,
+            "end": self.end,
+            "section": self.section,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One defect: a rule's verdict on a span (or on the whole report when start is None)."""
+
+    rule: str
+    name: str
+    category: Category
+    severity: Severity
+    message: str
+    start: int | None = None
+    end: int | None = None
+    suggestion: str | None = None
+
+    def to_dict(self, text: str) -> dict[str, Any]:
+        """JSON form (contract: Finding)."""
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "category": str(self.category),
+            "severity": str(self.severity),
+            "message": self.message,
+            "quote": _quote(text, self.start, self.end),
+            "start": self.start,
+            "end": self.end,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass(slots=True)
+class Report:
+    """The analysis of one report; `to_json()` is the public contract."""
+
+    source: str
+    text: str
+    format: str = "txt"
+    title: str | None = None
+    title_inferred: bool = False
+    unit: str | None = None
+    units: tuple[str, ...] = ()
+    unit_level: UnitLevel = UnitLevel.UNKNOWN
+    year: int | None = None
+    addressee: str | None = None
+    date: str | None = None
+    published: str | None = None
+    outline: tuple[Section, ...] = ()
+    parts: dict[str, Part] = field(default_factory=dict)
+    indicators: tuple[Indicator, ...] = ()
+    facts: tuple[Indicator, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    score: dict[str, Any] | None = None
+    # internal, not serialized: spans of body paragraphs and special lines
+    paragraphs: tuple[tuple[int, int], ...] = ()
+    title_span: tuple[int, int] | None = None
+    addressee_span: tuple[int, int] | None = None
+    signature_span: tuple[int, int] | None = None
+    date_span: tuple[int, int] | None = None
+    body_span: tuple[int, int] = (0, 0)
+    offset_map: Any = None
+
+    def sections(self):
+        """All sections of the outline in document order."""
+        for s in self.outline:
+            yield from s.walk()
+
+    def section_at(self, pos: int) -> Section | None:
+        """The innermost section containing position `pos`."""
+        best = None
+        for s in self.sections():
+            if s.start <= pos < s.end:
+                best = s
+        return best
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract object."""
+        t = self.text
+        return {
+            "schema": SCHEMA,
+            "source": self.source,
+            "format": self.format,
+            "text": t,
+            "title": self.title,
+            "title_inferred": self.title_inferred,
+            "unit": self.unit,
+            "units": list(self.units),
+            "unit_level": str(self.unit_level),
+            "year": self.year,
+            "addressee": self.addressee,
+            "date": self.date,
+            "published": self.published,
+            "outline": [s.to_dict(t) for s in self.outline],
+            "parts": {k: self.parts[k].to_dict(t) for k in PART_KEYS if k in self.parts},
+            "indicators": [i.to_dict(t) for i in self.indicators],
+            "facts": [i.to_dict(t) for i in self.facts],
+            "findings": [f.to_dict(t) for f in self.findings],
+            "score": self.score,
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The contract as a JSON string."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

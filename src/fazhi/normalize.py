@@ -1,0 +1,215 @@
+"""Normalization: named steps that turn raw text into canonical `text`, each recording its edits.
+
+Steps, in order (NORMALIZERS): newlines, invisible, spaces, web_debris, broken_title,
+wrapped_lines, cjk_spaces, blank_lines. Punctuation is never rewritten: the checker must still see
+an ASCII comma in Chinese text. Every step keeps the offset map exact (text.apply_edits).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+
+from .text import CJK_PUNCT, HAN, OffsetMap, apply_edits, lines_with_offsets
+
+Edits = list[tuple[int, int, str]]
+
+# A line shorter than this is never taken for a hard-wrapped body line (short lines are headings,
+# unit names, signatures); PDF and copy-paste wraps in the seeds are 20-40 characters wide.
+MIN_WRAP_LINE = 15
+# A numbered heading line longer than this is a heading with its paragraph run on (may be wrapped).
+MAX_HEADING_LINE = 40
+# The title block is looked for in this many first non-empty lines.
+TITLE_BLOCK_LINES = 4
+
+TERMINAL = "。！？!?；;：:…"
+CLOSERS = "”’」』）)》〉"
+HEADING_START_RE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,2}[.．、](?!\d)"
+    r"|[-•·●▪◆■]\s|[一二三四五六七八九十]+是)"
+)
+DATE_LINE_RE = re.compile(
+    r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$"
+)
+ORG_SUFFIX_RE = re.compile(r"(?:委员会|人民政府|政府|办事处|党委|党工委|工委|[区县市省]委|局|办公室)$")
+
+
+def _newlines(text: str) -> Edits:
+    return [(m.start(), m.end(), "\n") for m in re.finditer(r"\r\n|[\r\u2028\u2029\f\v\x85]", text)]
+
+
+def _invisible(text: str) -> Edits:
+    return [(m.start(), m.end(), "") for m in re.finditer(r"[\ufeff\u200b-\u200d\u2060\x00-\x08\x0e-\x1f\x7f]", text)]
+
+
+def _spaces(text: str) -> Edits:
+    edits: Edits = []
+    # Every run of horizontal white space becomes one ASCII space; at line ends it goes.
+    for m in re.finditer(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+", text):
+        s, e = m.start(), m.end()
+        at_start = s == 0 or text[s - 1] == "\n"
+        at_end = e == len(text) or text[e] == "\n"
+        if at_start or at_end:
+            edits.append((s, e, ""))
+        elif m.group() != " ":
+            edits.append((s, e, " "))
+    return edits
+
+
+@lru_cache(maxsize=1)
+def _debris_patterns() -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
+    trailing, anywhere = [], []
+    src = resources.files("fazhi.data").joinpath("web_debris.txt").read_text(encoding="utf-8")
+    for line in src.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("anywhere:"):
+            anywhere.append(re.compile(line[len("anywhere:") :]))
+        else:
+            trailing.append(re.compile(line))
+    return tuple(trailing), tuple(anywhere)
+
+
+def _web_debris(text: str) -> Edits:
+    trailing, anywhere = _debris_patterns()
+    spans = lines_with_offsets(text)
+    edits: Edits = []
+    drop = set()
+    for i, (s, e) in enumerate(spans):
+        line = text[s:e].strip()
+        if line and any(p.fullmatch(line) for p in anywhere):
+            drop.add(i)
+    i = len(spans) - 1
+    while i >= 0:
+        s, e = spans[i]
+        line = text[s:e].strip()
+        if not line or i in drop or any(p.fullmatch(line) for p in trailing):
+            if line:
+                drop.add(i)
+            i -= 1
+            continue
+        break
+    for i in sorted(drop):
+        s, e = spans[i]
+        edits.append((s, e, ""))
+    return edits
+
+
+def _nonempty_lines(text: str) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in lines_with_offsets(text) if text[s:e].strip()]
+
+
+def _broken_title(text: str) -> Edits:
+    """Join a title broken over two lines (`…关于2023年法治政府` / `建设情况的报告`)."""
+    lines = _nonempty_lines(text)[:TITLE_BLOCK_LINES]
+    for (s1, e1), (s2, e2) in zip(lines, lines[1:], strict=False):
+        a, b = text[s1:e1].strip(), text[s2:e2].strip()
+        if (
+            "报告" not in a
+            and b.endswith("报告")
+            and len(a) + len(b) <= 60
+            and a[-1:] not in TERMINAL + "，,、"
+            and ("关于" in a or "年" in a)
+            and not HEADING_START_RE.match(b)
+        ):
+            return [(e1, s2, "")]
+    return []
+
+
+def _ends_sentence(line: str) -> bool:
+    line = line.rstrip(CLOSERS)
+    return not line or line[-1] in TERMINAL
+
+
+def _wrapped_lines(text: str) -> Edits:
+    """Join lines broken inside a sentence (PDF and copy-paste hard wraps, page breaks)."""
+    lines = _nonempty_lines(text)
+    title_block = set(range(min(TITLE_BLOCK_LINES - 1, len(lines))))
+    edits: Edits = []
+    for i in range(len(lines) - 1):
+        (s1, e1), (s2, e2) = lines[i], lines[i + 1]
+        a, b = text[s1:e1].strip(), text[s2:e2].strip()
+        if i in title_block and len(a) < MAX_HEADING_LINE:
+            continue
+        if len(a) < MIN_WRAP_LINE or _ends_sentence(a):
+            continue
+        if HEADING_START_RE.match(a) and len(a) <= MAX_HEADING_LINE:
+            continue
+        if HEADING_START_RE.match(b) or DATE_LINE_RE.match(b) or DATE_LINE_RE.match(a):
+            continue
+        if ORG_SUFFIX_RE.search(a) or "\t" in a or " | " in a or " | " in b:
+            continue
+        sep = " " if re.match(r"[A-Za-z0-9]", a[-1]) and re.match(r"[A-Za-z0-9]", b[0]) else ""
+        edits.append((e1, s2, sep))
+    return edits
+
+
+_CJK_SPACE_RE = re.compile(
+    rf"(?<=[{HAN}{CJK_PUNCT}A-Za-z0-9%]) (?=[{HAN}{CJK_PUNCT}A-Za-z0-9])"
+)
+_QUOTE_MARKS = "“”‘’「」『』《》〈〉（）()\"'"
+
+
+def _cjk_spaces(text: str) -> Edits:
+    """Remove spaces next to CJK characters (`依 法护 航` → `依法护航`, `关于 2023 年`).
+
+    Kept: spaces touching quote marks or brackets (a checker reports those), spaces between two
+    Latin/digit words, and a space after an organisation name (`…委员会 …人民政府` in a joint
+    signature), which separates two bodies.
+    """
+    edits: Edits = []
+    for m in _CJK_SPACE_RE.finditer(text):
+        i = m.start()
+        left, right = text[i - 1], text[i + 1]
+        if left in _QUOTE_MARKS or right in _QUOTE_MARKS:
+            continue
+        if not (_is_cjk(left) or _is_cjk(right)):
+            continue
+        line_start = text.rfind("\n", 0, i) + 1
+        if ORG_SUFFIX_RE.search(text[line_start:i]):
+            continue
+        edits.append((i, i + 1, ""))
+    return edits
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(re.match(f"[{HAN}{CJK_PUNCT}]", ch))
+
+
+def _blank_lines(text: str) -> Edits:
+    edits: Edits = [(m.start(), m.end(), "\n") for m in re.finditer(r"\n{2,}", text)]
+    m = re.match(r"\n+", text)
+    if m:
+        edits = [(0, m.end(), "")] + [x for x in edits if x[0] >= m.end()]
+    m = re.search(r"\n+\Z", text)
+    if m:
+        edits = [x for x in edits if x[0] < m.start()] + [(m.start(), m.end(), "")]
+    return edits
+
+
+NORMALIZERS: tuple[tuple[str, Callable[[str], Edits]], ...] = (
+    ("newlines", _newlines),
+    ("invisible", _invisible),
+    ("spaces", _spaces),
+    ("web_debris", _web_debris),
+    ("spaces_again", _spaces),
+    ("broken_title", _broken_title),
+    ("wrapped_lines", _wrapped_lines),
+    ("cjk_spaces", _cjk_spaces),
+    ("blank_lines", _blank_lines),
+)
+
+
+def normalize(raw: str) -> tuple[str, OffsetMap]:
+    """Run every normalization step; return the canonical text and its map to `raw`."""
+    text = raw
+    index = list(range(len(raw) + 1))
+    for _name, step in NORMALIZERS:
+        edits = step(text)
+        if edits:
+            text, index = apply_edits(text, index, edits)
+    return text, OffsetMap(raw, index)

@@ -1,0 +1,195 @@
+"""The rule record, the registry and the engine that runs selected rules over a report.
+
+A rule is a function decorated with `@rule(...)`: its record (code, name, category, severity,
+examples) sits next to its code, and its docstring is its Chinese documentation with fixed headings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Category, Finding, Severity
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..model import Report
+
+CODE_RE = re.compile(r"^[A-Z]{2}\d{3}$")
+NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DOC_HEADINGS = ("## 检查内容", "## 为什么", "## 示例", "## 建议写法", "## 误报与局限")
+
+# Two-letter code prefix of each category (codes are grouped by category).
+CATEGORY_PREFIX = {
+    Category.TYPO: "TY",
+    Category.TERMINOLOGY: "TE",
+    Category.PUNCTUATION: "PU",
+    Category.NUMBERING: "NU",
+    Category.DUPLICATE: "DU",
+    Category.NUMBER_CONSISTENCY: "NC",
+    Category.PLAUSIBILITY: "PL",
+    Category.STRUCTURE: "ST",
+    Category.METADATA: "MD",
+    Category.FORMAT: "FM",
+    Category.COPY: "CP",
+    Category.TIMELINESS: "TM",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule function yields: a span (or None for the whole report), message and fix."""
+
+    start: int | None
+    end: int | None
+    message: str
+    suggestion: str | None = None
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's record: metadata, examples, documentation and the check itself."""
+
+    code: str
+    name: str
+    category: Category
+    severity: Severity
+    summary: str
+    check: Callable[[Report], Iterable[Hit]]
+    bad: tuple[str, ...]
+    good: tuple[str, ...]
+    doc: str
+    status: str = "stable"
+    since: str = "0.1.0"
+    fixable: bool = False
+    needs: frozenset[str] = field(default_factory=frozenset)
+
+    def run(self, report: Report, severity: Severity | None = None) -> Iterator[Finding]:
+        """Run the check and turn its hits into findings."""
+        for h in self.check(report):
+            yield Finding(
+                rule=self.code,
+                name=self.name,
+                category=self.category,
+                severity=severity or h.severity or self.severity,
+                message=h.message,
+                start=h.start,
+                end=h.end,
+                suggestion=h.suggestion,
+            )
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    category: Category,
+    severity: Severity,
+    summary: str,
+    bad: Iterable[str],
+    good: Iterable[str],
+    status: str = "stable",
+    since: str = "0.1.0",
+    fixable: bool = False,
+) -> Callable:
+    """Register the decorated check function as a rule (its docstring is the Chinese doc)."""
+
+    def deco(fn: Callable[[Report], Iterable[Hit]]):
+        doc = (fn.__doc__ or "").strip()
+        r = Rule(
+            code=code,
+            name=name,
+            category=category,
+            severity=severity,
+            summary=summary,
+            check=fn,
+            bad=tuple(bad),
+            good=tuple(good),
+            doc=_dedent(doc),
+            status=status,
+            since=since,
+            fixable=fixable,
+        )
+        _validate(r)
+        REGISTRY[code] = r
+        return fn
+
+    return deco
+
+
+def _dedent(doc: str) -> str:
+    lines = doc.splitlines()
+    if len(lines) <= 1:
+        return doc
+    import textwrap
+
+    return lines[0] + "\n" + textwrap.dedent("\n".join(lines[1:]))
+
+
+def _validate(r: Rule) -> None:
+    if not CODE_RE.match(r.code):
+        raise ValueError(f"rule code {r.code!r} must look like AB123")
+    if r.code in REGISTRY and REGISTRY[r.code].check is not r.check:
+        raise ValueError(f"rule code {r.code} registered twice")
+    if not r.code.startswith(CATEGORY_PREFIX[r.category]):
+        raise ValueError(f"rule {r.code} of category {r.category} must start with {CATEGORY_PREFIX[r.category]}")
+    if not NAME_RE.match(r.name):
+        raise ValueError(f"rule name {r.name!r} must be kebab-case")
+    if r.status not in ("stable", "preview"):
+        raise ValueError(f"rule {r.code}: status must be stable or preview")
+
+
+def all_rules() -> list[Rule]:
+    """Every registered rule, sorted by code (importing the rule modules first)."""
+    load_rule_modules()
+    return [REGISTRY[c] for c in sorted(REGISTRY)]
+
+
+_loaded = False
+
+
+def load_rule_modules() -> None:
+    """Import every module of the `fazhi.rules` package so their rules register."""
+    global _loaded
+    if _loaded:
+        return
+    import importlib
+    import pkgutil
+
+    from .. import rules as pkg
+
+    for m in pkgutil.iter_modules(pkg.__path__):
+        if m.name not in ("base",):
+            importlib.import_module(f"{pkg.__name__}.{m.name}")
+    _loaded = True
+
+
+def run_rules(report: Report, config: Config | None = None) -> list[Finding]:
+    """Run every selected rule over the report; findings sorted by position."""
+    from ..config import Config
+
+    cfg = config or Config()
+    out: list[Finding] = []
+    for r in all_rules():
+        if not cfg.is_selected(r):
+            continue
+        out.extend(r.run(report, cfg.severity_for(r)))
+    out.sort(key=lambda f: (f.start if f.start is not None else -1, f.rule))
+    return _dedupe(out)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen = set()
+    res = []
+    for f in findings:
+        key = (f.rule, f.start, f.end, f.message)
+        if key not in seen:
+            seen.add(key)
+            res.append(f)
+    return res

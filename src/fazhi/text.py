@@ -1,0 +1,112 @@
+"""Normalized text with an offset map back to the raw text (learned from spaCy's Doc.char_span)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+# Character classes shared by every stage.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014\u2026\u00b7\u2018\u2019\u201c\u201d"
+HAN_RE = re.compile(f"[{HAN}]")
+
+
+class Alignment(StrEnum):
+    """How a span in `text` maps onto the raw text."""
+
+    EXACT = "exact"
+    EXPANDED = "expanded"  # the raw span holds characters normalization removed
+    CONTRACTED = "contracted"  # the raw span is shorter (normalization inserted characters)
+
+
+@dataclass(frozen=True, slots=True)
+class RawSpan:
+    """A span of the raw text and how faithfully it corresponds."""
+
+    start: int
+    end: int
+    alignment: Alignment
+
+
+class OffsetMap:
+    """For every character of the normalized text, the index of the raw character it came from."""
+
+    __slots__ = ("raw", "index")
+
+    def __init__(self, raw: str, index: list[int] | None = None):
+        self.raw = raw
+        # index has len(text) + 1 entries; the last is the raw length (end sentinel).
+        self.index = index if index is not None else list(range(len(raw) + 1))
+
+    def char_span(self, start: int, end: int, text: str) -> RawSpan:
+        """Map text[start:end] to the raw text, saying whether the mapping is exact."""
+        if not (0 <= start <= end <= len(text)):
+            raise ValueError(f"span {start}:{end} outside text of length {len(text)}")
+        if start == end:
+            r = self.index[start]
+            return RawSpan(r, r, Alignment.EXACT)
+        rs = self.index[start]
+        re_ = self.index[end - 1] + 1
+        raw_piece = self.raw[rs:re_]
+        piece = text[start:end]
+        if raw_piece == piece:
+            return RawSpan(rs, re_, Alignment.EXACT)
+        if len(raw_piece) >= len(piece):
+            return RawSpan(rs, re_, Alignment.EXPANDED)
+        return RawSpan(rs, re_, Alignment.CONTRACTED)
+
+
+def apply_edits(text: str, index: list[int], edits: Iterable[tuple[int, int, str]]) -> tuple[str, list[int]]:
+    """Apply non-overlapping (start, end, replacement) edits, carrying the offset index along.
+
+    Inserted characters map to the raw position of the first replaced character (or of the
+    character that follows an insertion), so every output character keeps a raw origin.
+    """
+    out: list[str] = []
+    idx: list[int] = []
+    pos = 0
+    for start, end, repl in sorted(edits):
+        if start < pos:
+            raise ValueError("overlapping edits")
+        out.append(text[pos:start])
+        idx.extend(index[pos:start])
+        if repl:
+            anchor = index[start]
+            if end - start == len(repl):
+                idx.extend(index[start:end])
+            else:
+                idx.extend([anchor] * len(repl))
+            out.append(repl)
+        pos = end
+    out.append(text[pos:])
+    idx.extend(index[pos:])  # includes the end sentinel
+    return "".join(out), idx
+
+
+def lines_with_offsets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of text, newline excluded."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+SENT_END = "。！？!?；;"
+_SENT_RE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|$)")
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (ending with 。！？； or the line end) inside text[start:end]."""
+    end = len(text) if end is None else end
+    out = []
+    for m in _SENT_RE.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        while s < e and text[s] in " \n":
+            s += 1
+        if e > s:
+            out.append((s, e))
+    return out
