@@ -94,6 +94,7 @@ class Section:
     heading_end: int
     style: str
     children: tuple[Section, ...] = ()
+    marker: tuple[int, int] | None = None  # span of the number marker as written (`（4）`)
 
     def to_dict(self, text: str) -> dict[str, Any]:
         """JSON form (contract: Section)."""
@@ -222,6 +223,7 @@ class Report:
     date_span: tuple[int, int] | None = None
     body_span: tuple[int, int] = (0, 0)
     offset_map: Any = None
+    frame: Any = None
 
     def sections(self):
         """All sections of the outline in document order."""

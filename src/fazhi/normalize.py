@@ -133,7 +133,8 @@ def _wrapped_lines(text: str) -> Edits:
     for i in range(len(lines) - 1):
         (s1, e1), (s2, e2) = lines[i], lines[i + 1]
         a, b = text[s1:e1].strip(), text[s2:e2].strip()
-        if i in title_block and len(a) < MAX_HEADING_LINE:
+        # Title-block lines (title, unit names) carry no sentence punctuation; body lines do.
+        if i in title_block and len(a) < MAX_HEADING_LINE and not re.search(r"[，,、；;]", a):
             continue
         if len(a) < MIN_WRAP_LINE or _ends_sentence(a):
             continue

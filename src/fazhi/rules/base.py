@@ -7,6 +7,7 @@ examples) sits next to its code, and its docstring is its Chinese documentation 
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -170,11 +171,29 @@ def load_rule_modules() -> None:
     _loaded = True
 
 
+_ACTIVE_CONFIG: ContextVar[Config | None] = ContextVar("fazhi_active_config", default=None)
+
+
+def active_config() -> Config:
+    """The configuration of the analysis in progress (defaults outside one)."""
+    from ..config import Config
+
+    return _ACTIVE_CONFIG.get() or Config()
+
+
 def run_rules(report: Report, config: Config | None = None) -> list[Finding]:
     """Run every selected rule over the report; findings sorted by position."""
     from ..config import Config
 
     cfg = config or Config()
+    token = _ACTIVE_CONFIG.set(cfg)
+    try:
+        return _run(report, cfg)
+    finally:
+        _ACTIVE_CONFIG.reset(token)
+
+
+def _run(report: Report, cfg: Config) -> list[Finding]:
     out: list[Finding] = []
     for r in all_rules():
         if not cfg.is_selected(r):

@@ -1,0 +1,1 @@
+"""Sub-commands that register themselves on the main CLI (`register(app)`)."""

@@ -1,0 +1,191 @@
+"""The report's frame (title block, addressee, signature and date) and its metadata
+(title, issuing unit and level, covered year, addressee, signing date)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from .model import UnitLevel
+from .text import lines_with_offsets
+
+TITLE_SEARCH_LINES = 4
+MAX_TITLE = 70
+MAX_SIGNATURE_LINE = 70
+# How many lines at the end may form the signature block (units, date, notes such as 此件公开发布).
+SIGNATURE_LINES = 4
+
+ORG_RE = re.compile(
+    r"(?:中共|中国共产党)?[\u4e00-\u9fff]{2,30}?"
+    r"(?:人民政府|街道办事处|办事处|工作委员会|委员会|党工委|党委|司法局|[局厅委办]|人民法院|人民检察院)"
+)
+ORG_LINE_RE = re.compile(rf"^(?:{ORG_RE.pattern})(?:\s+(?:{ORG_RE.pattern}))*$")
+CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+DATE_RE = re.compile(
+    r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
+    r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+)
+ADDRESSEE_RE = re.compile(r"^(?P<a>[^，。；！？,.;!?]{2,30}?)[：:]$")
+ADDRESSEE_WORDS = re.compile(r"委|政府|人大|办|局|领导|同志|部|院")
+YEAR_RE = re.compile(r"(?<![\d\-—–～~])(20\d{2})\s*年(?!\s*[\-—–～~至])")
+CN_YEAR_RE = re.compile(r"([〇○零一二三四五六七八九]{4})年")
+OPENING_UNIT_RE = re.compile(
+    r"(?:^|[，,。])\s*(?P<u>[\u4e00-\u9fff]{2,12}?(?:街道办事处|街道|镇|乡|区|县|市|局))"
+    r"(?:党工委|党委)?(?:、(?:办事处|政府))?(?:坚持|深入|认真|紧紧|全面|始终|紧扣|围绕|以)"
+)
+
+
+@dataclass
+class Frame:
+    """Where the title block, addressee, body and signature block are."""
+
+    title_span: tuple[int, int] | None
+    header_units: list[str]
+    addressee_span: tuple[int, int] | None
+    signature_span: tuple[int, int] | None
+    signature_units: list[str]
+    date_span: tuple[int, int] | None
+    body: tuple[int, int]
+
+
+def cn_number(s: str) -> int | None:
+    """Convert a small Chinese number (一 … 三十一) or digits to int."""
+    if s.isdigit():
+        return int(s)
+    if len(s) == 4 and all(c in CN_DIGITS for c in s):
+        return int("".join(str(CN_DIGITS[c]) for c in s))
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return (CN_DIGITS.get(a, 1) if a else 1) * 10 + (CN_DIGITS.get(b, 0) if b else 0)
+    if len(s) == 1 and s in CN_DIGITS:
+        return CN_DIGITS[s]
+    return None
+
+
+def parse_date(s: str) -> str | None:
+    """ISO date from `2024年1月16日` or `二〇二四年一月十六日`, else None."""
+    m = DATE_RE.search(s)
+    if not m:
+        return None
+    y, mo, d = (cn_number(m.group(k)) for k in ("y", "m", "d"))
+    if not (y and mo and d and 1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def is_title_line(line: str) -> bool:
+    """A line that reads as a report title."""
+    s = line.strip()
+    return (
+        len(s) <= MAX_TITLE
+        and s[-1:] not in "。，,；;：:"
+        and ("报告" in s[-6:] or ("关于" in s and "情况" in s))
+        and bool(re.search(r"法治|依法|法制", s))
+    )
+
+
+def find_frame(text: str) -> Frame:
+    """Locate title block, addressee and signature block; the body lies between."""
+    lines = [(s, e) for s, e in lines_with_offsets(text) if text[s:e].strip()]
+    if not lines:
+        return Frame(None, [], None, None, [], None, (0, len(text)))
+    title_span = None
+    header_units: list[str] = []
+    first_body = 0
+    for i, (s, e) in enumerate(lines[:TITLE_SEARCH_LINES]):
+        if is_title_line(text[s:e]):
+            title_span = (s, e)
+            header_units = [text[a:b].strip() for a, b in lines[:i] if ORG_LINE_RE.match(text[a:b].strip())]
+            first_body = i + 1
+            break
+    addressee_span = None
+    if first_body < len(lines):
+        s, e = lines[first_body]
+        m = ADDRESSEE_RE.match(text[s:e].strip())
+        if m and ADDRESSEE_WORDS.search(m.group("a")):
+            addressee_span = (s, s + len(m.group("a")))
+            first_body += 1
+    date_span = None
+    signature_span = None
+    signature_units: list[str] = []
+    last_body = len(lines)
+    for j in range(len(lines) - 1, max(first_body, len(lines) - SIGNATURE_LINES) - 1, -1):
+        s, e = lines[j]
+        line = text[s:e].strip()
+        if date_span is None and parse_date(line) and DATE_RE.fullmatch(line):
+            date_span = (s, e)
+            last_body = j
+        elif len(line) <= MAX_SIGNATURE_LINE and ORG_LINE_RE.match(line):
+            signature_units = re.split(r"\s+", line) + signature_units
+            signature_span = (s, signature_span[1] if signature_span else e)
+            last_body = j
+        elif re.fullmatch(r"[（(][^）)]{2,20}[）)]", line):  # （此件公开发布）
+            last_body = j
+        else:
+            break
+    body_start = lines[first_body][0] if first_body < len(lines) else len(text)
+    body_end = lines[last_body - 1][1] if last_body > first_body else body_start
+    return Frame(title_span, header_units, addressee_span, signature_span, signature_units, date_span, (body_start, body_end))
+
+
+def unit_level(unit: str | None) -> UnitLevel:
+    """Administrative level of a unit name."""
+    if not unit:
+        return UnitLevel.UNKNOWN
+    u = unit.split("、")[-1]
+    if re.search(r"(街道|镇|乡)(人民政府|办事处|党委|党工委|工作委员会|委员会)?$|街道办事处$|(镇|乡|街道)$", u):
+        return UnitLevel.TOWNSHIP
+    if re.search(r"(省|自治区)(人民政府|委员会|委)$", u):
+        return UnitLevel.PROVINCE
+    if re.search(r"(局|厅|委员会|办公室|中心|院)$", u) and not re.search(r"(区|县|市|省)委员会$|中共", u):
+        return UnitLevel.DEPARTMENT
+    if re.search(r"(区|县|旗)(人民政府|委员会|委)$", u):
+        return UnitLevel.COUNTY
+    if re.search(r"(市|州|盟)(人民政府|委员会|委)$", u):
+        return UnitLevel.CITY
+    return UnitLevel.UNKNOWN
+
+
+def find_units(text: str, frame: Frame, title: str | None) -> list[str]:
+    """The issuing bodies: from the signature, the lines above the title, the title, or the opening."""
+    if frame.signature_units:
+        return frame.signature_units
+    if frame.header_units:
+        return frame.header_units
+    if title:
+        m = re.match(r"^(?P<u>.+?)关于", title)
+        if m and ORG_RE.fullmatch(m.group("u")) or (m and re.search(r"(街道|镇|乡)$", m.group("u"))):
+            return [u for u in re.split(r"\s+|、", m.group("u")) if u]
+    b0, b1 = frame.body
+    para_end = text.find("\n", b0, b1)
+    opening = text[b0 : para_end if para_end > 0 else b1]
+    m = OPENING_UNIT_RE.search(opening)
+    if m:
+        return [m.group("u")]
+    return []
+
+
+def covered_year(title: str | None, text: str, body: tuple[int, int]) -> int | None:
+    """The year the report covers: the title's year, else the body's dominant year."""
+    if title:
+        m = YEAR_RE.search(title) or re.search(r"(20\d{2})\s*年", title)
+        if m:
+            return int(m.group(1))
+        m = CN_YEAR_RE.search(title)
+        if m:
+            return cn_number(m.group(1))
+    counts = Counter(int(m.group(1)) for m in YEAR_RE.finditer(text, body[0], body[1]))
+    if not counts:
+        return None
+    best = max(counts.values())
+    return min(y for y, c in counts.items() if c == best)
+
+
+def fallback_title(source: str, html_title: str | None) -> str:
+    """The inferred title when the report has none: the HTML title, else the file name."""
+    if html_title and html_title.strip():
+        return html_title.strip()
+    name = source.split("!/")[-1]
+    return PurePosixPath(name.replace("\\", "/")).stem

@@ -1,0 +1,104 @@
+"""Map top-level sections and paragraphs to the five statutory parts, by meaning (data/parts.toml)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from .model import PART_KEYS, Part, PartStatus, Report, Section
+from .text import lines_with_offsets
+
+# Order in which heading patterns are tried: specific parts before the catch-all `measures`.
+MATCH_ORDER = ("first_responsible", "shortcomings", "next_year", "other", "measures")
+YEAR_IN_HEADING = re.compile(r"(20\d{2})\s*年")
+FUTURE_WORDS = re.compile(r"下一|下步|明年")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, dict[str, list[re.Pattern]]]:
+    raw = tomllib.loads(resources.files("fazhi.data").joinpath("parts.toml").read_text(encoding="utf-8"))
+    return {k: {kind: [re.compile(p) for p in v.get(kind, [])] for kind in ("heading", "cue")} for k, v in raw.items()}
+
+
+def classify_heading(title: str, year: int | None) -> str | None:
+    """The statutory part a top-level heading stands for, or None."""
+    pats = _patterns()
+    m = YEAR_IN_HEADING.search(title)
+    heading_year = int(m.group(1)) if m else None
+    for key in MATCH_ORDER:
+        if key == "next_year" and heading_year and year and heading_year <= year and not FUTURE_WORDS.search(title):
+            continue
+        if key == "measures" and heading_year and year and heading_year > year:
+            continue
+        if any(p.search(title) for p in pats[key]["heading"]):
+            return key
+    return None
+
+
+def _top_sections(outline: tuple[Section, ...]) -> list[Section]:
+    # When the report has a single top-level heading that holds everything, look one level down.
+    if len(outline) == 1 and len(outline[0].children) >= 2:
+        return list(outline[0].children)
+    return [s for s in outline if s.style != "ordinal"]
+
+
+def find_parts(report: Report) -> dict[str, Part]:
+    """Each part's status and span: dedicated section, embedded content, or missing."""
+    text = report.text
+    dedicated: dict[str, list[Section]] = {}
+    for s in _top_sections(report.outline):
+        key = classify_heading(s.title, report.year)
+        if key:
+            dedicated.setdefault(key, []).append(s)
+    parts: dict[str, Part] = {}
+    for key in PART_KEYS:
+        secs = dedicated.get(key)
+        if secs:
+            heading = "；".join(text[s.start : s.heading_end].strip() for s in secs)
+            parts[key] = Part(key, PartStatus.DEDICATED, heading, secs[0].start, secs[-1].end)
+    b0, b1 = report.body_span
+    for key in PART_KEYS:
+        if key in parts:
+            continue
+        if key == "measures":
+            span = _measures_embedded(report, parts)
+        else:
+            excluded = [(p.start, p.end) for k, p in parts.items() if k == "next_year" and key == "shortcomings"]
+            span = _find_cue(text, (b0, b1), _patterns()[key]["cue"], excluded)
+        if span:
+            parts[key] = Part(key, PartStatus.EMBEDDED, None, span[0], span[1])
+        else:
+            parts[key] = Part(key, PartStatus.MISSING)
+    return parts
+
+
+def _find_cue(text: str, body: tuple[int, int], cues: list[re.Pattern], excluded) -> tuple[int, int] | None:
+    lines = [
+        (s, e)
+        for s, e in lines_with_offsets(text)
+        if s >= body[0] and e <= body[1] and not any(a <= s < b for a, b in excluded)
+    ]
+    for p in cues:  # cues are ordered from the most specific
+        for s, e in lines:
+            if p.search(text, s, e):
+                return s, e
+    return None
+
+
+def _measures_embedded(report: Report, parts: dict[str, Part]) -> tuple[int, int] | None:
+    """Body text before the first other part's section counts as the measures, if substantial."""
+    b0, b1 = report.body_span
+    starts = [p.start for p in parts.values() if p.status == PartStatus.DEDICATED and p.start is not None]
+    end = min(starts, default=b1)
+    # The opening paragraph is an introduction, not the account of measures.
+    first_nl = report.text.find("\n", b0, end)
+    start = first_nl + 1 if first_nl >= 0 else b0
+    if end - start >= MIN_EMBEDDED_MEASURES:
+        return start, end
+    return None
+
+
+# Fewer characters than this before the first other part is an introduction, not an account of work.
+MIN_EMBEDDED_MEASURES = 200

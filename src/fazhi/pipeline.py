@@ -1,0 +1,159 @@
+"""The analysis cascade.
+
+analyze() runs these stages in order, each a plain function over the Report being built:
+  1. read        — bytes to RawDocument (fazhi.ingest)
+  2. normalize   — canonical text + offset map (fazhi.normalize)
+  3. frame       — title block, addressee, signature and date, body span (fazhi.meta)
+  4. outline     — heading tree (fazhi.outline)
+  5. metadata    — title, unit, level, year, date (fazhi.meta)
+  6. parts       — the five statutory parts (fazhi.parts)
+  7. indicators  — quantities mapped to the taxonomy (fazhi.indicators)
+  8. rules       — findings of the rule catalogue (fazhi.rules)
+  9. score       — quality score (fazhi.scoring)
+Each stage declares what it requires and assigns; check_order() proves the order at import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import meta as meta_mod
+from . import outline as outline_mod
+from .config import Config
+from .ingest import RawDocument, ReadError, iter_inputs, read_path
+from .model import Report
+from .normalize import normalize
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of the cascade."""
+
+    name: str
+    fn: Callable[[Report, RawDocument, Config], None]
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+def _frame(r: Report, raw: RawDocument, cfg: Config) -> None:
+    f = meta_mod.find_frame(r.text)
+    r.title_span, r.addressee_span = f.title_span, f.addressee_span
+    r.signature_span, r.date_span, r.body_span = f.signature_span, f.date_span, f.body
+    r.frame = f
+
+
+def _outline(r: Report, raw: RawDocument, cfg: Config) -> None:
+    heads = outline_mod.find_headings(r.text, r.body_span)
+    r.outline = outline_mod.to_sections(outline_mod.build_tree(heads, r.body_span[1]), r.text)
+    r.paragraphs = tuple(
+        (s, e) for s, e in _lines(r.text) if s >= r.body_span[0] and e <= r.body_span[1] and e > s
+    )
+
+
+def _lines(text: str):
+    from .text import lines_with_offsets
+
+    return lines_with_offsets(text)
+
+
+def _metadata(r: Report, raw: RawDocument, cfg: Config) -> None:
+    f = r.frame
+    t = r.text
+    if r.title_span:
+        r.title = t[r.title_span[0] : r.title_span[1]].strip()
+    else:
+        r.title = meta_mod.fallback_title(raw.source, raw.html_title) if raw.source != "<text>" else None
+        r.title_inferred = r.title is not None
+    units = meta_mod.find_units(t, f, None if r.title_inferred else r.title)
+    r.units = tuple(units)
+    r.unit = "、".join(units) if units else None
+    r.unit_level = meta_mod.unit_level(units[-1] if units else None)
+    r.year = meta_mod.covered_year(None if r.title_inferred else r.title, t, r.body_span)
+    if r.addressee_span:
+        r.addressee = t[r.addressee_span[0] : r.addressee_span[1]]
+    if r.date_span:
+        r.date = meta_mod.parse_date(t[r.date_span[0] : r.date_span[1]])
+    r.published = raw.published
+
+
+def _parts(r: Report, raw: RawDocument, cfg: Config) -> None:
+    from .parts import find_parts
+
+    r.parts = find_parts(r)
+
+
+def _indicators(r: Report, raw: RawDocument, cfg: Config) -> None:
+    from .indicators import extract
+
+    r.indicators, r.facts = (tuple(x) for x in extract(r))
+
+
+def _rules(r: Report, raw: RawDocument, cfg: Config) -> None:
+    from .rules.base import run_rules
+
+    r.findings = tuple(run_rules(r, cfg))
+
+
+def _score(r: Report, raw: RawDocument, cfg: Config) -> None:
+    from .scoring import score
+
+    r.score = score(r)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("frame", _frame, ("text",), ("title_span", "addressee_span", "signature_span", "date_span", "body_span")),
+    Stage("outline", _outline, ("text", "body_span"), ("outline", "paragraphs")),
+    Stage("metadata", _metadata, ("text", "title_span", "body_span"), ("title", "unit", "unit_level", "year", "addressee", "date")),
+    Stage("parts", _parts, ("outline", "year", "body_span"), ("parts",)),
+    Stage("indicators", _indicators, ("outline", "paragraphs", "parts"), ("indicators", "facts")),
+    Stage("rules", _rules, ("outline", "parts", "indicators", "title", "date"), ("findings",)),
+    Stage("score", _score, ("findings", "parts", "indicators"), ("score",)),
+)
+
+
+def check_order(stages: Iterable[Stage] = STAGES) -> None:
+    """Raise if a stage requires something no earlier stage assigns."""
+    have = {"text", "source"}
+    for st in stages:
+        missing = [x for x in st.requires if x not in have]
+        if missing:
+            raise RuntimeError(f"stage {st.name} requires {missing} before it is assigned")
+        have.update(st.assigns)
+
+
+check_order()
+
+
+def analyze_raw(raw: RawDocument, config: Config | None = None) -> Report:
+    """Analyse a RawDocument (stages 2-9)."""
+    cfg = config or Config()
+    text, omap = normalize(raw.text)
+    r = Report(source=raw.source, text=text, format=raw.format, offset_map=omap)
+    for st in STAGES:
+        st.fn(r, raw, cfg)
+    return r
+
+
+def analyze(path_or_text: str | Path, config: Config | None = None) -> Report:
+    """Analyse one report given as a file path or as its text."""
+    if isinstance(path_or_text, Path) or (
+        "\n" not in path_or_text and len(path_or_text) < 1024 and Path(path_or_text).is_file()
+    ):
+        raw = read_path(path_or_text)
+    else:
+        raw = RawDocument(source="<text>", text=str(path_or_text), format="txt")
+    return analyze_raw(raw, config)
+
+
+def analyze_many(paths: Iterable[str | Path], config: Config | None = None) -> Iterator[Report | ReadError]:
+    """Analyse every report under the paths; unreadable inputs come back as ReadError."""
+    for item in iter_inputs(paths):
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        try:
+            yield analyze_raw(item, config)
+        except Exception as e:  # an analysis bug must not stop the batch
+            yield ReadError(item.source, f"分析失败（{type(e).__name__}: {e}）")

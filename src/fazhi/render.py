@@ -1,0 +1,170 @@
+"""Output formats behind one interface (learned from flake8's formatting/): json, md, html."""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from .model import PART_KEYS, PART_NAMES, Report
+from .rules.catalogue import CATEGORY_ZH, SEVERITY_ZH
+
+STATUS_ZH = {"dedicated": "单列", "embedded": "包含在其他部分", "missing": "缺失"}
+LEVEL_ZH = {
+    "province": "省级",
+    "city": "市级",
+    "county": "县级",
+    "township": "乡镇（街道）",
+    "department": "部门",
+    "unknown": "未识别",
+}
+
+
+class Formatter:
+    """Turns a Report into one output document."""
+
+    suffix = ""
+
+    def render(self, report: Report) -> str:
+        """The document as a string."""
+        raise NotImplementedError
+
+
+class JsonFormatter(Formatter):
+    """The public JSON contract (report-json.md)."""
+
+    suffix = "json"
+
+    def render(self, report: Report) -> str:
+        """JSON, pretty-printed."""
+        return report.to_json()
+
+
+class MarkdownFormatter(Formatter):
+    """A readable Markdown summary: metadata, parts, outline, findings, indicators."""
+
+    suffix = "md"
+
+    def render(self, report: Report) -> str:
+        """Markdown text."""
+        r = report
+        t = r.text
+        out = [
+            f"# {r.title or '（无标题）'}{'（推断）' if r.title_inferred else ''}",
+            "",
+            f"- 来源：`{r.source}`",
+            f"- 单位：{r.unit or '未识别'}（{LEVEL_ZH[r.unit_level.value]}）",
+            f"- 年度：{r.year or '未识别'}",
+            f"- 主送：{r.addressee or '无'}",
+            f"- 成文日期：{r.date or '无'}",
+        ]
+        if r.published:
+            out.append(f"- 发布日期：{r.published}")
+        if r.score:
+            out.append(f"- 评分：{r.score['total']}")
+        out += ["", "## 法定内容", "", "| 部分 | 状态 | 标题 |", "|---|---|---|"]
+        for k in PART_KEYS:
+            p = r.parts.get(k)
+            if p:
+                out.append(f"| {PART_NAMES[k]} | {STATUS_ZH[p.status.value]} | {p.heading or ''} |")
+        out += ["", "## 标题层次", ""]
+        for s in r.sections():
+            out.append(f"{'  ' * (s.level - 1)}- {t[s.start : s.heading_end].strip()}")
+        out += ["", f"## 发现的问题（{len(r.findings)}）", ""]
+        for f in r.findings:
+            where = f"“{t[f.start : f.end]}”" if f.start is not None else "全文"
+            fix = f" → {f.suggestion}" if f.suggestion else ""
+            out.append(f"- **{f.rule}** [{SEVERITY_ZH[f.severity.value]}] {where}：{f.message}{fix}")
+        out += ["", f"## 指标（{len(r.indicators)}）", "", "| 指标 | 数值 | 单位 | 原文 |", "|---|---|---|---|"]
+        for i in r.indicators:
+            out.append(f"| {i.name}（`{i.id}`） | {i.value} | {i.unit} | {t[i.start : i.end]} |")
+        return "\n".join(out) + "\n"
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    return Environment(loader=PackageLoader("fazhi", "templates"), autoescape=select_autoescape(["html"]))
+
+
+def highlighted_html(report: Report) -> str:
+    """The report text as escaped HTML, headings, parts, indicators and findings marked."""
+    t = report.text
+    marks: list[tuple[int, int, str, str | None]] = []  # start, end, class, anchor id
+    for s in report.sections():
+        line_end = t.find("\n", s.start)
+        marks.append((s.start, s.heading_end if s.heading_end > s.start else line_end, f"h h{s.level}", None))
+    for n, i in enumerate(report.indicators):
+        marks.append((i.start, i.end, "ind", f"i{n}"))
+    for n, f in enumerate(report.findings):
+        if f.start is not None and f.end is not None and f.end > f.start:
+            marks.append((f.start, f.end, f"f sev-{f.severity.value}", f"f{n}"))
+    part_starts: dict[int, list[str]] = {}
+    for k in PART_KEYS:
+        p = report.parts.get(k)
+        if p and p.start is not None:
+            part_starts.setdefault(p.start, []).append(f"{PART_NAMES[k]}（{STATUS_ZH[p.status.value]}）")
+    cuts = sorted({0, len(t), *[m[0] for m in marks], *[m[1] for m in marks], *part_starts})
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        for label in part_starts.get(a, []):
+            out.append(f'<span class="part">【{html.escape(label)}】</span>')
+        covering = [m for m in marks if m[0] <= a and m[1] >= b]
+        piece = html.escape(t[a:b])
+        if not covering:
+            out.append(piece)
+            continue
+        cls = " ".join(sorted({m[2] for m in covering}))
+        ids = "".join(f'<a id="{m[3]}"></a>' for m in covering if m[3] and m[0] == a)
+        title = "；".join(
+            report.findings[int(m[3][1:])].message for m in covering if m[3] and m[3].startswith("f")
+        )
+        out.append(f'{ids}<span class="{cls}" title="{html.escape(title)}">{piece}</span>')
+    return "".join(out)
+
+
+class HtmlFormatter(Formatter):
+    """One self-contained page: the text with marks and a side list of findings."""
+
+    suffix = "html"
+
+    def render(self, report: Report) -> str:
+        """HTML page."""
+        t = report.text
+        findings = [
+            {
+                "n": n,
+                "rule": f.rule,
+                "severity": f.severity.value,
+                "severity_zh": SEVERITY_ZH[f.severity.value],
+                "category_zh": CATEGORY_ZH[f.category],
+                "message": f.message,
+                "quote": t[f.start : f.end] if f.start is not None else None,
+                "suggestion": f.suggestion,
+            }
+            for n, f in enumerate(report.findings)
+        ]
+        parts = [
+            {"name": PART_NAMES[k], "status": report.parts[k].status.value,
+             "status_zh": STATUS_ZH[report.parts[k].status.value], "heading": report.parts[k].heading}
+            for k in PART_KEYS if k in report.parts
+        ]
+        return _env().get_template("report.html").render(
+            r=report,
+            level_zh=LEVEL_ZH[report.unit_level.value],
+            body=highlighted_html(report),
+            findings=findings,
+            parts=parts,
+            indicators=[(i, t[i.start : i.end]) for i in report.indicators],
+        )
+
+
+FORMATTERS: dict[str, type[Formatter]] = {"json": JsonFormatter, "md": MarkdownFormatter, "html": HtmlFormatter}
+
+
+def get_formatter(name: str) -> Formatter:
+    """The formatter for a --format value."""
+    try:
+        return FORMATTERS[name]()
+    except KeyError as e:
+        raise ValueError(f"未知的输出格式：{name}（可选 {', '.join(FORMATTERS)}）") from e

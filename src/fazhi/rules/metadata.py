@@ -1,0 +1,172 @@
+"""Metadata rules (MD), the signing date's form (FM1xx) and deadlines (TM): title, signature, date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from ..model import Category, Report, Severity
+from .base import Hit, active_config, rule
+
+_BODY = "一、主要举措和成效\n全年开展会前学法12次。\n二、存在的不足和原因\n执法力量不足。\n三、下一年度主要安排\n继续努力。"
+_TITLE = "关于2023年法治政府建设情况的报告\n"
+_SIGNED = "\n某某县司法局\n2024年1月16日"
+
+
+@rule(
+    code="MD001",
+    name="missing-title",
+    category=Category.METADATA,
+    severity=Severity.ERROR,
+    summary="报告缺少标题",
+    bad=["区委、区政府：\n" + _BODY + _SIGNED, _BODY],
+    good=[_TITLE + _BODY + _SIGNED, "某某县司法局关于2023年度法治政府建设情况的报告\n" + _BODY],
+)
+def missing_title(report: Report) -> Iterator[Hit]:
+    """报告开头没有标题。
+
+    ## 检查内容
+    文首几行中找不到“关于……法治政府建设……的报告”一类标题。
+    ## 为什么
+    标题是公文的必备要素，公开发布和归档都要靠它识别报告。网页转存时标题常被丢掉。
+    ## 示例
+    全文从“区委、区政府：”开始。
+    ## 建议写法
+    补上标题：“××镇关于2023年法治政府建设情况的报告”。
+    ## 误报与局限
+    标题若不含“法治”“依法”“报告”等字样，可能识别不到。
+    """
+    if report.title_span is None:
+        inferred = f"（暂以“{report.title}”代替）" if report.title else ""
+        yield Hit(None, None, f"报告缺少标题{inferred}")
+
+
+@rule(
+    code="MD002",
+    name="missing-signing-date",
+    category=Category.METADATA,
+    severity=Severity.WARNING,
+    summary="报告末尾缺少成文日期",
+    bad=[_TITLE + _BODY, _TITLE + _BODY + "\n某某县司法局"],
+    good=[_TITLE + _BODY + _SIGNED, _TITLE + _BODY + "\n某某县司法局\n二〇二四年一月十六日"],
+)
+def missing_signing_date(report: Report) -> Iterator[Hit]:
+    """报告末尾没有成文日期。
+
+    ## 检查内容
+    落款处（全文最后几行）没有单独成行的“××××年×月×日”。
+    ## 为什么
+    成文日期是公文要素，也是判断是否按时报送（3月1日前）的依据。
+    ## 示例
+    正文结束后没有日期。
+    ## 建议写法
+    在落款下一行写“2024年1月16日”（阿拉伯数字，月、日不编虚位）。
+    ## 误报与局限
+    日期若写在正文中间或标题下，不视为成文日期。
+    """
+    if report.date_span is None:
+        yield Hit(None, None, "报告末尾缺少成文日期")
+
+
+@rule(
+    code="MD003",
+    name="missing-signature",
+    category=Category.METADATA,
+    severity=Severity.WARNING,
+    summary="报告末尾缺少发文单位署名",
+    bad=[_TITLE + _BODY, _TITLE + _BODY + "\n2024年1月16日"],
+    good=[_TITLE + _BODY + _SIGNED, _TITLE + _BODY + "\n中共某某镇委员会 某某镇人民政府\n2024年1月16日"],
+)
+def missing_signature(report: Report) -> Iterator[Hit]:
+    """报告末尾没有发文单位署名（落款）。
+
+    ## 检查内容
+    全文最后几行没有单独成行的机关名称。
+    ## 为什么
+    落款表明报告由谁负责；联合报告（党委、政府）应同时署两家名称。
+    ## 示例
+    正文结束后直接结束，或只有日期。
+    ## 建议写法
+    在日期上一行署发文机关全称，如“中共××镇委员会 ××镇人民政府”。
+    ## 误报与局限
+    以机关名称的常见结尾（人民政府、委员会、办事处、局等）识别署名。
+    """
+    if report.signature_span is None:
+        yield Hit(None, None, "报告末尾缺少发文单位署名（落款）")
+
+
+_DATE_BAD_RE = re.compile(
+    r"[〇○零一二三四五六七八九]{4}年|年0\d月|月0\d日"
+)
+
+
+@rule(
+    code="FM101",
+    name="signing-date-form",
+    category=Category.FORMAT,
+    severity=Severity.WARNING,
+    summary="成文日期应使用阿拉伯数字且月日不编虚位",
+    bad=[_TITLE + _BODY + "\n某某县司法局\n二〇二四年一月十六日", _TITLE + _BODY + "\n某某县司法局\n2024年01月06日"],
+    good=[_TITLE + _BODY + _SIGNED, _TITLE + _BODY + "\n某某县司法局\n2024年2月6日"],
+    fixable=True,
+)
+def signing_date_form(report: Report) -> Iterator[Hit]:
+    """成文日期用阿拉伯数字将年、月、日标全，月、日不编虚位。
+
+    ## 检查内容
+    落款处的成文日期写成汉字（二〇二四年一月十六日）或月、日前补了零（01月06日）。
+    ## 为什么
+    GB/T 9704—2012 第7.3.5.1条：成文日期用阿拉伯数字将年、月、日标全，年份应标全称，月、日不编虚位。
+    ## 示例
+    “二〇二四年一月十六日”“2024年01月06日”。
+    ## 建议写法
+    “2024年1月16日”“2024年1月6日”。
+    ## 误报与局限
+    只检查落款处单独成行的成文日期。
+    """
+    if report.date_span is None or report.date is None:
+        return
+    s, e = report.date_span
+    written = report.text[s:e]
+    if _DATE_BAD_RE.search(written):
+        y, m, d = (int(x) for x in report.date.split("-"))
+        fix = f"{y}年{m}月{d}日"
+        yield Hit(s, e, f"成文日期应写作“{fix}”", fix)
+
+
+def _deadline(year: int, mmdd: str) -> date:
+    m, d = (int(x) for x in mmdd.split("-"))
+    return date(year, m, d)
+
+
+@rule(
+    code="TM001",
+    name="signed-after-deadline",
+    category=Category.TIMELINESS,
+    severity=Severity.WARNING,
+    summary="成文日期晚于报送截止日期",
+    bad=[_TITLE + _BODY + "\n某某县司法局\n2024年3月20日", _TITLE + _BODY + "\n某某县司法局\n2024年6月1日"],
+    good=[_TITLE + _BODY + _SIGNED, _TITLE + _BODY + "\n某某县司法局\n2024年2月29日"],
+)
+def signed_after_deadline(report: Report) -> Iterator[Hit]:
+    """报告的成文日期晚于向上级报送的截止日期（默认次年3月1日）。
+
+    ## 检查内容
+    成文日期晚于所述年度次年的报送截止日（可在 fazhi.toml 的 deadlines.report 中设置）。
+    ## 为什么
+    县级以上政府部门和乡镇党委政府应于每年3月1日前向上级报告；逾期是评估中最常见的扣分原因。
+    ## 示例
+    2023年度报告落款“2024年3月20日”。
+    ## 建议写法
+    按期报送；确因特殊原因延期的，应说明情况。
+    ## 误报与局限
+    以成文日期判断，实际报送日期以收文登记为准。
+    """
+    if not (report.date and report.year):
+        return
+    signed = date.fromisoformat(report.date)
+    due = _deadline(report.year + 1, active_config().deadline_report)
+    if signed > due:
+        s, e = report.date_span or (None, None)
+        yield Hit(s, e, f"成文日期{report.date}晚于报送截止日期{due.isoformat()}")

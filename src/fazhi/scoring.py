@@ -1,0 +1,35 @@
+"""Quality score of a report: statutory completeness, correctness and concreteness."""
+
+from __future__ import annotations
+
+from .model import PartStatus, Report, Severity
+
+# Points per part status (the five parts weigh 40 of 100; `other` is optional in practice).
+PART_POINTS = {"measures": 10, "shortcomings": 10, "first_responsible": 10, "next_year": 10}
+EMBEDDED_SHARE = 0.6
+# Deductions per finding, capped so one noisy category cannot sink a report.
+SEVERITY_COST = {Severity.ERROR: 3.0, Severity.WARNING: 1.0, Severity.INFO: 0.0}
+MAX_FINDING_DEDUCTION = 40.0
+# Concreteness: indicators stated, up to this many count.
+INDICATORS_FOR_FULL = 20
+
+
+def score(report: Report) -> dict:
+    """A 0-100 score with its components."""
+    parts = 0.0
+    for key, pts in PART_POINTS.items():
+        p = report.parts.get(key)
+        if p and p.status == PartStatus.DEDICATED:
+            parts += pts
+        elif p and p.status == PartStatus.EMBEDDED:
+            parts += pts * EMBEDDED_SHARE
+    cost = min(MAX_FINDING_DEDUCTION, sum(SEVERITY_COST[f.severity] for f in report.findings))
+    correctness = 40.0 - cost
+    concrete = 20.0 * min(1.0, len(report.indicators) / INDICATORS_FOR_FULL)
+    total = round(max(0.0, parts + correctness + concrete), 1)
+    return {
+        "total": total,
+        "completeness": round(parts, 1),
+        "correctness": round(max(0.0, correctness), 1),
+        "concreteness": round(concrete, 1),
+    }
