@@ -174,6 +174,7 @@ def numbering_wrong_style(report: Report) -> Iterator[Hit]:
         "一、主要举措和成效\n做了很多工作。\n二、存在的不足和原因\n还有差距。\n三、下一年度主要安排\n继续努力。",
         "主要举措和成效\n做了很多工作。\n存在的不足和原因\n还有差距。\n下一年度主要安排\n继续努力。",
     ],
+    fixable=True,
 )
 def numbering_missing(report: Report) -> Iterator[Hit]:
     """同级标题都有编号时，单独一行的无编号标题漏了编号。

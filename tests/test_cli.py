@@ -1,0 +1,98 @@
+"""The command line: outputs per the contract, one-line errors, batches that go on, atomic writes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from conftest import SEED_FILES
+from fazhi.cli import app
+
+runner = CliRunner()
+
+
+def test_single_input_prints_one_json_object():
+    res = runner.invoke(app, ["analyze", str(SEED_FILES[0])])
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.stdout)
+    assert d["schema"] == "fazhi.report/1" and d["year"] == 2023
+
+
+def test_several_inputs_print_json_lines():
+    res = runner.invoke(app, ["analyze", str(SEED_FILES[0]), str(SEED_FILES[1])])
+    assert res.exit_code == 0
+    lines = [x for x in res.stdout.splitlines() if x.strip()]
+    assert len(lines) == 2 and all(json.loads(x)["schema"] == "fazhi.report/1" for x in lines)
+
+
+def test_output_dir_all_formats(tmp_path):
+    for fmt in ("json", "md", "html"):
+        res = runner.invoke(app, ["analyze", str(SEED_FILES[0].parent), "--format", fmt, "-o", str(tmp_path)])
+        assert res.exit_code == 0, res.output
+    for p in SEED_FILES:
+        for fmt in ("json", "md", "html"):
+            assert (tmp_path / f"{p.stem}.{fmt}").stat().st_size > 1000
+    page = (tmp_path / f"{SEED_FILES[4].stem}.html").read_text(encoding="utf-8")
+    assert "<script" not in page.split("<main>")[1]  # report text is escaped
+    assert 'href="#f' in page and '<a id="f' in page  # the side list jumps to each finding's span
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_bad_inputs_give_one_line_errors_and_batch_goes_on(tmp_path):
+    d = tmp_path / "batch"
+    d.mkdir()
+    shutil.copy(SEED_FILES[2], d / "good.txt")
+    (d / "empty.txt").write_bytes(b"")
+    (d / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    res = runner.invoke(app, ["analyze", str(d), "-o", str(tmp_path / "out")])
+    assert res.exit_code == 1
+    assert (tmp_path / "out" / "good.json").exists()
+    errs = [x for x in res.stderr.splitlines() if "无法分析" in x]
+    assert len(errs) == 2
+    assert any("empty.txt" in x and "文件为空" in x for x in errs)
+    assert any("binary.txt" in x for x in errs)
+
+
+def test_missing_path_is_an_error():
+    res = runner.invoke(app, ["analyze", "/nonexistent/report.txt"])
+    assert res.exit_code == 1
+    assert "report.txt" in res.stderr
+
+
+def test_fix_writes_a_corrected_copy_and_leaves_input(tmp_path):
+    src = tmp_path / "r.txt"
+    body = "关于2023年法治政府建设情况的报告\n主要举措和成效\n工作。\n二、存在的不足和原因\n不足。\n三、下一年度主要安排\n安排。"
+    src.write_text(body, encoding="utf-8")
+    res = runner.invoke(app, ["analyze", str(src), "-o", str(tmp_path / "o"), "--fix"])
+    assert res.exit_code == 0, res.output
+    assert src.read_text(encoding="utf-8") == body
+    fixed = (tmp_path / "o" / "r.fixed.txt").read_text(encoding="utf-8")
+    assert "一、主要举措和成效" in fixed
+
+
+def test_rules_listing_and_markdown():
+    res = runner.invoke(app, ["rules"])
+    assert res.exit_code == 0 and "NU001" in res.stdout
+    res = runner.invoke(app, ["rules", "--markdown"])
+    assert res.stdout.startswith("# 规则目录")
+    res = runner.invoke(app, ["rules", "NU002"])
+    assert "## 检查内容" in res.stdout
+
+
+def test_bad_config_is_a_clear_error(tmp_path):
+    cfg = tmp_path / "fazhi.toml"
+    cfg.write_text("[rules\nselect = 1", encoding="utf-8")
+    res = runner.invoke(app, ["analyze", str(SEED_FILES[0]), "--config", str(cfg)])
+    assert res.exit_code == 2 and "fazhi.toml" in res.stderr
+
+
+def test_config_selects_rules(tmp_path):
+    cfg = tmp_path / "fazhi.toml"
+    cfg.write_text('[rules]\nselect = ["NU"]\nignore = ["NU003"]\n', encoding="utf-8")
+    res = runner.invoke(app, ["analyze", str(SEED_FILES[2]), "--config", str(cfg)])
+    rules = {f["rule"] for f in json.loads(res.stdout)["findings"]}
+    assert rules <= {"NU001", "NU002", "NU004"} and "NU003" not in rules
+    assert Path(cfg).exists()
