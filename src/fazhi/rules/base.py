@@ -7,8 +7,8 @@ examples) sits next to its code, and its docstring is its Chinese documentation 
 from __future__ import annotations
 
 import re
-from contextvars import ContextVar
 from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
