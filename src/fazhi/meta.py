@@ -186,6 +186,7 @@ def covered_year(title: str | None, text: str, body: tuple[int, int]) -> int | N
 def fallback_title(source: str, html_title: str | None) -> str:
     """The inferred title when the report has none: the HTML title, else the file name."""
     if html_title and html_title.strip():
-        return html_title.strip()
+        # Site titles append `_栏目_站点` or ` - 站点`; the article's own title comes first.
+        return re.split(r"\s*[_|｜]\s*|\s+[-—]\s+", html_title.strip())[0]
     name = source.split("!/")[-1]
     return PurePosixPath(name.replace("\\", "/")).stem

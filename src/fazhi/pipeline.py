@@ -64,7 +64,7 @@ def _metadata(r: Report, raw: RawDocument, cfg: Config) -> None:
     if r.title_span:
         r.title = t[r.title_span[0] : r.title_span[1]].strip()
     else:
-        r.title = meta_mod.fallback_title(raw.source, raw.html_title) if raw.source != "<text>" else None
+        r.title = meta_mod.fallback_title(raw.source, raw.meta.get("article_title") or raw.html_title) if raw.source != "<text>" else None
         r.title_inferred = r.title is not None
     units = meta_mod.find_units(t, f, None if r.title_inferred else r.title)
     r.units = tuple(units)

@@ -1,8 +1,56 @@
-"""Quantities and indicators (being built; see issue 4)."""
+"""Quantities and indicators: stage 7 of the pipeline (issue 4).
+
+`extract(report)` finds every quantity of the body (quantities.find), maps each to an indicator of
+the taxonomy by its context (mapping.map_quantities) and returns (indicators, facts); everything
+that is not clearly an indicator is a fact with id `other`.
+"""
 
 from __future__ import annotations
 
+from ..model import Indicator
+from .mapping import Mention, map_quantities
+from .quantities import Quantity, find
+from .taxonomy import OTHER_ID, taxonomy
 
-def extract(report):
+__all__ = ["Mention", "Quantity", "extract", "find", "mentions", "taxonomy", "OTHER_ID"]
+
+# Mentions of the last reports analysed, keyed by text (the rules read them after stage 7).
+_CACHE: dict[tuple[str, int], list[Mention]] = {}
+# Reports kept in the cache: enough for the rules of the report in hand and a batch's neighbour.
+CACHE_SIZE = 8
+
+
+def mentions(report) -> list[Mention]:
+    """Every quantity of the report in its context (cached per text and outline)."""
+    key = (report.text, len(report.outline))
+    hit = _CACHE.get(key)
+    if hit is not None:
+        return hit
+    lo, hi = report.body_span if report.body_span and report.body_span[1] > report.body_span[0] else (0, len(report.text))
+    result = map_quantities(report, find(report.text, lo, hi))
+    if len(_CACHE) >= CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = result
+    return result
+
+
+def to_indicator(m: Mention) -> Indicator:
+    """The contract record of a mention."""
+    return Indicator(
+        id=m.id,
+        name=taxonomy().name(m.id),
+        value=m.q.value,
+        unit=m.q.unit,
+        qualifier=m.q.qualifier,
+        start=m.start,
+        end=m.end,
+        section=m.section,
+    )
+
+
+def extract(report) -> tuple[list[Indicator], list[Indicator]]:
     """Return (indicators, facts) found in the report."""
-    return [], []
+    inds, facts = [], []
+    for m in mentions(report):
+        (facts if m.id == OTHER_ID else inds).append(to_indicator(m))
+    return inds, facts

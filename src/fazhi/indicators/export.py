@@ -1,0 +1,143 @@
+"""Indicator tables for a batch of reports: one row per occurrence, and a units × indicators pivot.
+
+Written as .xlsx (two sheets: 指标明细, 汇总) or .csv (the pivot beside it as `<stem>.pivot.csv`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from .taxonomy import taxonomy
+
+# (key, header) of the occurrence table, in column order.
+COLUMNS = (
+    ("unit", "单位"),
+    ("year", "年度"),
+    ("id", "指标代码"),
+    ("name", "指标名称"),
+    ("value", "数值"),
+    ("measure", "计量单位"),
+    ("qualifier", "约数"),
+    ("quote", "原文"),
+    ("section", "所在章节"),
+    ("file", "文件"),
+)
+PIVOT_SHEET = "汇总"
+ROWS_SHEET = "指标明细"
+RATE_UNIT = "%"
+
+
+def report_rows(report, with_facts: bool = False) -> list[dict]:
+    """The rows of one report: one per indicator (and per fact when asked)."""
+    items = list(report.indicators) + (list(report.facts) if with_facts else [])
+    items.sort(key=lambda i: i.start)
+    unit = report.unit or Path(report.source.split("!/")[-1]).stem
+    return [
+        {
+            "unit": unit,
+            "year": report.year,
+            "id": i.id,
+            "name": i.name,
+            "value": i.value,
+            "measure": i.unit,
+            "qualifier": str(i.qualifier),
+            "quote": report.text[i.start : i.end],
+            "section": i.section or "",
+            "file": report.source,
+        }
+        for i in items
+    ]
+
+
+def aggregate(values: list, measure: str):
+    """One cell of the pivot: rates listed, counts summed over distinct values.
+
+    A report repeats a figure (10 villages stated three times) and states totals next to their
+    parts (8 committees = 7 + 1): distinct values are summed, unless one of them equals the sum of
+    the others, which is then taken as the total.
+    """
+    distinct = sorted(set(values))
+    if len(distinct) == 1:
+        return distinct[0]
+    if measure == RATE_UNIT:
+        return "/".join(str(v) for v in distinct)
+    top = distinct[-1]
+    rest = sum(distinct[:-1])
+    return top if abs(top - rest) < 1e-9 else sum(distinct)
+
+
+def pivot(rows: list[dict]) -> tuple[list[str], list[list]]:
+    """Header and body of the units × indicators table (ids in taxonomy order)."""
+    order = {id_: k for k, id_ in enumerate(taxonomy().ids)}
+    cells: dict[tuple, dict[tuple[str, str], list]] = defaultdict(lambda: defaultdict(list))
+    ids: set[tuple[str, str]] = set()
+    for r in rows:
+        key = (r["id"], r["measure"])
+        ids.add(key)
+        cells[(r["unit"], r["year"], r["file"])][key].append(r["value"])
+    cols = sorted(ids, key=lambda k: (order.get(k[0], len(order)), k[1]))
+    header = ["单位", "年度", "文件"] + [f"{taxonomy().name(i)}（{m}）" for i, m in cols]
+    body = []
+    for (unit, year, file), vals in cells.items():
+        body.append([unit, year, file] + [aggregate(vals[c], c[1]) if c in vals else None for c in cols])
+    return header, body
+
+
+def _replace_into(path: Path, write) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _csv_text(header: list[str], body: list[list]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(header)
+    w.writerows(["" if v is None else v for v in row] for row in body)
+    return buf.getvalue()
+
+
+def write_table(path: Path, rows: list[dict]) -> list[Path]:
+    """Write the rows (and the pivot) to .xlsx or .csv; returns the files written."""
+    header = [h for _, h in COLUMNS]
+    body = [[r[k] for k, _ in COLUMNS] for r in rows]
+    p_header, p_body = pivot(rows)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        pivot_path = path.with_name(f"{path.stem}.pivot.csv")
+        # utf-8-sig: Excel opens the file as UTF-8 only with the byte-order mark
+        _replace_into(path, lambda p: p.write_text(_csv_text(header, body), encoding="utf-8-sig"))
+        _replace_into(pivot_path, lambda p: p.write_text(_csv_text(p_header, p_body), encoding="utf-8-sig"))
+        return [path, pivot_path]
+    if suffix == ".xlsx":
+        _replace_into(path, lambda p: _xlsx(p, header, body, p_header, p_body))
+        return [path]
+    raise ValueError(f"不支持的输出格式“{path.suffix}”：请用 .xlsx 或 .csv")
+
+
+def _xlsx(path: Path, header, body, p_header, p_body) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = ROWS_SHEET
+    for sheet, head, rows in ((ws, header, body), (wb.create_sheet(PIVOT_SHEET), p_header, p_body)):
+        sheet.append(head)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append(row)
+        sheet.freeze_panes = "A2"
+    wb.save(path)

@@ -1,0 +1,274 @@
+"""Mapping quantities to indicators by their context: the noun phrase counted, the verb before it,
+the rate named before a percentage, and the section and `一是…` lead they sit in.
+
+Precision first: a quantity whose context does not single out one indicator stays `other`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .quantities import Quantity
+from .taxonomy import OTHER_ID, Spec, load_data, taxonomy
+
+# Cue weights. A full cue (noun or verb) counts CUE_WEIGHT; a weak cue (a noun shared by several
+# indicators, e.g. `讲座`, `咨询`) slightly less, so that without context the specific reading
+# wins and with context (a topic or sentence word) the other reading can overtake it.
+CUE_WEIGHT = 10.0
+WEAK_WEIGHT = 9.5
+# Longest gap (characters, fillers removed) between a cue and its number. Before the number a
+# noun must touch it (`发放宣传资料1万余份`); a verb leaves room for its object (`检查农村宴席40余家`);
+# after the number the counted noun phrase may carry modifiers (`4次安全生产、平安建设等宣传咨询活动`).
+NOUN_GAP_LEFT = 2
+VERB_GAP = 8
+NOUN_GAP_RIGHT = 12
+# Score lost per character of gap: small, the gap limits above do the real filtering.
+LEFT_PENALTY = 0.5
+RIGHT_PENALTY = 0.25
+# Score per character of the matched cue: a longer cue is more specific (`企业矛盾纠纷` over `矛盾纠纷`).
+LEN_BONUS = 0.3
+# Context bonuses: a topic word in a section title of the chain, in the paragraph's `一是…` lead
+# (nearer, so stronger), or a sentence word elsewhere in the same sentence.
+SECTION_BONUS = 2.0
+LEAD_BONUS = 4.0
+SENTENCE_BONUS = 3.0
+# Scores within this of each other are a tie: the quantity stays `other`.
+TIE = 1e-6
+# A section whose title is longer than this is a numbered paragraph run on, not a heading: the
+# indicator is labelled with the section above it (seed 004's `(2)建立…32份`).
+MAX_SECTION_TITLE = 30
+# Quote pairs a quote is extended to close (`43名“法律明白人”`).
+PAIRS = {"“": "”", "（": "）", "(": ")", "《": "》", "「": "」"}
+# The lead of a paragraph is looked for this far back at most (characters).
+MAX_LEAD_DISTANCE = 600
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A quantity in its context, with the indicator it maps to (`other` when none)."""
+
+    q: Quantity
+    id: str
+    candidate: str | None  # best reading before demotion (per-unit, change, plan, range)
+    start: int  # the quote: the phrase that carries the meaning
+    end: int
+    section: str | None
+    per_unit: bool
+    change: str | None  # "+" or "-" for a change (`比去年减少14件`), else None
+    total: str | None  # "year" or "cumulative" when stated as a total, else None
+    cue: str
+    sentence: tuple[int, int]
+    paragraph: tuple[int, int]
+
+
+class _Context:
+    """Compiled context patterns of the data file."""
+
+    def __init__(self) -> None:
+        c = load_data()["context"]
+        self.bounds = re.compile("[" + re.escape(c["boundaries"]) + "]")
+        self.sent_ends = re.compile("[" + re.escape(c["sentence_ends"]) + "]")
+        self.fillers = re.compile("|".join(f"(?:{f})" for f in c["fillers"]))
+        self.per_unit = re.compile("|".join(c["per_unit"]))
+        self.change = re.compile("|".join(f"(?:{x})" for x in c["change"]))
+        self.totals = {k: re.compile(v) for k, v in c["totals"].items()}
+        self.lead = re.compile(c["lead_markers"] + "(?=[\u4e00-\u9fff“\"《])")
+        self.rate_phrase = re.compile(c["rate_phrase"])
+
+
+@lru_cache(maxsize=1)
+def context() -> _Context:
+    """The context patterns, compiled once."""
+    return _Context()
+
+
+def _gap(text: str) -> int:
+    return len(context().fillers.sub("", text))
+
+
+def _cue_matches(text: str, lo: int, hi: int) -> list[tuple[int, int, int, str]]:
+    """All cue matches of the body: (start, end, spec index, kind), sorted by start."""
+    out = []
+    for i, spec in enumerate(taxonomy().specs):
+        for kind, pats in (("noun", spec.nouns), ("verb", spec.verbs), ("weak", spec.weak)):
+            for p in pats:
+                out.extend((m.start(), m.end(), i, kind) for m in p.finditer(text, lo, hi) if m.end() > m.start())
+    out.sort()
+    return out
+
+
+def _spans(pattern: re.Pattern, text: str, lo: int, hi: int) -> list[int]:
+    return [m.start() for m in pattern.finditer(text, lo, hi)]
+
+
+def _around(marks: list[int], pos: int, lo: int, hi: int, end_pos: int) -> tuple[int, int]:
+    """The span between the mark before pos and the first mark at or after end_pos."""
+    i = bisect_left(marks, pos)
+    a = marks[i - 1] + 1 if i > 0 else lo
+    j = bisect_left(marks, end_pos)
+    b = marks[j] if j < len(marks) else hi
+    return max(a, lo), min(b, hi)
+
+
+def section_label(sec) -> str:
+    """A section as written: `三、法治社会建设情况`, `（一）…`, `1.…`."""
+    n, t, style = sec.number, sec.title, getattr(sec, "style", "")
+    if not n:
+        return t
+    fmt = {"cn": "{n}、{t}", "paren_cn": "（{n}）{t}", "arabic": "{n}.{t}", "paren_arabic": "（{n}）{t}",
+           "ordinal": "{n}是{t}"}.get(style, "{t}")
+    return fmt.format(n=n, t=t)
+
+
+def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
+    """Map each quantity of the report to an indicator (or `other`), with its quote span."""
+    text = report.text
+    lo, hi = report.body_span if report.body_span and report.body_span[1] > report.body_span[0] else (0, len(text))
+    ctx, tax = context(), taxonomy()
+    cues = _cue_matches(text, lo, hi)
+    cue_starts = [c[0] for c in cues]
+    bounds = _spans(ctx.bounds, text, lo, hi)
+    sents = _spans(ctx.sent_ends, text, lo, hi)
+    lines = [m.start() for m in re.finditer("\n", text)]
+    plan = report.parts.get("next_year") if report.parts else None
+    plan_span = (plan.start, plan.end) if plan is not None and plan.start is not None and str(plan.status) == "dedicated" else None
+    sections = list(report.sections())
+    out = []
+    for k, q in enumerate(quantities):
+        c0, c1 = _around(bounds, q.start, lo, hi, q.end)
+        # the left context starts after the previous quantity's quote (its noun is not ours)
+        prev_end = out[-1].end if out else lo
+        left_lo = max(c0, prev_end) if prev_end <= q.start else c0
+        right_hi = min(c1, quantities[k + 1].start) if k + 1 < len(quantities) and quantities[k + 1].start >= q.end else c1
+        sentence = _around(sents, q.start, lo, hi, q.end)
+        paragraph = _around(lines, q.start, 0, len(text), q.end)
+        chain = [s for s in sections if s.start <= q.start < s.end]
+        left = text[left_lo : q.start]
+        change = _change(ctx, text[c0 : q.start])
+        per_unit = bool(ctx.per_unit.search(left)) and q.kind != "percent"
+        total = next((k2 for k2, p in ctx.totals.items() if p.search(text[c0 : q.start])), None)
+        if total == "year" and ctx.totals.get("cumulative") and ctx.totals["cumulative"].search(text[c0 : q.start]):
+            total = "cumulative"
+        topic_sections = "".join(s.title for s in chain)
+        lead = _lead(ctx, text, paragraph[0], q.start)
+        sent_text = text[sentence[0] : q.start] + text[q.end : sentence[1]]
+        if q.kind == "percent":
+            best, start, end, cue = _rate(ctx, tax.specs, text, c0, q)
+        else:
+            best, start, end, cue = _count(tax.specs, text, q, cues, cue_starts, left_lo, right_hi,
+                                           topic_sections, lead, sent_text)
+        candidate = best
+        demoted = per_unit or change is not None or q.kind == "range" or (
+            plan_span is not None and plan_span[0] <= q.start < plan_span[1]
+        )
+        final = best if best and not demoted else OTHER_ID
+        if final == OTHER_ID:
+            start, end = q.start, q.end
+        end = _balance(text, start, end, hi)
+        label = next(
+            (section_label(s) for s in reversed(chain)
+             if getattr(s, "style", "") != "ordinal" and len(s.title) <= MAX_SECTION_TITLE),
+            None,
+        )
+        out.append(Mention(q, final, candidate, start, end, label, per_unit, change, total, cue, sentence, paragraph))
+    return out
+
+
+def _balance(text: str, start: int, end: int, hi: int) -> int:
+    """Extend end over closing marks the quote opened but did not close."""
+    piece = text[start:end]
+    for o, c in PAIRS.items():
+        if piece.count(o) > piece.count(c) and end < hi and text[end] == c:
+            end += 1
+    return end
+
+
+def _change(ctx: _Context, left: str) -> str | None:
+    m = None
+    for m in ctx.change.finditer(left):
+        pass
+    if m is None:
+        return None
+    tail = left[m.start() :]
+    if re.search("减少|下降|降低|少", tail):
+        return "-"
+    return "+"
+
+
+def _lead(ctx: _Context, text: str, para_start: int, pos: int) -> str:
+    m = None
+    for m in ctx.lead.finditer(text, max(para_start, pos - MAX_LEAD_DISTANCE), pos):
+        pass
+    if m is None:
+        return ""
+    end = ctx.sent_ends.search(text, m.end(), pos)
+    return text[m.end() : end.start() if end else pos]
+
+
+def _rate(ctx, specs, text, c0, q) -> tuple[str | None, int, int, str]:
+    left = text[c0 : q.start]
+    m = ctx.rate_phrase.search(left)
+    if not m or _change(ctx, left):
+        return None, q.start, q.end, ""
+    names = m.group(0).rstrip("均都分别为达到是").split("、")
+    for name in reversed(names):
+        hits = [s for s in specs if s.rates and any(p.search(name) for p in s.rates)]
+        if len(hits) == 1:
+            return hits[0].id, c0 + m.start(), q.end, name
+        if len(hits) > 1:
+            return None, q.start, q.end, ""
+    return None, q.start, q.end, ""
+
+
+def _count(specs: tuple[Spec, ...], text, q, cues, cue_starts, left_lo, right_hi, topics, lead, sent_text):
+    best: dict[int, tuple[float, int, int, str]] = {}
+    i = bisect_left(cue_starts, left_lo)
+    while i < len(cues) and cues[i][0] < right_hi:
+        s, e, si, kind = cues[i]
+        i += 1
+        spec = specs[si]
+        if q.unit not in spec.units:
+            continue
+        weight = WEAK_WEIGHT if kind == "weak" else CUE_WEIGHT
+        if e <= q.start:
+            gap = _gap(text[e : q.start])
+            if gap > (VERB_GAP if kind == "verb" else NOUN_GAP_LEFT):
+                continue
+            score = weight - gap * LEFT_PENALTY + (e - s) * LEN_BONUS
+            span = (s, q.end)
+        elif s >= q.end and kind != "verb" and e <= right_hi:
+            gap = _gap(text[q.end : s])
+            if gap > NOUN_GAP_RIGHT:
+                continue
+            score = weight - gap * RIGHT_PENALTY + (e - s) * LEN_BONUS
+            span = (q.start, e)
+        else:
+            continue
+        prev = best.get(si)
+        if prev is None or score > prev[0]:
+            # a cue on the other side widens the quote (`视频监控3000个探头`)
+            if prev is not None:
+                span = (min(span[0], prev[1]), max(span[1], prev[2]))
+            best[si] = (score, span[0], span[1], text[s:e])
+        else:
+            best[si] = (prev[0], min(prev[1], span[0]), max(prev[2], span[1]), prev[3])
+    if not best:
+        return None, q.start, q.end, ""
+    scored = []
+    for si, (score, s, e, cue) in best.items():
+        spec = specs[si]
+        if any(t in topics for t in spec.topics):
+            score += SECTION_BONUS
+        if any(t in lead for t in spec.topics):
+            score += LEAD_BONUS
+        if any(w in sent_text for w in spec.sentence):
+            score += SENTENCE_BONUS
+        scored.append((score, si, s, e, cue))
+    scored.sort(key=lambda x: -x[0])
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < TIE:
+        return None, q.start, q.end, ""
+    _, si, s, e, cue = scored[0]
+    return specs[si].id, s, e, cue

@@ -1,0 +1,203 @@
+"""Quantity recognition: number + measure word spans, their value, unit and approximation qualifier.
+
+A quantity is found by one regular expression of number + measure word (or `%`); the numeral is
+parsed only inside that span. Dates, document numbers, ordinals, plan periods, names with digits
+and rules (`2人以上执法`) are filtered out here, so they never become indicators nor facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Qualifier
+from .numerals import CN_CHARS, as_number, parse_number, parse_range
+from .taxonomy import load_data
+
+# Chinese numerals that stand alone as an article, not a count (`一个`, `一次`): dropped unless a
+# qualifier makes them a count (`一千余`, `近一次` are fine).
+ARTICLE_NUMERALS = frozenset({"一", "壹"})
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with its measure word, as found in the text (start/end include qualifiers)."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: int | float
+    unit: str
+    qualifier: Qualifier
+    prefix: str = ""
+    infix: str = ""
+    suffix: str = ""
+    kind: str = "count"  # count | money | percent | range
+    high: int | float | None = None
+
+    @property
+    def approximate(self) -> bool:
+        """True when the value is not exact (a qualifier or a range)."""
+        return self.qualifier is not Qualifier.EXACT
+
+
+class _Grammar:
+    """The compiled quantity grammar of the data file."""
+
+    def __init__(self) -> None:
+        d = load_data()
+        q, quals, ex = d["quantity"], d["qualifiers"], d["exclusions"]
+        mws = sorted(q["measure_words"], key=len, reverse=True)
+        self.money = set(q["money"])
+        self.not_before = {k: re.compile(v) for k, v in q["not_before"].items()}
+        self.prefix = sorted(quals["prefix"].items(), key=lambda kv: len(kv[0]), reverse=True)
+        self.prefix_blocked = quals["prefix_blocked_after"]
+        self.infix = quals["infix"]
+        self.suffix = quals["suffix"]
+        self.blocked_before = sorted(ex["blocked_before"], key=len, reverse=True)
+        self.rule_followers = tuple(ex["rule_followers"])
+        self.open_quotes = ex["open_quotes"]
+        self.fixed_re = re.compile("|".join(map(re.escape, sorted(ex["fixed_expressions"], key=len, reverse=True))))
+        cn = f"[{CN_CHARS}]"
+        arabic = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?[百千万亿]?"
+        num = rf"(?:{arabic}|{cn}+)"
+        infix = "|".join(map(re.escape, self.infix))
+        suffix = "|".join(map(re.escape, sorted(self.suffix, key=len, reverse=True)))
+        mw = "|".join(map(re.escape, mws))
+        self.regex = re.compile(
+            rf"(?<![\d.．A-Za-z{CN_CHARS}])"
+            rf"(?:百分之(?P<pnum>[{CN_CHARS}点]+|\d+(?:\.\d+)?)"
+            rf"|(?P<num>{num})(?:[-～~至](?P<num2>{num}))?(?P<infix>{infix})?(?P<mult>[万亿])?"
+            rf"(?P<mw>[%％]|{mw})(?P<suffix>{suffix})?)"
+        )
+
+
+@lru_cache(maxsize=1)
+def grammar() -> _Grammar:
+    """The grammar, compiled once."""
+    return _Grammar()
+
+
+def find(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
+    """Every quantity of text[lo:hi], in order."""
+    return list(_find_cached(text, lo, len(text) if hi is None else hi))
+
+
+@lru_cache(maxsize=16)
+def _find_cached(text: str, lo: int, hi: int) -> tuple[Quantity, ...]:
+    g = grammar()
+    fixed = [(m.start(), m.end()) for m in g.fixed_re.finditer(text, lo, hi)]
+    out = []
+    for m in g.regex.finditer(text, lo, hi):
+        q = _build(text, m, g)
+        if q is None or any(s < q.end and q.start < e for s, e in fixed):
+            continue
+        out.append(q)
+    return tuple(out)
+
+
+def _build(text: str, m: re.Match, g: _Grammar) -> Quantity | None:
+    if m.group("pnum") is not None:
+        value = parse_number(m.group("pnum"))
+        if value is None:
+            return None
+        return _finish(text, g, m.start(), m.end(), m.start("pnum"), m.end("pnum"), value, "%", "percent")
+    num, num2 = m.group("num"), m.group("num2")
+    unit = "%" if m.group("mw") in "%％" else m.group("mw")
+    if unit in g.not_before and g.not_before[unit].match(text, m.end("mw")):
+        return None
+    infix, suffix = m.group("infix") or "", m.group("suffix") or ""
+    if num in ARTICLE_NUMERALS and not infix and not num2:
+        return None
+    value, high, kind = parse_number(num), None, "count"
+    if value is None:
+        rng = parse_range(num)
+        if rng is None:
+            return None
+        (value, high), kind = rng, "range"
+    if num2 is not None:
+        high = parse_number(num2)
+        if high is None or high <= value:
+            return None
+        kind = "range"
+    mult = {"万": 10**4, "亿": 10**8}.get(m.group("mult") or "", 1)
+    value = as_number(value * mult)
+    high = as_number(high * mult) if high is not None else None
+    if kind == "count":
+        kind = "percent" if unit == "%" else "money" if unit in g.money else "count"
+    end = m.end()
+    return _finish(text, g, m.start(), end, m.start("num"), m.end("num2") if num2 else m.end("num"),
+                   value, unit, kind, infix, suffix, high)
+
+
+def _finish(text, g, start, end, ns, ne, value, unit, kind, infix="", suffix="", high=None) -> Quantity | None:
+    for b in g.blocked_before:
+        if text.startswith(b, start - len(b)) and start >= len(b):
+            return None
+    if start > 0 and text[start - 1] in g.open_quotes:
+        return None  # a quantity that opens a quoted name (`“两人”`) names something
+    if text.startswith(g.rule_followers, end):
+        return None
+    prefix = ""
+    for word, _ in g.prefix:
+        ps = start - len(word)
+        if ps >= 0 and text.startswith(word, ps):
+            blocked = g.prefix_blocked.get(word, "")
+            if not (ps > 0 and text[ps - 1] in blocked):
+                prefix = word
+            break
+    if prefix:
+        start -= len(prefix)
+        for b in g.blocked_before:
+            if start >= len(b) and text.startswith(b, start - len(b)):
+                return None
+    if kind == "range":
+        qual = Qualifier.ABOUT
+    else:
+        word = prefix or infix or suffix
+        table = {**g.infix, **g.suffix, **dict(g.prefix)}
+        qual = Qualifier(table[word]) if word else Qualifier.EXACT
+        if prefix:
+            qual = Qualifier(dict(g.prefix)[prefix])
+    return Quantity(start, end, ns, ne, value, unit, qual, prefix, infix, suffix, kind, high)
+
+
+# How far below its value an approximate quantity may be: `近700` and `约700` are taken to lie
+# within 10% of 700 (written figures round to the nearest leading digits).
+APPROX_SLACK = 0.1
+OPEN_ENDED = ("以上", "超过", "逾")  # `400人以上`: no upper bound can be assumed
+
+
+def _step(value: float) -> float:
+    """Place value of the last nonzero digit of a whole number (420 → 10, 415 → 1, 1万 → 10000)."""
+    v = int(round(value))
+    if v <= 0 or v != value:
+        return 1.0
+    step = 1
+    while v % 10 == 0:
+        v //= 10
+        step *= 10
+    return float(step)
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    """The values the quantity may stand for (`420余` → [420, 430), `近700` → [630, 700])."""
+    v = float(q.value)
+    qual = q.qualifier
+    if q.kind == "range" and q.high is not None:
+        return v, float(q.high)
+    if qual is Qualifier.EXACT:
+        return v, v
+    if qual is Qualifier.MORE_THAN:
+        if q.suffix in OPEN_ENDED or q.prefix in OPEN_ENDED:
+            return v, float("inf")
+        return v, v + _step(v)
+    if qual is Qualifier.NEARLY:
+        return v * (1 - APPROX_SLACK), v
+    if qual is Qualifier.ABOUT:
+        return v * (1 - APPROX_SLACK), v * (1 + APPROX_SLACK)
+    if qual is Qualifier.AT_LEAST:
+        return v, float("inf")
+    return 0.0, v

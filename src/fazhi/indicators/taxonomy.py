@@ -1,0 +1,103 @@
+"""The indicator taxonomy as data: ids, names, units and context cues from `data/indicators.toml`."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+OTHER_ID = "other"
+OTHER_NAME = "其他数量"
+
+
+@lru_cache(maxsize=1)
+def load_data() -> dict[str, Any]:
+    """The parsed data file `fazhi/data/indicators.toml`."""
+    src = resources.files("fazhi.data").joinpath("indicators.toml").read_text(encoding="utf-8")
+    return tomllib.loads(src)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One indicator of the taxonomy with its compiled cues."""
+
+    id: str
+    name: str
+    units: frozenset[str]
+    nouns: tuple[re.Pattern, ...] = ()
+    verbs: tuple[re.Pattern, ...] = ()
+    weak: tuple[re.Pattern, ...] = ()
+    rates: tuple[re.Pattern, ...] = ()
+    topics: tuple[str, ...] = ()
+    sentence: tuple[str, ...] = ()
+    part_of: tuple[str, ...] = ()
+    rate_part: tuple[str, ...] = ()
+    rate_whole: tuple[str, ...] = ()
+    max: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_rate(self) -> bool:
+        """True when the indicator is a percentage."""
+        return bool(self.rates)
+
+
+def _compile(items) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(x) for x in items or ())
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """All indicators, by id, in data-file order."""
+
+    specs: tuple[Spec, ...]
+
+    def __post_init__(self):
+        object.__setattr__(self, "_by_id", {s.id: s for s in self.specs})
+
+    def get(self, id_: str) -> Spec | None:
+        """The indicator with this id, or None."""
+        return self._by_id.get(id_)  # type: ignore[attr-defined]
+
+    def name(self, id_: str) -> str:
+        """Chinese name of an id (`其他数量` for `other`)."""
+        s = self.get(id_)
+        return s.name if s else OTHER_NAME
+
+    @property
+    def ids(self) -> list[str]:
+        """Every id, in data-file order."""
+        return [s.id for s in self.specs]
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> Taxonomy:
+    """The taxonomy of the data file (compiled once)."""
+    specs = []
+    seen = set()
+    for raw in load_data()["indicator"]:
+        if raw["id"] in seen:
+            raise ValueError(f"indicator id {raw['id']} defined twice in indicators.toml")
+        seen.add(raw["id"])
+        rate_of = raw.get("rate_of", {})
+        specs.append(
+            Spec(
+                id=raw["id"],
+                name=raw["name"],
+                units=frozenset(raw["units"]),
+                nouns=_compile(raw.get("nouns")),
+                verbs=_compile(raw.get("verbs")),
+                weak=_compile(raw.get("weak")),
+                rates=_compile(raw.get("rates")),
+                topics=tuple(raw.get("topics", ())),
+                sentence=tuple(raw.get("sentence", ())),
+                part_of=tuple(raw.get("part_of", ())),
+                rate_part=tuple(rate_of.get("part", ())),
+                rate_whole=tuple(rate_of.get("whole", ())),
+                max=raw.get("max"),
+            )
+        )
+    return Taxonomy(tuple(specs))

@@ -1,0 +1,422 @@
+"""Number consistency (NC): the report's figures must agree with each other.
+
+Every rule reads the quantities of stage 7 (fazhi.indicators.mentions) and compares figures only
+when the text ties them together (same paragraph, same sentence, `其中`, `每个村`); when in doubt it
+stays silent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..indicators import OTHER_ID, mentions, taxonomy
+from ..indicators.mapping import Mention, context
+from ..indicators.quantities import interval
+from ..model import Category, Qualifier, Report, Severity
+from .base import Hit, rule
+
+# Relative tolerance on computed percentages, for float error only (rounding is handled exactly).
+EPS = 1e-9
+PART_MARK = "其中"
+# The per-unit figures NC003 can check: the unit they are per and the indicator that counts those units.
+PER_VILLAGE_RE = re.compile(r"每个?(?:村|社区)")
+VILLAGES_ID = "grassroots.villages"
+# A per-unit figure preceded by these covers only some of the units (`其他每个村有4名`): not checkable.
+PARTIAL_RE = re.compile(r"其他|其余|另外|其中")
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.1f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+
+
+def _num(m: Mention) -> str:
+    return f"{_fmt(m.q.value)}{m.q.unit}"
+
+
+def _quote(report: Report, m: Mention) -> str:
+    return report.text[m.start : m.end]
+
+
+def _rounding(m: Mention) -> tuple[float, float]:
+    """The values a written percentage stands for once rounded (`99%` → [98.5, 99.5])."""
+    raw = str(m.q.value)
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    half = 0.5 * 10**-decimals
+    return float(m.q.value) - half, float(m.q.value) + half
+
+
+def _ratio(part: Mention, whole: Mention) -> tuple[float, float] | None:
+    plo, phi = interval(part.q)
+    wlo, whi = interval(whole.q)
+    if wlo <= 0 or whi == float("inf"):
+        return None
+    return 100 * plo / whi, 100 * min(phi / wlo, 1.0) if phi != float("inf") else 100.0
+
+
+def _same_paragraph(ms: list[Mention], m: Mention) -> list[Mention]:
+    return [x for x in ms if x.paragraph == m.paragraph and x is not m]
+
+
+@rule(
+    code="NC001",
+    name="part-exceeds-whole",
+    category=Category.NUMBER_CONSISTENCY,
+    severity=Severity.WARNING,
+    summary="部分大于整体",
+    bad=["共调解纠纷400件，调解成功415件。", "累计发现安全隐患30条，其中重大隐患35条。"],
+    good=["共调解纠纷420件，调解成功415件。", "累计发现安全隐患100余条，其中重大隐患5条。"],
+)
+def part_exceeds_whole(report: Report) -> Iterator[Hit]:
+    """部分数超过总数（如调解成功件数多于调解总数，“其中”分项多于合计）。
+
+    ## 检查内容
+    同一段落中，分项指标（如“调解成功”）的数值大于它所属的总量指标（如“调解纠纷”“排查纠纷”）；
+    或同一句中“其中”之后的某一分项（同一计量单位）大于“其中”之前的总数。带“余”“近”等
+    约数词时按可能的取值范围比较，只有范围也不相容时才报告。
+
+    ## 为什么
+    部分不可能大于整体。这类矛盾多是录入笔误或前后口径不一，审核时一眼可见，也会让读者怀疑全文数字的可靠性。
+
+    ## 示例
+    “共调解纠纷400件，调解成功415件。”——调解成功件数多于调解总数。
+
+    ## 建议写法
+    核对原始台账，改正笔误；口径不同时分别说明，如“共调解纠纷420件，调解成功415件”。
+
+    ## 误报与局限
+    只比较同一段落（“其中”为同一句）中的数字；总数写作“以上”“超过”时无法判断，不报告。
+    分项之和是否超过总数不检查（分项可能相互重叠）。
+    """
+    ms = mentions(report)
+    tax = taxonomy()
+    seen: set[int] = set()
+    for m in ms:
+        spec = tax.get(m.id)
+        if not spec or not spec.part_of:
+            continue
+        wholes = [x for x in _same_paragraph(ms, m) if x.id in spec.part_of and not x.per_unit]
+        plo, _ = interval(m.q)
+        if wholes and all(plo > interval(w.q)[1] + EPS for w in wholes):
+            w = min(wholes, key=lambda x: abs(x.start - m.start))
+            seen.add(m.start)
+            yield Hit(m.start, m.end, f"“{_quote(report, m)}”多于“{_quote(report, w)}”，部分不应大于整体，请核对")
+    text = report.text
+    for whole, parts in _breakdowns(ms, text):
+        whi = interval(whole.q)[1]
+        for p in parts:
+            if p.start not in seen and interval(p.q)[0] > whi + EPS:
+                yield Hit(p.start, p.end, f"“其中”分项“{_quote(report, p)}”多于总数“{_quote(report, whole)}”，请核对")
+
+
+def _breakdowns(ms: list[Mention], text: str):
+    """(whole, parts) of every `…N件，其中A M件、B K件` in a sentence."""
+    for i, m in enumerate(ms):
+        if m.change or m.per_unit or m.q.unit == "%":
+            continue
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        if nxt is None or nxt.sentence != m.sentence:
+            continue
+        k = text.find(PART_MARK, m.q.end, nxt.q.start)
+        if k < 0:
+            continue
+        parts = [
+            x for x in ms[i + 1 :]
+            if x.sentence == m.sentence and x.q.unit == m.q.unit and not x.change and not x.per_unit
+        ]
+        yield m, parts
+
+
+@rule(
+    code="NC002",
+    name="rate-disagrees-with-counts",
+    category=Category.NUMBER_CONSISTENCY,
+    severity=Severity.WARNING,
+    summary="比率与所列数字不符",
+    bad=["共调解纠纷420件，调解成功415件，调解成功率95%。", "共排查矛盾纠纷200件，调解成功150件，调解成功率为90%。"],
+    good=["共调解纠纷420件，调解成功415件，调解成功率99%。", "共调解各类纠纷420余件，调解成功415余件，调解成功率99%。"],
+)
+def rate_disagrees_with_counts(report: Report) -> Iterator[Hit]:
+    """文中写明的比率与同段所列的分子、分母算出的比率不符（超出四舍五入的范围）。
+
+    ## 检查内容
+    对有计算口径的比率（如“调解成功率”=调解成功件数÷调解件数），在同一段落中找到分子和分母，
+    按文中写法的精度（“99%”即98.5%～99.5%）比较；带“余”“近”的数字按其可能范围计算。
+
+    ## 为什么
+    比率是报告中最常被引用的数字。415÷420=98.8%，写作99%没有问题，写作95%就与自身数字矛盾，说明数字或比率有一处错误。
+
+    ## 示例
+    “共调解纠纷420件，调解成功415件，调解成功率95%。”——按所列数字应为98.8%。
+
+    ## 建议写法
+    按台账重新计算，如“调解成功率98.8%”或“调解成功率99%”。
+
+    ## 误报与局限
+    只检查数据文件中定义了计算口径的比率；分母有多种可能（如“调解件数”“排查件数”）时，
+    与任一口径相符即不报告。分子、分母不在同一段落时不检查。
+    """
+    ms = mentions(report)
+    tax = taxonomy()
+    for m in ms:
+        spec = tax.get(m.id)
+        if not spec or not spec.rate_part or m.q.qualifier is not Qualifier.EXACT:
+            continue
+        near = [x for x in _same_paragraph(ms, m) if x.start < m.start and not x.per_unit]
+        parts = [x for x in near if x.id in spec.rate_part]
+        if not parts:
+            continue
+        part = parts[-1]
+        wholes = [x for x in near if x.id in spec.rate_whole]
+        ratios = [(w, r) for w in wholes if (r := _ratio(part, w)) is not None]
+        if not ratios:
+            continue
+        lo, hi = _rounding(m)
+        if any(r[0] <= hi + EPS and lo - EPS <= r[1] for _, r in ratios):
+            continue
+        w, (rlo, rhi) = ratios[-1]
+        calc = 100 * float(part.q.value) / float(w.q.value)
+        yield Hit(
+            m.start, m.end,
+            f"按所列数字{_num(part)}÷{_num(w)}计算应为{calc:.1f}%，文中为{_fmt(m.q.value)}%，请核对",
+            suggestion=None,
+        )
+
+
+@rule(
+    code="NC003",
+    name="per-unit-contradicts-total",
+    category=Category.NUMBER_CONSISTENCY,
+    severity=Severity.WARNING,
+    summary="每村数字与总数不符",
+    bad=[
+        "全乡共7个村。法律明白人每个村已配备4人，全乡共30名法律明白人。",
+        "辖区共10个村（社区），每个村配备法律明白人3名，共有法律明白人25名。",
+    ],
+    good=[
+        "全乡共7个村。法律明白人每个村已配备4人，全乡共28名法律明白人。",
+        "辖区共10个村（社区），3个村各有5名，其他每个村有4名，共有法律明白人43名。",
+    ],
+)
+def per_unit_contradicts_total(report: Report) -> Iterator[Hit]:
+    """“每个村N人”与村数相乘，不等于同段写明的总数。
+
+    ## 检查内容
+    段落中写了“每个村（社区）配备N名某类人员”，同段又写了该类人员的总数，且全文写明了村（社区）数时，
+    检查 村数×N 是否等于总数。
+
+    ## 为什么
+    “7个村，每个村4人，全乡28人”可以互相印证；乘不出总数，说明村数、每村人数或总数有一处写错。
+
+    ## 示例
+    “全乡共7个村。法律明白人每个村已配备4人，全乡共30名法律明白人。”——7×4=28，不是30。
+
+    ## 建议写法
+    核对后统一数字，如“每个村已配备4人，全乡共28名”。
+
+    ## 误报与局限
+    只检查“每个村/每个社区”的精确数字；写作“不少于”“以上”，或只说“其他每个村”（部分村）时不检查；
+    全文村数有多个不同的写法时不检查。
+    """
+    ms = mentions(report)
+    text = report.text
+    villages = {x.q.value for x in ms if x.id == VILLAGES_ID and x.q.qualifier is Qualifier.EXACT}
+    if len(villages) != 1:
+        return
+    k = next(iter(villages))
+    for m in ms:
+        if not m.per_unit or not m.candidate or m.q.qualifier is not Qualifier.EXACT:
+            continue
+        left = text[m.sentence[0] : m.q.start]
+        clause = left[max(left.rfind(c) for c in "，,；;") + 1 :]
+        if not PER_VILLAGE_RE.search(clause) or PARTIAL_RE.search(clause):
+            continue
+        same = [x for x in _same_paragraph(ms, m) if x.candidate == m.candidate]
+        if any(x.per_unit for x in same):
+            continue
+        totals = [x for x in same if x.id == m.candidate and x.q.qualifier is Qualifier.EXACT and x.total]
+        expected = k * m.q.value
+        for t in totals:
+            if t.q.value != expected:
+                yield Hit(
+                    t.start, t.end,
+                    f"每个村{_num(m)}×{_fmt(k)}个村={_fmt(expected)}{m.q.unit}，与总数{_num(t)}不符，请核对",
+                )
+
+
+@rule(
+    code="NC004",
+    name="change-disagrees-with-numbers",
+    category=Category.NUMBER_CONSISTENCY,
+    severity=Severity.WARNING,
+    summary="同比增减幅度与所列数字不符",
+    bad=["全年共处理信访事项30件，比去年减少14件，同比减少31%。", "全年调解纠纷120件，比去年增加20件，同比增长25%。"],
+    good=["全年共处理信访事项30件，比去年减少14件，同比减少32%。", "全年调解纠纷120件，比去年增加20件，同比增长20%。"],
+)
+def change_disagrees_with_numbers(report: Report) -> Iterator[Hit]:
+    """“比去年减少M件，同比减少X%”中的百分比与本年数、增减数算出的不符。
+
+    ## 检查内容
+    同一句中依次写了本年数N、比上年的增减数M和同比增减百分比X%时，上年数为N±M，
+    应有 X = M ÷ 上年数 × 100，按文中写法的精度比较；增减方向不一致时也报告。
+
+    ## 为什么
+    同比幅度的分母是上年数，不是本年数，这是常见的计算错误：30件比去年减少14件，上年是44件，
+    减少14÷44=31.8%，应写约32%。
+
+    ## 示例
+    “全年共处理信访事项30件，比去年减少14件，同比减少31%。”
+
+    ## 建议写法
+    “全年共处理信访事项30件，比去年减少14件，同比减少31.8%”（或“约32%”）。
+
+    ## 误报与局限
+    只检查同一句中三个数字齐全、计量单位相同的写法；本年数或增减数带“余”等约数词时按范围比较。
+    """
+    ms = mentions(report)
+    text = report.text
+    for i, d in enumerate(ms):
+        if d.change is None or d.q.unit == "%":
+            continue
+        base = next((x for x in reversed(ms[:i]) if x.sentence == d.sentence and not x.change), None)
+        pct = next((x for x in ms[i + 1 :] if x.sentence == d.sentence and x.change and x.q.unit == "%"), None)
+        if base is None or pct is None or base.q.unit != d.q.unit or base.q.unit == "%":
+            continue
+        span = _change_span(text, pct)
+        if pct.change != d.change:
+            yield Hit(*span, "增减数与同比幅度的方向不一致，请核对")
+            continue
+        sign = 1 if d.change == "+" else -1
+        blo, bhi = interval(base.q)
+        dlo, dhi = interval(d.q)
+        prev_lo, prev_hi = blo - sign * (dhi if sign > 0 else dlo), bhi - sign * (dlo if sign > 0 else dhi)
+        if prev_lo <= 0 or prev_hi == float("inf"):
+            continue
+        clo, chi = 100 * dlo / prev_hi, 100 * dhi / prev_lo
+        lo, hi = _rounding(pct)
+        if clo <= hi + EPS and lo - EPS <= chi:
+            continue
+        prev = float(base.q.value) - sign * float(d.q.value)
+        calc = 100 * float(d.q.value) / prev
+        word = "增加" if sign > 0 else "减少"
+        quote = text[span[0] : span[1]]
+        exact = all(x.q.qualifier is Qualifier.EXACT for x in (base, d))
+        suggestion = re.sub(r"[\d.]+%$", f"{calc:.0f}%", quote) if exact else None
+        yield Hit(
+            span[0], span[1],
+            f"按所列数字，上年为{_fmt(prev)}{d.q.unit}（{_fmt(base.q.value)}{'+' if sign < 0 else '-'}{_fmt(d.q.value)}），"
+            f"同比{word}应为{calc:.1f}%（约{calc:.0f}%），文中为{_fmt(pct.q.value)}%",
+            suggestion=suggestion,
+        )
+
+
+def _change_span(text: str, m: Mention) -> tuple[int, int]:
+    """The span of a change phrase (`同比减少31%`), from its change word."""
+    ctx = context()
+    lo = max(m.sentence[0], m.q.start - 12)
+    found = None
+    for found in ctx.change.finditer(text, lo, m.q.start):
+        pass
+    return (found.start() if found else m.q.start), m.q.end
+
+
+@rule(
+    code="NC005",
+    name="contradictory-qualifiers",
+    category=Category.NUMBER_CONSISTENCY,
+    severity=Severity.WARNING,
+    summary="约数词自相矛盾或重复",
+    bad=["全年干部职工法治学习培训近700余人次。", "发放宣传资料约1000份左右。"],
+    good=["全年干部职工法治学习培训近700人次。", "发放宣传资料1000余份。"],
+)
+def contradictory_qualifiers(report: Report) -> Iterator[Hit]:
+    """一个数字前后同时用了两个约数词（“近…余”“约…左右”）。
+
+    ## 检查内容
+    数字前的“近、将近、约、不足、超过”等与数字后的“余、多、以上、左右”同时出现。
+    “近”（不到）与“余”（超过）意思相反，自相矛盾；“约…左右”“超过…余”意思重复。
+
+    ## 为什么
+    《出版物上数字用法》（GB/T 15835-2011）要求约数只用一种表达。“近700余人次”让人无法判断是多于还是少于700。
+
+    ## 示例
+    “全年干部职工法治学习培训近700余人次。”
+
+    ## 建议写法
+    保留一个约数词：“近700人次”或“700余人次”；“约1000份”或“1000份左右”。
+
+    ## 误报与局限
+    只看紧挨着数字的约数词。
+    """
+    for m in mentions(report):
+        q = m.q
+        after = q.infix or q.suffix
+        if not q.prefix or not after:
+            continue
+        text = report.text
+        kept = text[q.start : q.num_end] + text[q.num_end + len(q.infix) : q.end - len(q.suffix)]
+        kinds = _qualifier_kinds()
+        a, b = kinds.get(q.prefix), kinds.get(after)
+        if a == b:
+            msg = f"“{q.prefix}”与“{after}”意思重复，保留一个即可"
+        else:
+            msg = f"“{q.prefix}”与“{after}”同时使用，自相矛盾，请只保留一个约数词"
+        yield Hit(q.start, q.end, msg, suggestion=kept)
+
+
+def _qualifier_kinds() -> dict[str, str]:
+    from ..indicators.taxonomy import load_data
+
+    quals = load_data()["qualifiers"]
+    return {**quals["prefix"], **quals["infix"], **quals["suffix"]}
+
+
+@rule(
+    code="NC006",
+    name="same-measure-different-values",
+    category=Category.NUMBER_CONSISTENCY,
+    severity=Severity.WARNING,
+    summary="同一总数前后不一致",
+    bad=[
+        "一、主要成效\n全年共调解矛盾纠纷120件。\n二、主要举措\n加强排查，全年共调解矛盾纠纷150件。",
+        "全年主动公开政务信息115条。\n另外，全年主动公开政务信息125条。",
+    ],
+    good=[
+        "一、主要成效\n全年共调解矛盾纠纷120件。\n二、主要举措\n加强排查，全年共调解矛盾纠纷120件。",
+        "2023年共调解纠纷120件，历年累计调解纠纷800件。",
+    ],
+)
+def same_measure_different_values(report: Report) -> Iterator[Hit]:
+    """同一个总数（同一指标、同样措辞、同为全年或同为累计）在文中两处写了不同的数。
+
+    ## 检查内容
+    两处数字映射到同一指标，都以“全年”“共”“全乡”（或都以“累计”）表明是总数，除数字外措辞相同，
+    而数值（按约数范围）不相容时报告后一处。
+
+    ## 为什么
+    成效部分和举措部分常重复引用同一个总数，改稿时只改了一处就会前后不一，读者无法知道哪个是真的。
+
+    ## 示例
+    “全年共调解矛盾纠纷120件。”……“全年共调解矛盾纠纷150件。”
+
+    ## 建议写法
+    核对后统一为同一个数。
+
+    ## 误报与局限
+    同一指标在不同口径下（全年与累计、各类与某一类、村级与乡级）可以不同，措辞不同的不比较；
+    因此措辞稍有变化的前后不一致不会报告。
+    """
+    seen: dict[tuple, Mention] = {}
+    text = report.text
+    for m in mentions(report):
+        if m.id == OTHER_ID or not m.total or m.per_unit:
+            continue
+        quote = text[m.start : m.q.start] + "#" + m.q.unit + text[m.q.end : m.end]
+        key = (m.id, m.total, m.q.unit, quote)
+        first = seen.setdefault(key, m)
+        if first is m:
+            continue
+        alo, ahi = interval(first.q)
+        blo, bhi = interval(m.q)
+        if ahi + EPS < blo or bhi + EPS < alo:
+            yield Hit(m.start, m.end, f"与前文“{text[first.start:first.end]}”不一致，请核对")

@@ -1,0 +1,105 @@
+"""Plausibility (PL): figures that are possible but deserve a reviewer's second look, and figures
+that cannot be true (a rate over 100%).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..indicators import mentions, taxonomy
+from ..model import Category, Qualifier, Report, Severity
+from .base import Hit, rule
+
+# A 100% rate is unremarkable over a few dozen cases (every petition answered on time) but not
+# over this many: a thousand disputes without one failed mediation is worth checking.
+PERFECT_RATE_MIN_COUNT = 1000
+PERFECT = 100
+
+
+def _fmt(x) -> str:
+    return str(int(x)) if float(x) == int(x) else str(x)
+
+
+@rule(
+    code="PL001",
+    name="perfect-rate-over-large-count",
+    category=Category.PLAUSIBILITY,
+    severity=Severity.WARNING,
+    summary="大量案件的比率为100%",
+    bad=[
+        "共排查矛盾纠纷1705件，调解成功1705件，调解率、成功率均为100%。",
+        "全年共调解矛盾纠纷2300件，调解成功率100%。",
+    ],
+    good=[
+        "全年共调解矛盾纠纷120件，调解成功率100%。",
+        "共排查矛盾纠纷1705件，调解成功1650件，调解成功率96.8%。",
+    ],
+)
+def perfect_rate_over_large_count(report: Report) -> Iterator[Hit]:
+    """上千件（人）的工作，成功率、合格率等写为100%，值得复核。
+
+    ## 检查内容
+    有计算口径的比率（调解成功率、考试合格率、按期办结率等）写为100%，而同一段落中其分子或分母
+    的数量达到1000以上时提示。
+
+    ## 为什么
+    几十件全部办结不稀奇；上千件矛盾纠纷无一调解失败则少见。评估机构常把“数据过于完美”视为
+    报告形式主义、数据未经核实的信号，审核时应请起草单位核对台账。
+
+    ## 示例
+    “共排查矛盾纠纷1705件，调解成功1705件，调解率、成功率均为100%。”
+
+    ## 建议写法
+    按台账如实填写，如“调解成功1650件，调解成功率96.8%”；确为100%的，可说明统计口径。
+
+    ## 误报与局限
+    数字确实可能是100%，本规则只提示复核，不判定错误。只看同一段落中的数量。
+    """
+    ms = mentions(report)
+    tax = taxonomy()
+    for m in ms:
+        spec = tax.get(m.id)
+        if not spec or not spec.is_rate or m.q.value != PERFECT or m.q.qualifier is not Qualifier.EXACT:
+            continue
+        related = set(spec.rate_part) | set(spec.rate_whole)
+        counts = [x for x in ms if x.paragraph == m.paragraph and x.id in related and x is not m]
+        if not counts:
+            continue
+        big = max(counts, key=lambda x: x.q.value)
+        if big.q.value >= PERFECT_RATE_MIN_COUNT:
+            quote = report.text[big.start : big.end]
+            yield Hit(m.start, m.end, f"“{quote}”而比率为100%，数字过于完美，建议核实")
+
+
+@rule(
+    code="PL002",
+    name="rate-over-maximum",
+    category=Category.PLAUSIBILITY,
+    severity=Severity.ERROR,
+    summary="比率超过100%",
+    bad=["调解成功率105%。", "127名干部参加法治理论知识考试，合格率为120%。"],
+    good=["调解成功率100%。", "受理案件同比增长120%。"],
+)
+def rate_over_maximum(report: Report) -> Iterator[Hit]:
+    """成功率、合格率、满意度等不可能超过100%。
+
+    ## 检查内容
+    映射到比率指标（调解成功率、考试合格率、按期办结率、群众满意度、出庭应诉率等）的百分数大于100%。
+
+    ## 为什么
+    这类比率的分子是分母的一部分，超过100%必然是录入错误（多打一位、把件数当成比率）。
+
+    ## 示例
+    “调解成功率105%。”
+
+    ## 建议写法
+    核对后改正，如“调解成功率100%”或“调解成功率95%”。
+
+    ## 误报与局限
+    增长率、完成率（可超额完成）不是此类比率，不检查。
+    """
+    tax = taxonomy()
+    for m in mentions(report):
+        spec = tax.get(m.id)
+        if spec and spec.max is not None and m.q.unit == "%" and m.q.value > spec.max:
+            yield Hit(m.start, m.end, f"{spec.name}为{_fmt(m.q.value)}%，超过{_fmt(spec.max)}%，请核对")
