@@ -96,3 +96,42 @@ def test_config_selects_rules(tmp_path):
     rules = {f["rule"] for f in json.loads(res.stdout)["findings"]}
     assert rules <= {"NU001", "NU002", "NU004"} and "NU003" not in rules
     assert Path(cfg).exists()
+
+
+def test_batch_of_broken_files_and_hostile_zip(tmp_path):
+    """Truncated docx/pdf, encrypted pdf, a `../` member and a zip bomb: one line each, the rest analysed."""
+    import zipfile
+
+    import docx
+    from reportlab.pdfgen import canvas
+
+    d = tmp_path / "in"
+    d.mkdir()
+    good = SEED_FILES[0].read_text(encoding="utf-8")
+    doc = docx.Document()
+    doc.add_paragraph("关于2023年法治政府建设情况的报告")
+    doc.save(d / "full.docx")
+    (d / "cut.docx").write_bytes((d / "full.docx").read_bytes()[:700])
+    (d / "full.docx").unlink()
+    c = canvas.Canvas(str(d / "locked.pdf"), encrypt="secret")
+    c.drawString(50, 800, "report")
+    c.save()
+    c = canvas.Canvas(str(tmp_path / "ok.pdf"))
+    c.drawString(50, 800, "report")
+    c.save()
+    (d / "cut.pdf").write_bytes((tmp_path / "ok.pdf").read_bytes()[:300])
+    with zipfile.ZipFile(d / "batch.zip", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("good.txt", good)
+        z.writestr("../evil.txt", good)
+        with z.open("bomb.txt", "w") as w:
+            zeros = b"0" * (1 << 20)
+            for _ in range(200):
+                w.write(zeros)
+    res = runner.invoke(app, ["analyze", str(d), "-o", str(tmp_path / "out")])
+    assert res.exit_code == 1
+    errs = [x for x in res.stderr.splitlines() if "无法分析" in x]
+    named = ["cut.docx", "locked.pdf", "cut.pdf", "evil.txt", "bomb.txt"]
+    for name in named:
+        assert sum(name in x for x in errs) == 1, (name, errs)
+    assert len(errs) == len(named)
+    assert (tmp_path / "out" / "good.json").exists()

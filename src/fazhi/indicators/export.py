@@ -77,11 +77,13 @@ def pivot(rows: list[dict]) -> tuple[list[str], list[list]]:
     cells: dict[tuple, dict[tuple[str, str], list]] = defaultdict(lambda: defaultdict(list))
     ids: set[tuple[str, str]] = set()
     for r in rows:
-        key = (r["id"], r["measure"])
+        # one column per indicator (people counted in 人, 名 or 个 are one figure); a percentage
+        # never shares a column with a count of the same indicator
+        key = (r["id"], RATE_UNIT if r["measure"] == RATE_UNIT else "")
         ids.add(key)
         cells[(r["unit"], r["year"], r["file"])][key].append(r["value"])
     cols = sorted(ids, key=lambda k: (order.get(k[0], len(order)), k[1]))
-    header = ["单位", "年度", "文件"] + [f"{taxonomy().name(i)}（{m}）" for i, m in cols]
+    header = ["单位", "年度", "文件"] + [taxonomy().name(i) + ("（%）" if m else "") for i, m in cols]
     body = []
     for (unit, year, file), vals in cells.items():
         body.append([unit, year, file] + [aggregate(vals[c], c[1]) if c in vals else None for c in cols])
