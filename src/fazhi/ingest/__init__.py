@@ -16,7 +16,7 @@ from .base import RawDocument, ReadError
 from .dispatch import read_document, try_read
 from .sniff import ZIP, detect_format
 
-__all__ = ["RawDocument", "ReadError", "read_bytes", "read_path", "iter_inputs"]
+__all__ = ["RawDocument", "ReadError", "read_bytes", "read_path", "iter_inputs", "iter_bytes"]
 
 # Files larger than this are refused before being read into memory: a report, even a scanned PDF or
 # a zip of a year's reports, is far smaller; a bigger file is a mistake (a video, a disk image).
@@ -36,6 +36,18 @@ def read_bytes(data: bytes, source: str) -> RawDocument:
     if not results:
         raise ReadError(source, "压缩包中没有可读取的报告文件")
     raise ReadError(source, f"压缩包中有 {len(results)} 个文件，请用 iter_inputs 逐个读取")
+
+
+def iter_bytes(data: bytes, source: str) -> Iterator[tuple[bytes, RawDocument | ReadError]]:
+    """Every report in an uploaded file (a zip gives one per member), with the original bytes of each."""
+    if detect_format(data, source) != ZIP:
+        yield data, try_read(data, source)
+        return
+    for item in iter_zip(data, source):
+        if isinstance(item, RawDocument):
+            yield item.meta.get("original", b""), item
+        else:
+            yield b"", item
 
 
 def read_path(path: str | Path) -> RawDocument:

@@ -130,7 +130,10 @@ def iter_zip(
                 else:
                     yield from iter_zip(member, msource, depth + 1, budget)
                 continue
-            yield try_read(member, msource)
+            doc = try_read(member, msource)
+            if isinstance(doc, RawDocument):
+                doc.meta["original"] = member  # the member's own bytes, for storing the original file
+            yield doc
 
 
 def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, msource: str, budget: _Budget) -> bytes:
