@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint docs bench clean venv
+.PHONY: demo test lint docs bench clean venv serve
 
 venv: $(STAMP)
 
@@ -20,6 +20,10 @@ demo: venv
 	$(BIN)/fazhi analyze samples --format md -o out/demo >/dev/null 2>&1
 	$(BIN)/fazhi analyze samples --format html -o out/demo
 	@echo "结果已写入 out/demo/（用浏览器打开 *.html 查看）"
+
+## Start the review workspace on http://127.0.0.1:8000 (data in ./fazhi-data unless FAZHI_DATABASE_URL is set).
+serve: venv
+	$(BIN)/fazhi serve
 
 ## Lint and run the whole test suite.
 test: venv
