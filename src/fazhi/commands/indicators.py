@@ -54,8 +54,13 @@ def run(paths: list[Path], out: Path | None, config: Path | None, facts: bool) -
     failed = done = 0
     total = _count_inputs(paths)
     progress = Progress(
-        TextColumn("提取指标"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=total is not None and total <= 1,
+        TextColumn("提取指标"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=total is not None and total <= 1,
     )
     with progress:
         task = progress.add_task("indicators", total=total)
@@ -76,7 +81,9 @@ def run(paths: list[Path], out: Path | None, config: Path | None, facts: bool) -
 
 
 def _print_table(rows: list[dict], done: int, failed: int) -> None:
-    table = Table(title=f"{done} 份报告的指标（{len(rows)} 项）" + (f"，{failed} 份无法读取" if failed else ""))
+    table = Table(
+        title=f"{done} 份报告的指标（{len(rows)} 项）" + (f"，{failed} 份无法读取" if failed else "")
+    )
     for _, head in SCREEN_COLUMNS:
         table.add_column(head, overflow="fold")
     for r in rows:
@@ -90,8 +97,15 @@ def register(app: typer.Typer) -> None:
     @app.command("indicators")
     def indicators(
         paths: list[Path] = typer.Argument(..., help="报告文件、目录或 zip 压缩包"),
-        out: Path | None = typer.Option(None, "--output", "-o", help="输出表格：table.xlsx（含汇总表）或 table.csv（汇总另存 <名>.pivot.csv）"),
-        config: Path | None = typer.Option(None, "--config", help="配置文件（默认读取当前目录的 fazhi.toml）"),
+        out: Path | None = typer.Option(
+            None,
+            "--output",
+            "-o",
+            help="输出表格：table.xlsx（含汇总表）或 table.csv（汇总另存 <名>.pivot.csv）",
+        ),
+        config: Path | None = typer.Option(
+            None, "--config", help="配置文件（默认读取当前目录的 fazhi.toml）"
+        ),
         facts: bool = typer.Option(False, "--facts", help="同时列出未归入指标的其他数量（id 为 other）"),
     ) -> None:
         """提取一批报告的工作指标，输出明细表和“单位×指标”汇总表。"""

@@ -26,7 +26,11 @@ def mentions(report) -> list[Mention]:
     hit = _CACHE.get(key)
     if hit is not None:
         return hit
-    lo, hi = report.body_span if report.body_span and report.body_span[1] > report.body_span[0] else (0, len(report.text))
+    lo, hi = (
+        report.body_span
+        if report.body_span and report.body_span[1] > report.body_span[0]
+        else (0, len(report.text))
+    )
     result = map_quantities(report, find(report.text, lo, hi))
     if len(_CACHE) >= CACHE_SIZE:
         _CACHE.pop(next(iter(_CACHE)))

@@ -42,6 +42,8 @@ TIE = 1e-6
 MAX_SECTION_TITLE = 30
 # Quote pairs a quote is extended to close (`43名“法律明白人”`).
 PAIRS = {"“": "”", "（": "）", "(": ")", "《": "》", "「": "」"}
+# Kinds of totality markers of the data file, strongest first.
+TOTAL_KINDS = ("cumulative", "year")
 # The lead of a paragraph is looked for this far back at most (characters).
 MAX_LEAD_DISTANCE = 600
 
@@ -73,9 +75,10 @@ class _Context:
         self.sent_ends = re.compile("[" + re.escape(c["sentence_ends"]) + "]")
         self.fillers = re.compile("|".join(f"(?:{f})" for f in c["fillers"]))
         self.per_unit = re.compile("|".join(c["per_unit"]))
+        self.plan = re.compile("|".join(c["plan"]))
         self.change = re.compile("|".join(f"(?:{x})" for x in c["change"]))
         self.totals = {k: re.compile(v) for k, v in c["totals"].items()}
-        self.lead = re.compile(c["lead_markers"] + "(?=[\u4e00-\u9fff“\"《])")
+        self.lead = re.compile(c["lead_markers"] + '(?=[\u4e00-\u9fff“"《])')
         self.rate_phrase = re.compile(c["rate_phrase"])
 
 
@@ -95,7 +98,9 @@ def _cue_matches(text: str, lo: int, hi: int) -> list[tuple[int, int, int, str]]
     for i, spec in enumerate(taxonomy().specs):
         for kind, pats in (("noun", spec.nouns), ("verb", spec.verbs), ("weak", spec.weak)):
             for p in pats:
-                out.extend((m.start(), m.end(), i, kind) for m in p.finditer(text, lo, hi) if m.end() > m.start())
+                out.extend(
+                    (m.start(), m.end(), i, kind) for m in p.finditer(text, lo, hi) if m.end() > m.start()
+                )
     out.sort()
     return out
 
@@ -118,15 +123,22 @@ def section_label(sec) -> str:
     n, t, style = sec.number, sec.title, getattr(sec, "style", "")
     if not n:
         return t
-    fmt = {"cn": "{n}、{t}", "paren_cn": "（{n}）{t}", "arabic": "{n}.{t}", "paren_arabic": "（{n}）{t}",
-           "ordinal": "{n}是{t}"}.get(style, "{t}")
+    fmt = {
+        "cn": "{n}、{t}",
+        "paren_cn": "（{n}）{t}",
+        "arabic": "{n}.{t}",
+        "paren_arabic": "（{n}）{t}",
+        "ordinal": "{n}是{t}",
+    }.get(style, "{t}")
     return fmt.format(n=n, t=t)
 
 
 def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
     """Map each quantity of the report to an indicator (or `other`), with its quote span."""
     text = report.text
-    lo, hi = report.body_span if report.body_span and report.body_span[1] > report.body_span[0] else (0, len(text))
+    lo, hi = (
+        report.body_span if report.body_span and report.body_span[1] > report.body_span[0] else (0, len(text))
+    )
     ctx, tax = context(), taxonomy()
     cues = _cue_matches(text, lo, hi)
     cue_starts = [c[0] for c in cues]
@@ -134,7 +146,11 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
     sents = _spans(ctx.sent_ends, text, lo, hi)
     lines = [m.start() for m in re.finditer("\n", text)]
     plan = report.parts.get("next_year") if report.parts else None
-    plan_span = (plan.start, plan.end) if plan is not None and plan.start is not None and str(plan.status) == "dedicated" else None
+    plan_span = (
+        (plan.start, plan.end)
+        if plan is not None and plan.start is not None and str(plan.status) == "dedicated"
+        else None
+    )
     sections = list(report.sections())
     out = []
     for k, q in enumerate(quantities):
@@ -142,38 +158,51 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
         # the left context starts after the previous quantity's quote (its noun is not ours)
         prev_end = out[-1].end if out else lo
         left_lo = max(c0, prev_end) if prev_end <= q.start else c0
-        right_hi = min(c1, quantities[k + 1].start) if k + 1 < len(quantities) and quantities[k + 1].start >= q.end else c1
+        right_hi = (
+            min(c1, quantities[k + 1].start)
+            if k + 1 < len(quantities) and quantities[k + 1].start >= q.end
+            else c1
+        )
         sentence = _around(sents, q.start, lo, hi, q.end)
         paragraph = _around(lines, q.start, 0, len(text), q.end)
         chain = [s for s in sections if s.start <= q.start < s.end]
         left = text[left_lo : q.start]
         change = _change(ctx, text[c0 : q.start])
         per_unit = bool(ctx.per_unit.search(left)) and q.kind != "percent"
-        total = next((k2 for k2, p in ctx.totals.items() if p.search(text[c0 : q.start])), None)
-        if total == "year" and ctx.totals.get("cumulative") and ctx.totals["cumulative"].search(text[c0 : q.start]):
-            total = "cumulative"
+        # a cumulative marker (`累计`) outranks a yearly one (`共`) in `累计共…`
+        total = next((t for t in TOTAL_KINDS if t in ctx.totals and ctx.totals[t].search(left)), None)
         topic_sections = "".join(s.title for s in chain)
         lead = _lead(ctx, text, paragraph[0], q.start)
         sent_text = text[sentence[0] : q.start] + text[q.end : sentence[1]]
         if q.kind == "percent":
             best, start, end, cue = _rate(ctx, tax.specs, text, c0, q)
         else:
-            best, start, end, cue = _count(tax.specs, text, q, cues, cue_starts, left_lo, right_hi,
-                                           topic_sections, lead, sent_text)
+            best, start, end, cue = _count(
+                tax.specs, text, q, cues, cue_starts, left_lo, right_hi, topic_sections, lead, sent_text
+            )
         candidate = best
-        demoted = per_unit or change is not None or q.kind == "range" or (
-            plan_span is not None and plan_span[0] <= q.start < plan_span[1]
+        demoted = (
+            per_unit
+            or change is not None
+            or q.kind == "range"
+            or (plan_span is not None and plan_span[0] <= q.start < plan_span[1])
+            or bool(ctx.plan.search(text, c0, q.start))
         )
         final = best if best and not demoted else OTHER_ID
         if final == OTHER_ID:
             start, end = q.start, q.end
         end = _balance(text, start, end, hi)
         label = next(
-            (section_label(s) for s in reversed(chain)
-             if getattr(s, "style", "") != "ordinal" and len(s.title) <= MAX_SECTION_TITLE),
+            (
+                section_label(s)
+                for s in reversed(chain)
+                if getattr(s, "style", "") != "ordinal" and len(s.title) <= MAX_SECTION_TITLE
+            ),
             None,
         )
-        out.append(Mention(q, final, candidate, start, end, label, per_unit, change, total, cue, sentence, paragraph))
+        out.append(
+            Mention(q, final, candidate, start, end, label, per_unit, change, total, cue, sentence, paragraph)
+        )
     return out
 
 
@@ -186,10 +215,16 @@ def _balance(text: str, start: int, end: int, hi: int) -> int:
     return end
 
 
-def _change(ctx: _Context, left: str) -> str | None:
-    m = None
-    for m in ctx.change.finditer(left):
+def last_match(matches) -> re.Match | None:
+    """The last of an iterator of matches, or None."""
+    found = None
+    for found in matches:  # noqa: B007 — we want the last one
         pass
+    return found
+
+
+def _change(ctx: _Context, left: str) -> str | None:
+    m = last_match(ctx.change.finditer(left))
     if m is None:
         return None
     tail = left[m.start() :]
@@ -199,9 +234,7 @@ def _change(ctx: _Context, left: str) -> str | None:
 
 
 def _lead(ctx: _Context, text: str, para_start: int, pos: int) -> str:
-    m = None
-    for m in ctx.lead.finditer(text, max(para_start, pos - MAX_LEAD_DISTANCE), pos):
-        pass
+    m = last_match(ctx.lead.finditer(text, max(para_start, pos - MAX_LEAD_DISTANCE), pos))
     if m is None:
         return ""
     end = ctx.sent_ends.search(text, m.end(), pos)
@@ -224,7 +257,7 @@ def _rate(ctx, specs, text, c0, q) -> tuple[str | None, int, int, str]:
 
 
 def _count(specs: tuple[Spec, ...], text, q, cues, cue_starts, left_lo, right_hi, topics, lead, sent_text):
-    best: dict[int, tuple[float, int, int, str]] = {}
+    best: dict[int, tuple[float, int, int, str, bool, int]] = {}
     i = bisect_left(cue_starts, left_lo)
     while i < len(cues) and cues[i][0] < right_hi:
         s, e, si, kind = cues[i]
@@ -238,35 +271,41 @@ def _count(specs: tuple[Spec, ...], text, q, cues, cue_starts, left_lo, right_hi
             if gap > (VERB_GAP if kind == "verb" else NOUN_GAP_LEFT):
                 continue
             score = weight - gap * LEFT_PENALTY + (e - s) * LEN_BONUS
-            span = (s, q.end)
+            span = (s, q.end, gap)
         elif s >= q.end and kind != "verb" and e <= right_hi:
             gap = _gap(text[q.end : s])
             if gap > NOUN_GAP_RIGHT:
                 continue
             score = weight - gap * RIGHT_PENALTY + (e - s) * LEN_BONUS
-            span = (q.start, e)
+            span = (q.start, e, gap)
         else:
             continue
         prev = best.get(si)
-        if prev is None or score > prev[0]:
-            # a cue on the other side widens the quote (`视频监控3000个探头`)
-            if prev is not None:
-                span = (min(span[0], prev[1]), max(span[1], prev[2]))
-            best[si] = (score, span[0], span[1], text[s:e])
-        else:
-            best[si] = (prev[0], min(prev[1], span[0]), max(prev[2], span[1]), prev[3])
+        cur = (score, span[0], span[1], text[s:e], kind == "weak", span[2])
+        if prev is not None and prev[5] == 0 and span[2] == 0:
+            # cues touching the number on both sides make one phrase (`视频监控3000个探头`)
+            top = cur if score > prev[0] else prev
+            best[si] = (top[0], min(prev[1], cur[1]), max(prev[2], cur[2]), top[3], top[4], 0)
+        elif prev is None or score > prev[0]:
+            best[si] = cur
     if not best:
         return None, q.start, q.end, ""
     scored = []
-    for si, (score, s, e, cue) in best.items():
+    context_text = topics + lead + sent_text
+    for si, (score, s, e, cue, weak, _) in best.items():
         spec = specs[si]
+        bonus = 0.0
         if any(t in topics for t in spec.topics):
-            score += SECTION_BONUS
+            bonus += SECTION_BONUS
         if any(t in lead for t in spec.topics):
-            score += LEAD_BONUS
+            bonus += LEAD_BONUS
         if any(w in sent_text for w in spec.sentence):
-            score += SENTENCE_BONUS
-        scored.append((score, si, s, e, cue))
+            bonus += SENTENCE_BONUS
+        if weak and not bonus and not any(w in context_text for w in spec.confirm):
+            continue  # a weak cue needs its context to confirm it
+        scored.append((score + bonus, si, s, e, cue))
+    if not scored:
+        return None, q.start, q.end, ""
     scored.sort(key=lambda x: -x[0])
     if len(scored) > 1 and scored[0][0] - scored[1][0] < TIE:
         return None, q.start, q.end, ""

@@ -37,11 +37,6 @@ class Quantity:
     kind: str = "count"  # count | money | percent | range
     high: int | float | None = None
 
-    @property
-    def approximate(self) -> bool:
-        """True when the value is not exact (a qualifier or a range)."""
-        return self.qualifier is not Qualifier.EXACT
-
 
 class _Grammar:
     """The compiled quantity grammar of the data file."""
@@ -53,13 +48,17 @@ class _Grammar:
         self.money = set(q["money"])
         self.not_before = {k: re.compile(v) for k, v in q["not_before"].items()}
         self.prefix = sorted(quals["prefix"].items(), key=lambda kv: len(kv[0]), reverse=True)
+        self.prefix_map = dict(quals["prefix"])
         self.prefix_blocked = quals["prefix_blocked_after"]
         self.infix = quals["infix"]
         self.suffix = quals["suffix"]
         self.blocked_before = sorted(ex["blocked_before"], key=len, reverse=True)
         self.rule_followers = tuple(ex["rule_followers"])
         self.open_quotes = ex["open_quotes"]
-        self.fixed_re = re.compile("|".join(map(re.escape, sorted(ex["fixed_expressions"], key=len, reverse=True))))
+        self.vague_before = ex["vague_before"]
+        self.fixed_re = re.compile(
+            "|".join(map(re.escape, sorted(ex["fixed_expressions"], key=len, reverse=True)))
+        )
         cn = f"[{CN_CHARS}]"
         arabic = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?[百千万亿]?"
         num = rf"(?:{arabic}|{cn}+)"
@@ -82,11 +81,7 @@ def grammar() -> _Grammar:
 
 def find(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
     """Every quantity of text[lo:hi], in order."""
-    return list(_find_cached(text, lo, len(text) if hi is None else hi))
-
-
-@lru_cache(maxsize=16)
-def _find_cached(text: str, lo: int, hi: int) -> tuple[Quantity, ...]:
+    hi = len(text) if hi is None else hi
     g = grammar()
     fixed = [(m.start(), m.end()) for m in g.fixed_re.finditer(text, lo, hi)]
     out = []
@@ -95,7 +90,7 @@ def _find_cached(text: str, lo: int, hi: int) -> tuple[Quantity, ...]:
         if q is None or any(s < q.end and q.start < e for s, e in fixed):
             continue
         out.append(q)
-    return tuple(out)
+    return out
 
 
 def _build(text: str, m: re.Match, g: _Grammar) -> Quantity | None:
@@ -110,6 +105,8 @@ def _build(text: str, m: re.Match, g: _Grammar) -> Quantity | None:
         return None
     infix, suffix = m.group("infix") or "", m.group("suffix") or ""
     if num in ARTICLE_NUMERALS and not infix and not num2:
+        return None
+    if not num[0].isdigit() and m.start() > 0 and text[m.start() - 1] in g.vague_before:
         return None
     value, high, kind = parse_number(num), None, "count"
     if value is None:
@@ -128,39 +125,52 @@ def _build(text: str, m: re.Match, g: _Grammar) -> Quantity | None:
     if kind == "count":
         kind = "percent" if unit == "%" else "money" if unit in g.money else "count"
     end = m.end()
-    return _finish(text, g, m.start(), end, m.start("num"), m.end("num2") if num2 else m.end("num"),
-                   value, unit, kind, infix, suffix, high)
+    return _finish(
+        text,
+        g,
+        m.start(),
+        end,
+        m.start("num"),
+        m.end("num2") if num2 else m.end("num"),
+        value,
+        unit,
+        kind,
+        infix,
+        suffix,
+        high,
+    )
 
 
-def _finish(text, g, start, end, ns, ne, value, unit, kind, infix="", suffix="", high=None) -> Quantity | None:
-    for b in g.blocked_before:
-        if text.startswith(b, start - len(b)) and start >= len(b):
-            return None
+def _blocked(text: str, pos: int, g: _Grammar) -> bool:
+    return any(pos >= len(b) and text.startswith(b, pos - len(b)) for b in g.blocked_before)
+
+
+def _finish(
+    text, g, start, end, ns, ne, value, unit, kind, infix="", suffix="", high=None
+) -> Quantity | None:
+    if _blocked(text, start, g) or text.startswith(g.rule_followers, end):
+        return None
     if start > 0 and text[start - 1] in g.open_quotes:
         return None  # a quantity that opens a quoted name (`“两人”`) names something
-    if text.startswith(g.rule_followers, end):
-        return None
     prefix = ""
     for word, _ in g.prefix:
         ps = start - len(word)
         if ps >= 0 and text.startswith(word, ps):
-            blocked = g.prefix_blocked.get(word, "")
-            if not (ps > 0 and text[ps - 1] in blocked):
+            if not (ps > 0 and text[ps - 1] in g.prefix_blocked.get(word, "")):
                 prefix = word
             break
     if prefix:
         start -= len(prefix)
-        for b in g.blocked_before:
-            if start >= len(b) and text.startswith(b, start - len(b)):
-                return None
+        if _blocked(text, start, g):
+            return None
     if kind == "range":
         qual = Qualifier.ABOUT
+    elif prefix:
+        qual = Qualifier(g.prefix_map[prefix])
+    elif infix or suffix:
+        qual = Qualifier(g.infix[infix] if infix else g.suffix[suffix])
     else:
-        word = prefix or infix or suffix
-        table = {**g.infix, **g.suffix, **dict(g.prefix)}
-        qual = Qualifier(table[word]) if word else Qualifier.EXACT
-        if prefix:
-            qual = Qualifier(dict(g.prefix)[prefix])
+        qual = Qualifier.EXACT
     return Quantity(start, end, ns, ne, value, unit, qual, prefix, infix, suffix, kind, high)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -32,12 +32,12 @@ class Spec:
     weak: tuple[re.Pattern, ...] = ()
     rates: tuple[re.Pattern, ...] = ()
     topics: tuple[str, ...] = ()
+    confirm: tuple[str, ...] = ()
     sentence: tuple[str, ...] = ()
     part_of: tuple[str, ...] = ()
     rate_part: tuple[str, ...] = ()
     rate_whole: tuple[str, ...] = ()
     max: float | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def is_rate(self) -> bool:
@@ -93,6 +93,7 @@ def taxonomy() -> Taxonomy:
                 weak=_compile(raw.get("weak")),
                 rates=_compile(raw.get("rates")),
                 topics=tuple(raw.get("topics", ())),
+                confirm=tuple(raw.get("confirm", ())),
                 sentence=tuple(raw.get("sentence", ())),
                 part_of=tuple(raw.get("part_of", ())),
                 rate_part=tuple(rate_of.get("part", ())),

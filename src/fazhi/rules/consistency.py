@@ -11,51 +11,33 @@ import re
 from collections.abc import Iterator
 
 from ..indicators import OTHER_ID, mentions, taxonomy
-from ..indicators.mapping import Mention, context
+from ..indicators.mapping import Mention
 from ..indicators.quantities import interval
+from ..indicators.relations import (
+    breakdowns,
+    change_span,
+    fmt,
+    num,
+    qualifier_kinds,
+    ratio,
+    rounding,
+    same_paragraph,
+)
 from ..model import Category, Qualifier, Report, Severity
 from .base import Hit, rule
-
-# Relative tolerance on computed percentages, for float error only (rounding is handled exactly).
-EPS = 1e-9
-PART_MARK = "其中"
-# The per-unit figures NC003 can check: the unit they are per and the indicator that counts those units.
-PER_VILLAGE_RE = re.compile(r"每个?(?:村|社区)")
-VILLAGES_ID = "grassroots.villages"
-# A per-unit figure preceded by these covers only some of the units (`其他每个村有4名`): not checkable.
-PARTIAL_RE = re.compile(r"其他|其余|另外|其中")
-
-
-def _fmt(x: float) -> str:
-    return f"{x:.1f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
-
-
-def _num(m: Mention) -> str:
-    return f"{_fmt(m.q.value)}{m.q.unit}"
 
 
 def _quote(report: Report, m: Mention) -> str:
     return report.text[m.start : m.end]
 
 
-def _rounding(m: Mention) -> tuple[float, float]:
-    """The values a written percentage stands for once rounded (`99%` → [98.5, 99.5])."""
-    raw = str(m.q.value)
-    decimals = len(raw.split(".")[1]) if "." in raw else 0
-    half = 0.5 * 10**-decimals
-    return float(m.q.value) - half, float(m.q.value) + half
-
-
-def _ratio(part: Mention, whole: Mention) -> tuple[float, float] | None:
-    plo, phi = interval(part.q)
-    wlo, whi = interval(whole.q)
-    if wlo <= 0 or whi == float("inf"):
-        return None
-    return 100 * plo / whi, 100 * min(phi / wlo, 1.0) if phi != float("inf") else 100.0
-
-
-def _same_paragraph(ms: list[Mention], m: Mention) -> list[Mention]:
-    return [x for x in ms if x.paragraph == m.paragraph and x is not m]
+# Relative tolerance on computed percentages, for float error only (rounding is handled exactly).
+EPS = 1e-9
+# The per-unit figures NC003 can check: the unit they are per and the indicator that counts those units.
+PER_VILLAGE_RE = re.compile(r"每个?(?:村|社区)")
+VILLAGES_ID = "grassroots.villages"
+# A per-unit figure preceded by these covers only some of the units (`其他每个村有4名`): not checkable.
+PARTIAL_RE = re.compile(r"其他|其余|另外|其中")
 
 
 @rule(
@@ -71,7 +53,7 @@ def part_exceeds_whole(report: Report) -> Iterator[Hit]:
     """部分数超过总数（如调解成功件数多于调解总数，“其中”分项多于合计）。
 
     ## 检查内容
-    同一段落中，分项指标（如“调解成功”）的数值大于它所属的总量指标（如“调解纠纷”“排查纠纷”）；
+    同一句中，分项指标（如“调解成功”）的数值大于它所属的总量指标（如“调解纠纷”“排查纠纷”）；
     或同一句中“其中”之后的某一分项（同一计量单位）大于“其中”之前的总数。带“余”“近”等
     约数词时按可能的取值范围比较，只有范围也不相容时才报告。
 
@@ -85,7 +67,7 @@ def part_exceeds_whole(report: Report) -> Iterator[Hit]:
     核对原始台账，改正笔误；口径不同时分别说明，如“共调解纠纷420件，调解成功415件”。
 
     ## 误报与局限
-    只比较同一段落（“其中”为同一句）中的数字；总数写作“以上”“超过”时无法判断，不报告。
+    只比较同一句中的数字（不同句可能是不同时段）；总数写作“以上”“超过”时无法判断，不报告。
     分项之和是否超过总数不检查（分项可能相互重叠）。
     """
     ms = mentions(report)
@@ -95,36 +77,24 @@ def part_exceeds_whole(report: Report) -> Iterator[Hit]:
         spec = tax.get(m.id)
         if not spec or not spec.part_of:
             continue
-        wholes = [x for x in _same_paragraph(ms, m) if x.id in spec.part_of and not x.per_unit]
+        wholes = [x for x in ms if x.sentence == m.sentence and x.id in spec.part_of and not x.per_unit]
         plo, _ = interval(m.q)
         if wholes and all(plo > interval(w.q)[1] + EPS for w in wholes):
             w = min(wholes, key=lambda x: abs(x.start - m.start))
             seen.add(m.start)
-            yield Hit(m.start, m.end, f"“{_quote(report, m)}”多于“{_quote(report, w)}”，部分不应大于整体，请核对")
+            yield Hit(
+                m.start, m.end, f"“{_quote(report, m)}”多于“{_quote(report, w)}”，部分不应大于整体，请核对"
+            )
     text = report.text
-    for whole, parts in _breakdowns(ms, text):
+    for whole, parts in breakdowns(ms, text):
         whi = interval(whole.q)[1]
         for p in parts:
             if p.start not in seen and interval(p.q)[0] > whi + EPS:
-                yield Hit(p.start, p.end, f"“其中”分项“{_quote(report, p)}”多于总数“{_quote(report, whole)}”，请核对")
-
-
-def _breakdowns(ms: list[Mention], text: str):
-    """(whole, parts) of every `…N件，其中A M件、B K件` in a sentence."""
-    for i, m in enumerate(ms):
-        if m.change or m.per_unit or m.q.unit == "%":
-            continue
-        nxt = ms[i + 1] if i + 1 < len(ms) else None
-        if nxt is None or nxt.sentence != m.sentence:
-            continue
-        k = text.find(PART_MARK, m.q.end, nxt.q.start)
-        if k < 0:
-            continue
-        parts = [
-            x for x in ms[i + 1 :]
-            if x.sentence == m.sentence and x.q.unit == m.q.unit and not x.change and not x.per_unit
-        ]
-        yield m, parts
+                yield Hit(
+                    p.start,
+                    p.end,
+                    f"“其中”分项“{_quote(report, p)}”多于总数“{_quote(report, whole)}”，请核对",
+                )
 
 
 @rule(
@@ -133,8 +103,14 @@ def _breakdowns(ms: list[Mention], text: str):
     category=Category.NUMBER_CONSISTENCY,
     severity=Severity.WARNING,
     summary="比率与所列数字不符",
-    bad=["共调解纠纷420件，调解成功415件，调解成功率95%。", "共排查矛盾纠纷200件，调解成功150件，调解成功率为90%。"],
-    good=["共调解纠纷420件，调解成功415件，调解成功率99%。", "共调解各类纠纷420余件，调解成功415余件，调解成功率99%。"],
+    bad=[
+        "共调解纠纷420件，调解成功415件，调解成功率95%。",
+        "共排查矛盾纠纷200件，调解成功150件，调解成功率为90%。",
+    ],
+    good=[
+        "共调解纠纷420件，调解成功415件，调解成功率99%。",
+        "共调解各类纠纷420余件，调解成功415余件，调解成功率99%。",
+    ],
 )
 def rate_disagrees_with_counts(report: Report) -> Iterator[Hit]:
     """文中写明的比率与同段所列的分子、分母算出的比率不符（超出四舍五入的范围）。
@@ -162,23 +138,24 @@ def rate_disagrees_with_counts(report: Report) -> Iterator[Hit]:
         spec = tax.get(m.id)
         if not spec or not spec.rate_part or m.q.qualifier is not Qualifier.EXACT:
             continue
-        near = [x for x in _same_paragraph(ms, m) if x.start < m.start and not x.per_unit]
+        near = [x for x in same_paragraph(ms, m) if x.start < m.start and not x.per_unit]
         parts = [x for x in near if x.id in spec.rate_part]
         if not parts:
             continue
         part = parts[-1]
         wholes = [x for x in near if x.id in spec.rate_whole]
-        ratios = [(w, r) for w in wholes if (r := _ratio(part, w)) is not None]
+        ratios = [(w, r) for w in wholes if (r := ratio(part, w)) is not None]
         if not ratios:
             continue
-        lo, hi = _rounding(m)
+        lo, hi = rounding(m)
         if any(r[0] <= hi + EPS and lo - EPS <= r[1] for _, r in ratios):
             continue
         w, (rlo, rhi) = ratios[-1]
         calc = 100 * float(part.q.value) / float(w.q.value)
         yield Hit(
-            m.start, m.end,
-            f"按所列数字{_num(part)}÷{_num(w)}计算应为{calc:.1f}%，文中为{_fmt(m.q.value)}%，请核对",
+            m.start,
+            m.end,
+            f"按所列数字{num(part)}÷{num(w)}计算应为{calc:.1f}%，文中为{fmt(m.q.value)}%，请核对",
             suggestion=None,
         )
 
@@ -231,7 +208,7 @@ def per_unit_contradicts_total(report: Report) -> Iterator[Hit]:
         clause = left[max(left.rfind(c) for c in "，,；;") + 1 :]
         if not PER_VILLAGE_RE.search(clause) or PARTIAL_RE.search(clause):
             continue
-        same = [x for x in _same_paragraph(ms, m) if x.candidate == m.candidate]
+        same = [x for x in same_paragraph(ms, m) if x.candidate == m.candidate]
         if any(x.per_unit for x in same):
             continue
         totals = [x for x in same if x.id == m.candidate and x.q.qualifier is Qualifier.EXACT and x.total]
@@ -239,8 +216,9 @@ def per_unit_contradicts_total(report: Report) -> Iterator[Hit]:
         for t in totals:
             if t.q.value != expected:
                 yield Hit(
-                    t.start, t.end,
-                    f"每个村{_num(m)}×{_fmt(k)}个村={_fmt(expected)}{m.q.unit}，与总数{_num(t)}不符，请核对",
+                    t.start,
+                    t.end,
+                    f"每个村{num(m)}×{fmt(k)}个村={fmt(expected)}{m.q.unit}，与总数{num(t)}不符，请核对",
                 )
 
 
@@ -250,8 +228,14 @@ def per_unit_contradicts_total(report: Report) -> Iterator[Hit]:
     category=Category.NUMBER_CONSISTENCY,
     severity=Severity.WARNING,
     summary="同比增减幅度与所列数字不符",
-    bad=["全年共处理信访事项30件，比去年减少14件，同比减少31%。", "全年调解纠纷120件，比去年增加20件，同比增长25%。"],
-    good=["全年共处理信访事项30件，比去年减少14件，同比减少32%。", "全年调解纠纷120件，比去年增加20件，同比增长20%。"],
+    bad=[
+        "全年共处理信访事项30件，比去年减少14件，同比减少31%。",
+        "全年调解纠纷120件，比去年增加20件，同比增长25%。",
+    ],
+    good=[
+        "全年共处理信访事项30件，比去年减少14件，同比减少32%。",
+        "全年调解纠纷120件，比去年增加20件，同比增长20%。",
+    ],
 )
 def change_disagrees_with_numbers(report: Report) -> Iterator[Hit]:
     """“比去年减少M件，同比减少X%”中的百分比与本年数、增减数算出的不符。
@@ -279,10 +263,12 @@ def change_disagrees_with_numbers(report: Report) -> Iterator[Hit]:
         if d.change is None or d.q.unit == "%":
             continue
         base = next((x for x in reversed(ms[:i]) if x.sentence == d.sentence and not x.change), None)
-        pct = next((x for x in ms[i + 1 :] if x.sentence == d.sentence and x.change and x.q.unit == "%"), None)
+        pct = next(
+            (x for x in ms[i + 1 :] if x.sentence == d.sentence and x.change and x.q.unit == "%"), None
+        )
         if base is None or pct is None or base.q.unit != d.q.unit or base.q.unit == "%":
             continue
-        span = _change_span(text, pct)
+        span = change_span(text, pct)
         if pct.change != d.change:
             yield Hit(*span, "增减数与同比幅度的方向不一致，请核对")
             continue
@@ -293,7 +279,7 @@ def change_disagrees_with_numbers(report: Report) -> Iterator[Hit]:
         if prev_lo <= 0 or prev_hi == float("inf"):
             continue
         clo, chi = 100 * dlo / prev_hi, 100 * dhi / prev_lo
-        lo, hi = _rounding(pct)
+        lo, hi = rounding(pct)
         if clo <= hi + EPS and lo - EPS <= chi:
             continue
         prev = float(base.q.value) - sign * float(d.q.value)
@@ -303,21 +289,12 @@ def change_disagrees_with_numbers(report: Report) -> Iterator[Hit]:
         exact = all(x.q.qualifier is Qualifier.EXACT for x in (base, d))
         suggestion = re.sub(r"[\d.]+%$", f"{calc:.0f}%", quote) if exact else None
         yield Hit(
-            span[0], span[1],
-            f"按所列数字，上年为{_fmt(prev)}{d.q.unit}（{_fmt(base.q.value)}{'+' if sign < 0 else '-'}{_fmt(d.q.value)}），"
-            f"同比{word}应为{calc:.1f}%（约{calc:.0f}%），文中为{_fmt(pct.q.value)}%",
+            span[0],
+            span[1],
+            f"按所列数字，上年为{fmt(prev)}{d.q.unit}（{fmt(base.q.value)}{'+' if sign < 0 else '-'}{fmt(d.q.value)}），"
+            f"同比{word}应为{calc:.1f}%（约{calc:.0f}%），文中为{fmt(pct.q.value)}%",
             suggestion=suggestion,
         )
-
-
-def _change_span(text: str, m: Mention) -> tuple[int, int]:
-    """The span of a change phrase (`同比减少31%`), from its change word."""
-    ctx = context()
-    lo = max(m.sentence[0], m.q.start - 12)
-    found = None
-    for found in ctx.change.finditer(text, lo, m.q.start):
-        pass
-    return (found.start() if found else m.q.start), m.q.end
 
 
 @rule(
@@ -355,20 +332,13 @@ def contradictory_qualifiers(report: Report) -> Iterator[Hit]:
             continue
         text = report.text
         kept = text[q.start : q.num_end] + text[q.num_end + len(q.infix) : q.end - len(q.suffix)]
-        kinds = _qualifier_kinds()
+        kinds = qualifier_kinds()
         a, b = kinds.get(q.prefix), kinds.get(after)
         if a == b:
             msg = f"“{q.prefix}”与“{after}”意思重复，保留一个即可"
         else:
             msg = f"“{q.prefix}”与“{after}”同时使用，自相矛盾，请只保留一个约数词"
         yield Hit(q.start, q.end, msg, suggestion=kept)
-
-
-def _qualifier_kinds() -> dict[str, str]:
-    from ..indicators.taxonomy import load_data
-
-    quals = load_data()["qualifiers"]
-    return {**quals["prefix"], **quals["infix"], **quals["suffix"]}
 
 
 @rule(
@@ -419,4 +389,4 @@ def same_measure_different_values(report: Report) -> Iterator[Hit]:
         alo, ahi = interval(first.q)
         blo, bhi = interval(m.q)
         if ahi + EPS < blo or bhi + EPS < alo:
-            yield Hit(m.start, m.end, f"与前文“{text[first.start:first.end]}”不一致，请核对")
+            yield Hit(m.start, m.end, f"与前文“{text[first.start : first.end]}”不一致，请核对")
