@@ -1,7 +1,9 @@
 """Duplicate rules (DU): a sentence or a long clause repeated within the report, also with small edits.
 
-Units are sentences and clauses of the body; candidates come from an index of character shingles,
-near-duplicates are confirmed with difflib's ratio. Each repeated unit is reported once, at its later
+Units are sentences and clauses of the body, compared on their content characters only. A unit is
+indexed by its first and its last few characters: a copy with an edit in the middle or at one end
+keeps at least one of them, so only units sharing a head or a tail are compared (difflib's ratio),
+and the cost stays one dictionary look-up per unit. Each repeated unit is reported once, at its later
 occurrence, quoting the first words of the earlier one.
 """
 
@@ -18,7 +20,8 @@ from ..text import sentences
 from .base import Hit, rule
 
 # Only these characters are compared: punctuation, spaces and half/full width differences are ignored.
-CONTENT_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+NONCONTENT_RE = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]+")
+# Clauses end at these single marks (a 顿号 joins items inside a clause).
 CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:。！？!?]")
 # Heading number or bullet in front of a paragraph: not content.
 MARKER_RE = re.compile(
@@ -29,14 +32,20 @@ MARKER_RE = re.compile(
 MIN_SENTENCE_CHARS = 20
 # … and this similar (difflib ratio): one or two characters added or dropped in ~25 still match.
 SENTENCE_SIMILARITY = 0.85
-# A clause repeated inside another sentence must be longer (shorter ones are set phrases) …
+# A clause repeated inside another sentence counts from this length (shorter ones are set phrases) …
 MIN_CLAUSE_CHARS = 16
-# … and nearly identical.
+# … must be nearly identical …
 CLAUSE_SIMILARITY = 0.9
-# Character n-grams of the candidate index; 3 keeps a one-character edit from hiding a match.
-SHINGLE = 3
-# Candidates sharing less than this share of shingles (Jaccard) are not compared with difflib.
-MIN_JACCARD = 0.5
+# … and the repeated clauses of one sentence must add up to a passage: a single 20-character clause
+# echoed in the next-year plan (继续深入开展……) is a restatement, not a copy.
+MIN_PASSAGE_CHARS = 25
+# Head and tail length of the index keys: long enough that shared openings (全面落实…) rarely collide,
+# at most half the shortest unit so that one edit leaves a head or a tail intact.
+ANCHOR = 8
+# Before difflib, PROBES pieces of PROBE characters spread along a unit must mostly occur in the other
+# one; an edit breaks at most two of them, a different sentence with the same opening most.
+PROBES = 6
+PROBE = 4
 # How much of the earlier occurrence the message quotes.
 QUOTE_CHARS = 16
 # Standard wordings every report repeats (规范表述); they do not count towards a unit's length.
@@ -56,88 +65,149 @@ FIXED_PHRASES = (
 FIXED_RE = re.compile("|".join(sorted(FIXED_PHRASES, key=len, reverse=True)))
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
-    """A sentence or clause: its span, its content characters and their shingles."""
+    """A sentence or clause: its span, its content characters and their weight."""
 
     start: int
     end: int
     norm: str
-    sentence: int  # index of the sentence it belongs to
-    shingles: frozenset[str]
-    weight: int  # content characters outside fixed phrases
+    weight: int = -1  # content characters outside fixed phrases (computed when first needed)
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
-    """A sentence of the body and the paragraph it sits in."""
+    """A sentence of the body and the paragraph it sits in; content and clauses are read on demand."""
 
     start: int
     end: int
     paragraph: int
+    unit: Unit | None = None
+    clauses: list[Unit] | None = None
 
 
-def _unit(text: str, s: int, e: int, sentence: int) -> Unit:
-    norm = "".join(CONTENT_RE.findall(text, s, e))
-    shingles = frozenset(norm[i : i + SHINGLE] for i in range(max(1, len(norm) - SHINGLE + 1)))
-    return Unit(s, e, norm, sentence, shingles, len(FIXED_RE.sub("", norm)))
+def _weight(u: Unit) -> int:
+    """Content characters outside fixed phrases (a set phrase does not make a unit long)."""
+    if u.weight < 0:
+        u.weight = len(FIXED_RE.sub("", u.norm)) if len(u.norm) >= MIN_CLAUSE_CHARS else len(u.norm)
+    return u.weight
 
 
-def _standalone_titles(report: Report) -> list[tuple[int, int]]:
-    """Spans of headings that stand alone on their line without a full stop (restated freely)."""
+def _sentences(report: Report) -> list[Sentence]:
+    """Every sentence of the body, heading numbers left out."""
+    text = report.text
+    out: list[Sentence] = []
+    for p, (ps, pe) in enumerate(report.paragraphs):
+        m = MARKER_RE.match(text, ps, pe)
+        out += [Sentence(s, e, p) for s, e in sentences(text, m.end() if m else ps, pe)]
+    return out
+
+
+def _whole(text: str, sent: Sentence) -> Unit:
+    if sent.unit is None:
+        sent.unit = Unit(sent.start, sent.end, NONCONTENT_RE.sub("", text[sent.start : sent.end]))
+    return sent.unit
+
+
+def _long_clauses(text: str, sent: Sentence) -> list[Unit]:
+    """The sentence's clauses long enough to count (a clause is never longer than its raw text)."""
+    if sent.clauses is None:
+        sent.clauses, pos = [], sent.start
+        for part in CLAUSE_SPLIT_RE.split(text[sent.start : sent.end]):
+            if len(part) >= MIN_CLAUSE_CHARS:
+                u = Unit(pos, pos + len(part), NONCONTENT_RE.sub("", part))
+                if _weight(u) >= MIN_CLAUSE_CHARS:
+                    sent.clauses.append(u)
+            pos += len(part) + 1  # every separator is one character
+    return sent.clauses
+
+
+def _keys(u: Unit) -> tuple[str, str]:
+    return "^" + u.norm[:ANCHOR], "$" + u.norm[-ANCHOR:]
+
+
+def _digits(u: Unit) -> str:
+    return "".join(ch for ch in u.norm if ch.isdigit())
+
+
+def _similar(u: Unit, v: Unit, threshold: float) -> bool:
+    """Nearly the same wording and the same numbers (other numbers state another fact)."""
+    la, lb = len(u.norm), len(v.norm)
+    if 2 * min(la, lb) < threshold * (la + lb) or _digits(u) != _digits(v):
+        return False  # the lengths alone keep the ratio below the threshold, or other numbers
+    # Cheap test before difflib: most probes taken along u occur somewhere in v.
+    probes = [u.norm[i * la // (PROBES + 1) :][:PROBE] for i in range(1, PROBES + 1)]
+    if sum(pr in v.norm for pr in probes) < PROBES / 2:
+        return False
+    return SequenceMatcher(None, v.norm, u.norm, autojunk=False).ratio() >= threshold
+
+
+def _titles(report: Report) -> list[tuple[int, int, int, bool]]:
+    """(start, end, section end, stands alone without a full stop) of every heading title."""
     text = report.text
     out = []
     for sec in report.sections():
         line_end = text.find("\n", sec.start)
         line_end = len(text) if line_end < 0 else line_end
-        if sec.heading_end >= line_end and not text[sec.start : line_end].rstrip().endswith("。"):
-            out.append((sec.start, line_end))
+        alone = sec.heading_end >= line_end and not text[sec.start : line_end].rstrip().endswith("。")
+        out.append((sec.start, sec.heading_end, sec.end, alone))
     return out
 
 
-def _units(report: Report) -> tuple[list[Sentence], list[Unit], list[Unit]]:
+def _repeats(report: Report, sents: list[Sentence]) -> dict[int, tuple[int, int, int]]:
+    """For each sentence that repeats earlier text: (span start, span end, earliest source sentence)."""
     text = report.text
-    sents: list[Sentence] = []
-    whole: list[Unit] = []
-    clauses: list[Unit] = []
-    for p, (ps, pe) in enumerate(report.paragraphs):
-        m = MARKER_RE.match(text, ps, pe)
-        first = m.end() if m else ps
-        for s, e in sentences(text, first, pe):
-            k = len(sents)
-            sents.append(Sentence(s, e, p))
-            whole.append(_unit(text, s, e, k))
-            pos = s
-            for c in [*CLAUSE_SPLIT_RE.finditer(text, s, e), None]:
-                c_end = c.start() if c else e
-                if c_end > pos:
-                    clauses.append(_unit(text, pos, c_end if c else e, k))
-                pos = c.end() if c else e
-    return sents, whole, clauses
+    titles = _titles(report)
 
+    def restated(v: Unit, u: Unit, whole: bool) -> bool:
+        """A heading's title restated in its own section (a run-in title may not be repeated whole)."""
+        return any(
+            a <= v.start < b and a <= u.start < end and (alone or not whole) for a, b, end, alone in titles
+        )
 
-def _matches(units: list[Unit], min_chars: int, threshold: float) -> dict[int, Unit]:
-    """For each unit index, the earliest earlier unit (of another sentence) it nearly repeats."""
-    index: dict[str, list[int]] = defaultdict(list)
-    found: dict[int, Unit] = {}
-    for i, u in enumerate(units):
-        if u.weight < min_chars:
+    whole_index: dict[str, list[int]] = defaultdict(list)
+    clause_index: dict[str, list[tuple[int, Unit]]] = defaultdict(list)
+    found: dict[int, tuple[int, int, int]] = {}
+    for k, sent in enumerate(sents):
+        if sent.end - sent.start < MIN_CLAUSE_CHARS:
             continue
-        shared: dict[int, int] = defaultdict(int)
-        for sh in u.shingles:
-            for j in index[sh]:
-                shared[j] += 1
-        for j in sorted(shared):
-            v = units[j]
-            if v.sentence == u.sentence:
-                continue
-            jac = shared[j] / (len(u.shingles) + len(v.shingles) - shared[j])
-            if jac >= MIN_JACCARD and SequenceMatcher(None, v.norm, u.norm, autojunk=False).ratio() >= threshold:
-                found[i] = v
-                break
-        for sh in u.shingles:
-            index[sh].append(i)
+        u = _whole(text, sent)
+        if _weight(u) >= MIN_SENTENCE_CHARS:
+            cands = sorted({j for key in _keys(u) for j in whole_index.get(key, ())})
+            j = next((j for j in cands if _similar(u, _whole(text, sents[j]), SENTENCE_SIMILARITY)), None)
+            if j is not None and not restated(sents[j].unit, u, True):
+                found[k] = (u.start, u.end, j)
+            for key in _keys(u):
+                whole_index[key].append(k)
+        pairs: list[tuple[Unit, int]] = []
+        for c in _long_clauses(text, sent):
+            cands = sorted((jv for key in _keys(c) for jv in clause_index.get(key, ())), key=lambda jv: jv[0])
+            j = next((j for j, v in cands if _similar(c, v, CLAUSE_SIMILARITY) and not restated(v, c, False)), None)
+            if j is not None:
+                pairs.append((c, j))
+            for key in _keys(c):
+                clause_index[key].append((k, c))
+        if k not in found and sum(c.weight for c, _j in pairs) >= MIN_PASSAGE_CHARS:
+            found[k] = (pairs[0][0].start, pairs[-1][0].end, min(j for _c, j in pairs))
     return found
+
+
+def _extend(text: str, sents: list[Sentence], found: dict[int, tuple[int, int, int]]) -> dict:
+    """Grow each repeat over the neighbouring sentences that repeat the source's neighbours, however
+    short: a copied passage is reported whole."""
+    out = dict(found)
+    for k, (_s, _e, j) in found.items():
+        for step in (1, -1):
+            a, b = k + step, j + step
+            while 0 <= b < len(sents) and b != k and a < len(sents) and a not in out:
+                if sents[a].paragraph != sents[k].paragraph:
+                    break
+                u, v = _whole(text, sents[a]), _whole(text, sents[b])
+                if len(u.norm) < ANCHOR or not _similar(u, v, SENTENCE_SIMILARITY):
+                    break
+                out[a] = (u.start, u.end, j)
+                a, b = a + step, b + step
+    return out
 
 
 @rule(
@@ -149,8 +219,8 @@ def _matches(units: list[Unit], min_chars: int, threshold: float) -> dict[int, U
     bad=[
         "一、主要举措\n全面落实权责清单、负面清单制度，清理取消了无法定依据的收费项目。"
         "全面落实权责清单、负面清单制度，清理取消无法定依据的收费项目。",
-        "一、主要举措\n组织开展普法宣传活动，在各村社区广泛宣传民法典和未成年人保护法的主要内容。\n"
-        "二、下一步安排\n继续开展执法培训，在各村社区广泛宣传民法典和未成年人保护法的主要内容。",
+        "一、主要举措\n组织开展普法宣传活动，在各村社区广泛宣传民法典和未成年人保护法的主要内容和典型案例。\n"
+        "二、下一步安排\n继续开展执法培训，在各村社区广泛宣传民法典和未成年人保护法的主要内容和典型案例。",
     ],
     good=[
         "一、主要举措\n全面落实权责清单制度，清理取消无法定依据的收费项目。全年开展普法宣传活动12次。",
@@ -172,36 +242,19 @@ def repeated_text(report: Report) -> Iterator[Hit]:
     ## 建议写法
     删去重复的一句，或改写为新的内容。
     ## 误报与局限
-    短分句和“以习近平新时代中国特色社会主义思想为指导”等规范表述不计；单独成行的标题在正文中被复述不报。
+    短分句和“以习近平新时代中国特色社会主义思想为指导”等规范表述不计；单独成行的标题在正文中被复述不报；
+    数字不同的两句表述的是不同事实，不报。开头和结尾都改过的近似句可能漏报。
     不同报告之间的雷同见“抄袭雷同”类规则。
     """
     text = report.text
-    sents, whole, clauses = _units(report)
-    titles = _standalone_titles(report)
-
-    def restated(v: Unit) -> bool:
-        return any(a <= v.start < b for a, b in titles)
-
-    spans: dict[int, tuple[int, int, Unit]] = {}
-    for i, v in _matches(whole, MIN_SENTENCE_CHARS, SENTENCE_SIMILARITY).items():
-        if not restated(v):
-            spans[whole[i].sentence] = (whole[i].start, whole[i].end, v)
-    for i, v in _matches(clauses, MIN_CLAUSE_CHARS, CLAUSE_SIMILARITY).items():
-        c = clauses[i]
-        if restated(v):
-            continue
-        s, e, src = spans.get(c.sentence, (c.start, c.end, v))
-        spans[c.sentence] = (min(s, c.start), max(e, c.end), src if src.start <= v.start else v)
-    merged: list[tuple[int, int, Unit, int]] = []
-    for k in sorted(spans):
-        s, e, src = spans[k]
+    sents = _sentences(report)
+    merged: list[list[int]] = []  # [start, end, source, last sentence]
+    for k, (s, e, j) in sorted(_extend(text, sents, _repeats(report, sents)).items()):
         if merged and merged[-1][3] == k - 1 and sents[k - 1].paragraph == sents[k].paragraph:
-            ps, _pe, psrc, _ = merged[-1]
-            merged[-1] = (ps, e, psrc, k)
+            merged[-1][1:4:2] = [e, k]
         else:
-            merged.append((s, e, src, k))
-    for s, e, src, _k in merged:
-        sent = sents[src.sentence]
-        first = text[sent.start : sent.end].strip()
+            merged.append([s, e, j, k])
+    for s, e, j, _k in merged:
+        first = text[sents[j].start : sents[j].end].strip()
         quote = first if len(first) <= QUOTE_CHARS else first[:QUOTE_CHARS] + "…"
         yield Hit(s, e, f"与前文重复：“{quote}”，请删除或改写")

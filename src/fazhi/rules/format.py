@@ -6,18 +6,22 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
 
 from ..model import Category, Report, Severity
 from .base import Hit, rule
 
 # Hyphen-like marks typed where a 一字线 belongs. The wave dash `～` is left alone: it is the mark for
 # numeric ranges and some writers use it for years too, so it is not certainly wrong.
-HYPHENS = "-－–‐‑"
+HYPHENS = r"\-－–‐‑"  # escaped: it goes inside character classes
+# Every pattern of this module starts with a character class and checks what precedes it with a
+# lookbehind placed after that class: the regex engine then skips ahead to candidate characters.
 YEAR_RANGE_RE = re.compile(
-    rf"(?<![\d.])((?:19|20)\d\d)(年?)\s*[{HYPHENS}]\s*((?:19|20)\d\d)(?=\s*(?:年|[）)]))"
+    rf"((?:19|20)(?<![\d.]..)\d\d)(年?)\s*[{HYPHENS}]\s*((?:19|20)\d\d)(?=\s*(?:年|[）)]))"
 )
-MONTH_RANGE_RE = re.compile(rf"(?<![\d.{HYPHENS}])(1[0-2]|[1-9])\s*[{HYPHENS}]\s*(1[0-2]|[1-9])(?=月)")
-DAY_RANGE_RE = re.compile(rf"(?<=月)(3[01]|[12]\d|[1-9])\s*[{HYPHENS}]\s*(3[01]|[12]\d|[1-9])(?=日)")
+MONTH_RANGE_RE = re.compile(rf"(\d(?<![\d.{HYPHENS}]\d)\d?)\s*[{HYPHENS}]\s*(\d\d?)(?=月)")
+DAY_RANGE_RE = re.compile(rf"(\d(?<=月\d)\d?)\s*[{HYPHENS}]\s*(\d\d?)(?=日)")
 # A range longer than this many years is not a plan period (more likely a typo or a code).
 MAX_YEAR_SPAN = 30
 
@@ -57,15 +61,25 @@ def time_range_hyphen(report: Report) -> Iterator[Hit]:
             yield Hit(m.start(), m.end(), "年份起止应使用一字线“—”", fix)
     for rx, unit in ((MONTH_RANGE_RE, "月份"), (DAY_RANGE_RE, "日期")):
         for m in rx.finditer(text):
-            if int(m.group(1)) < int(m.group(2)):
+            a, b = int(m.group(1)), int(m.group(2))
+            if 0 < a < b <= (12 if rx is MONTH_RANGE_RE else 31):
                 yield Hit(m.start(), m.end(), f"{unit}起止应使用一字线“—”", f"{m.group(1)}—{m.group(2)}")
 
 
-MONTH_DAY_RE = re.compile(r"(?<![\d.．·])(1[0-2]|[1-9])[.．](3[01]|[12]\d|[1-9])(?![\d.．%])")
-# What follows a day named by its date: a commemoration, campaign or event name within a few characters.
-DAY_NAME_RE = re.compile(r"[”\"]?\s*[\u4e00-\u9fff]{0,10}?(?:日|节|纪念|事变|事件|惨案|地震|运动)")
+MONTH_DAY_RE = re.compile(r"(\d(?<![\d.．·]\d)\d?)[.．](\d\d?)(?![\d.．%])")
 # A decimal is followed by a unit or measure word; a date name never starts with one.
 UNIT_CHARS = set("万亿千百十个倍元角分秒时天年月日周号期名人户家所项条份起余多米吨亩克里股台辆位场批次件")
+# How far after `月.日` (in Han characters) the name of the day may start (5·12 汶川地震).
+DAY_NAME_GAP = 3
+
+
+@lru_cache(maxsize=1)
+def _day_name_re() -> re.Pattern:
+    """The words that open a day's or event's name, from data/punct/day_names.txt."""
+    src = resources.files("fazhi.data").joinpath("punct/day_names.txt").read_text(encoding="utf-8")
+    words = [w.strip() for w in src.splitlines() if w.strip() and not w.startswith("#")]
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"[”\"]?\s*[\u4e00-\u9fff]{{0,{DAY_NAME_GAP}}}?(?:{alternatives})")
 
 
 @rule(
@@ -91,23 +105,28 @@ def month_day_interpunct(report: Report) -> Iterator[Hit]:
     ## 建议写法
     “结合“12·4”国家宪法日等重要时间节点”，或“结合12·4宪法宣传日……”。
     ## 误报与局限
-    只在后面几个字内出现“日”“节”“纪念”“事件”等名称时才报；后接计量单位的小数（1.2万元、12.4%）不报。
+    只在后面几个字内出现“宪法”“禁毒”“纪念”“事件”等纪念日、事件名称用词（data/punct/day_names.txt）时才报；
+    小数（1.2万元、12.4%、8.7的同时）不报。
     """
     text = report.text
     for m in MONTH_DAY_RE.finditer(text):
         month, day = int(m.group(1)), int(m.group(2))
-        after = text[m.end() : m.end() + 1]
-        if day > calendar.monthrange(2024, month)[1] or after in UNIT_CHARS or not DAY_NAME_RE.match(text, m.end()):
+        if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]):
+            continue
+        if text[m.end() : m.end() + 1] in UNIT_CHARS or not _day_name_re().match(text, m.end()):
             continue
         yield Hit(m.start(), m.end(), "以月日命名的纪念日、事件，月日之间用间隔号“·”", f"{month}·{day}")
 
 
 # `23年` reads as a year only before these words (year-end, first half, month …).
 SHORT_YEAR_RE = re.compile(
-    r"(?<![\d.A-Za-z第近约])(\d\d)年(?=度|底|初|末|[上下]半年|全年|第?[一二三四1-4]季度|(?:1[0-2]|[1-9])月)"
+    r"(\d(?<![\d.A-Za-z第近约]\d)\d)年(?=度|底(?![线子])|初(?![步见具创])|末|[上下]半年|全年"
+    r"|第?[一二三四1-4]季度|(?:1[0-2]|[1-9])月)"
 )
-# A short year is taken for 20xx only within this many years of the report's year.
-SHORT_YEAR_WINDOW = 10
+# A short year is taken for 20xx only this close to the report's year (annual reports look back a few
+# years at most); without a known year, only 2015–2035.
+SHORT_YEAR_WINDOW = 5
+SHORT_YEAR_RANGE = (15, 35)
 
 
 @rule(
@@ -140,14 +159,14 @@ def short_year(report: Report) -> Iterator[Hit]:
         ref = report.year
         if ref is not None and abs(year - ref) > SHORT_YEAR_WINDOW:
             continue
-        if ref is None and int(m.group(1)) > 40:
+        if ref is None and not SHORT_YEAR_RANGE[0] <= int(m.group(1)) <= SHORT_YEAR_RANGE[1]:
             continue
         yield Hit(m.start(), m.end(), f"年份应写全：“{year}年”", f"{year}年")
 
 
 # A document number is 机关代字〔年份〕序号号 (GB/T 9704-2012 §7.2.4): 六角括号, number unpadded.
 DOC_NO_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])([\[【（(﹝〈{〔]\s*)((?:19|20)\d\d)(\s*[\]】）)﹞〉}〕])(\d{1,5})号"
+    r"([\[【（(﹝〈{〔](?<=[\u4e00-\u9fff].)\s*)((?:19|20)\d\d)(\s*[\]】）)﹞〉}〕])(\d{1,5})号"
 )
 
 
@@ -190,7 +209,7 @@ def document_number_format(report: Report) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), msg, fix)
 
 
-DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?")
+DATE_RE = re.compile(r"((?:19|20)(?<!\d..)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?")
 
 
 @rule(
