@@ -1,0 +1,180 @@
+"""Terminology rules (TE, 规范表述), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import fazhi
+from fazhi.config import Config
+from fazhi.model import Severity
+from fazhi.rules.terminology import sessions
+
+TITLE_2023 = "关于2023年法治政府建设情况的报告\n"
+SIGNED = "\n某某街道办事处\n{date}"
+
+
+def found(text: str, code: str, **cfg):
+    """The findings of one rule, with their quotes."""
+    r = fazhi.analyze(text, Config(select=[code], **cfg))
+    return [(r.text[f.start : f.end], f) for f in r.findings if f.rule == code]
+
+
+def quotes(text: str, code: str, **cfg) -> list[str]:
+    """Quotes of the findings of one rule."""
+    return [q for q, _ in found(text, code, **cfg)]
+
+
+# ---------------------------------------------------------------- TE001 political phrases
+def test_phrase_variants_of_plenary_sessions():
+    for wrong in ("党的二十大和历届全会精神", "党的二十大及历次全会精神", "党的二十大和二十届历届全会精神"):
+        ((q, f),) = found(f"全镇干部深入学习{wrong}。", "TE001")
+        assert f.suggestion == "二十大和二十届历次全会精神"
+
+
+def test_phrase_xi_thought():
+    ((q, f),) = found("坚持以习近平新时代特色社会主义思想为指导。", "TE001")
+    assert f.suggestion == "习近平新时代中国特色社会主义思想"
+
+
+def test_phrase_canonical_forms_silent():
+    text = "坚持以习近平新时代中国特色社会主义思想为指导，深入学习习近平法治思想和党的二十大和二十届历次全会精神，严格规范公正文明执法。"
+    assert quotes(text, "TE001") == []
+
+
+# ---------------------------------------------------------------- TE002 “八五”
+def test_unquoted_plan_numerals():
+    assert quotes("七五普法顺利收官，十四五规划全面实施。", "TE002") == ["七五普法", "十四五规划"]
+
+
+def test_quoted_plan_numerals_silent():
+    assert quotes('“八五”普法中期评估，“十四五”时期，"八五"普法。', "TE002") == []
+
+
+def test_whole_phrase_in_quotes_gets_single_quotes():
+    ((q, f),) = found("开展“八五普法”知识竞赛。", "TE002")
+    assert f.suggestion == "‘八五’普法"
+
+
+# ---------------------------------------------------------------- TE003 法制 → 法治
+def test_fazhi_collocations():
+    assert quotes("加强法制宣传，增强法制观念，聘请法制副校长。", "TE003") == [
+        "法制宣传",
+        "法制观念",
+        "法制副校长",
+    ]
+
+
+def test_fazhi_institutions_stay_silent():
+    text = "重大执法决定法制审核，加强行政法制机构建设，原法制办职能划入司法局，维护国家法制统一。"
+    assert quotes(text, "TE003") == []
+
+
+def test_one_finding_for_overlapping_forms():
+    assert quotes("推进民主法制建设。", "TE003") == ["民主法制"]
+    r = fazhi.analyze("在全国法制宣传日开展活动。", Config(select=["TE"]))
+    assert [f.rule for f in r.findings] == ["TE006"]
+
+
+# ---------------------------------------------------------------- TE004 short law titles
+def test_short_titles_cited_together_make_one_finding():
+    ((q, f),) = found("学习了《行政处罚法》、《行政许可法》等法律。", "TE004")
+    assert q == "《行政处罚法》、《行政许可法》"
+    assert f.suggestion == "《中华人民共和国行政处罚法》、《中华人民共和国行政许可法》"
+    assert f.severity == Severity.INFO
+
+
+def test_short_title_after_full_title_is_fine():
+    assert quotes("学习《中华人民共和国安全生产法》，宣传《安全生产法》。", "TE004") == []
+
+
+def test_one_finding_per_law():
+    text = "宣传《消防法》。开展《消防法》进社区活动。又学习《中华人民共和国消防法》。"
+    assert quotes(text, "TE004") == ["《消防法》"]
+
+
+def test_titles_that_are_not_national_laws_silent():
+    assert quotes("学习《中国共产党章程》《信访工作条例》《重大行政决策程序暂行条例》。", "TE004") == []
+
+
+# ---------------------------------------------------------------- TE005 outdated names
+def test_outdated_after_change_year():
+    ((q, f),) = found(TITLE_2023 + "严格执行《信访条例》。", "TE005")
+    assert (q, f.suggestion) == ("《信访条例》", "《信访工作条例》")
+
+
+def test_outdated_before_change_year_silent():
+    assert quotes("关于2021年法治政府建设情况的报告\n严格执行《信访条例》。", "TE005") == []
+
+
+def test_repealed_law_has_no_drop_in_fix():
+    ((q, f),) = found(TITLE_2023 + "依照《合同法》审查合同。", "TE005")
+    assert q == "《合同法》" and f.suggestion is None and "民法典" in f.message
+
+
+# ---------------------------------------------------------------- TE006 day names
+def test_day_names():
+    assert quotes("在全国禁毒日和全民国家安全日开展宣传。", "TE006") == ["全国禁毒日", "全民国家安全日"]
+
+
+def test_accepted_day_names_silent():
+    assert quotes("在国际禁毒日、国家安全教育日、全民国家安全教育日和国家宪法日开展宣传。", "TE006") == []
+
+
+# ---------------------------------------------------------------- TE007 / TE008 plenary sessions
+def test_sessions_table_has_dates():
+    assert sessions()["二十届三中全会"] == "2024-07-15"
+
+
+def test_session_after_signing_date():
+    text = "学习贯彻党的二十大和二十届二中、三中全会精神。" + SIGNED.format(date="2024年3月1日")
+    assert quotes(text, "TE007") == ["三中全会"]
+
+
+def test_session_before_signing_date_silent():
+    text = "学习贯彻党的二十大和二十届二中、三中全会精神。" + SIGNED.format(date="2025年1月8日")
+    assert quotes(text, "TE007") == []
+
+
+def test_awaited_congress_silent():
+    text = "以优异成绩迎接党的二十大胜利召开。" + SIGNED.format(date="2022年2月10日")
+    assert quotes(text, "TE007") == []
+
+
+def test_congress_before_it_met():
+    text = "深入学习党的二十大精神。" + SIGNED.format(date="2022年2月10日")
+    assert quotes(text, "TE007") == ["二十大"]
+
+
+def test_report_year_contradicts_session():
+    assert quotes(TITLE_2023 + "全面贯彻党的二十届三中全会精神。", "TE008") == ["三中全会"]
+    assert quotes(TITLE_2023 + "全面贯彻党的二十届二中全会精神。", "TE008") == []
+
+
+def test_year_rule_defers_to_date_rule():
+    text = TITLE_2023 + "全面贯彻党的二十届三中全会精神。" + SIGNED.format(date="2024年8月1日")
+    assert quotes(text, "TE008") == [] and quotes(text, "TE007") == []
+
+
+# ---------------------------------------------------------------- TE009 plan titles
+def test_plan_years_swapped_between_plans():
+    ((q, f),) = found("贯彻《法治政府建设实施纲要（2020—2025年）》。", "TE009")
+    assert f.severity == Severity.ERROR and f.suggestion == "《法治政府建设实施纲要（2021—2025年）》"
+
+
+@pytest.mark.parametrize(
+    "text", ["对照《法治中国建设规划（2020—2025）》。", "对照法治社会建设实施纲要（2020—2025年）开展工作。"]
+)
+def test_plan_title_form(text):
+    assert len(quotes(text, "TE009")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "贯彻《法治政府建设实施纲要（2021—2025年）》。",
+        "贯彻《法治政府建设实施纲要（2021-2025年）》。",  # the dash is the format rules' business
+        "印发《关于贯彻落实法治政府建设实施纲要的实施意见》。",
+    ],
+)
+def test_plan_title_silent(text):
+    assert quotes(text, "TE009") == []
