@@ -10,6 +10,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from .model import PART_KEYS, PART_NAMES, Report
 from .rules.catalogue import CATEGORY_ZH, SEVERITY_ZH
 
+# A rule with more findings than this in one report is shown folded in the side list (e.g. 240 ASCII commas).
+MAX_OPEN_GROUP = 5
 STATUS_ZH = {"dedicated": "单列", "embedded": "包含在其他部分", "missing": "缺失"}
 LEVEL_ZH = {
     "province": "省级",
@@ -149,7 +151,12 @@ class HtmlFormatter(Formatter):
              "status_zh": STATUS_ZH[report.parts[k].status.value], "heading": report.parts[k].heading}
             for k in PART_KEYS if k in report.parts
         ]
+        groups: dict[str, list[dict]] = {}
+        for f in findings:
+            groups.setdefault(f["rule"], []).append(f)
         return _env().get_template("report.html").render(
+            groups=[(rule, items) for rule, items in groups.items()],
+            group_open=MAX_OPEN_GROUP,
             r=report,
             level_zh=LEVEL_ZH[report.unit_level.value],
             body=highlighted_html(report),

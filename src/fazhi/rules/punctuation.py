@@ -184,6 +184,15 @@ def _ascii_hit(text: str, ln: Line, i: int) -> Hit | None:
     return Hit(i, end, f"中文句子中应使用全角{name}“{full}”", full)
 
 
+_MARK_NAMES = {"“": "前引号", "”": "后引号", "‘": "前单引号", "’": "后单引号", "《": "前书名号", "》": "后书名号",
+               "〈": "前书名号", "〉": "后书名号"}
+
+
+def _mark_name(ch: str) -> str:
+    """A reader's name for a quote mark or bracket (`前引号（“）`)."""
+    return f"{_MARK_NAMES.get(ch, '标点')}（{ch}）"
+
+
 @rule(
     code="PU001",
     name="ascii-punctuation-in-chinese",
@@ -275,9 +284,9 @@ def unpaired_quote_or_bracket(report: Report) -> Iterator[Hit]:
             if unclosed and nxt.startswith(text[i]):
                 continue  # a quotation running over several paragraphs (GB/T 15834 §4.5.3.3)
             if unclosed:
-                yield Hit(i, i + 1, f"引号不配对：“{text[i]}”没有对应的后引号")
+                yield Hit(i, i + 1, f"引号不配对：{_mark_name(text[i])}没有对应的后引号")
             elif fix:
-                yield Hit(i, i + 1, f"引号不配对：此处应为“{fix}”", fix)
+                yield Hit(i, i + 1, f"引号不配对：此处应为{_mark_name(fix)}", fix)
             else:
                 yield Hit(i, i + 1, "引号不配对：请核对前后引号（引号内再用引号时用单引号‘’）")
 
@@ -314,9 +323,9 @@ def space_inside_quotes(report: Report) -> Iterator[Hit]:
     for m in re.finditer(" +", text):  # spaces are rare in normalized text: scan them, not the marks
         s, e = m.span()
         if s > 0 and text[s - 1] in INNER_OPENERS:
-            yield Hit(s - 1, e, f"“{text[s - 1]}”内侧不应有空格", text[s - 1])
+            yield Hit(s - 1, e, f"{_mark_name(text[s - 1])}内侧不应有空格", text[s - 1])
         elif e < len(text) and text[e] in INNER_CLOSERS:
-            yield Hit(s, e + 1, f"“{text[e]}”内侧不应有空格", text[e])
+            yield Hit(s, e + 1, f"{_mark_name(text[e])}内侧不应有空格", text[e])
 
 
 DOUBLED_RE = re.compile(r"[。，、；：！？]{2,}")
