@@ -74,8 +74,12 @@ class Config:
 
     def is_selected(self, rule: Rule) -> bool:
         """Longest matching prefix of select/ignore decides (flake8's decision engine)."""
-        sel = [p for p in self._prefixes(self.select) if rule.code.startswith(p)]
-        ign = [p for p in self._prefixes(self.ignore) if rule.code.startswith(p)]
+        key = (tuple(self.select), tuple(self.ignore))
+        if getattr(self, "_prefix_cache", (None,))[0] != key:
+            self._prefix_cache = (key, self._prefixes(self.select), self._prefixes(self.ignore))
+        _key, selp, ignp = self._prefix_cache
+        sel = [p for p in selp if rule.code.startswith(p)]
+        ign = [p for p in ignp if rule.code.startswith(p)]
         best_sel = max((len(p) for p in sel), default=-1)
         best_ign = max((len(p) for p in ign), default=-1)
         if best_sel < 0 or best_ign >= best_sel:

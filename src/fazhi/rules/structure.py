@@ -54,6 +54,7 @@ def statutory_part_missing(report: Report) -> Iterator[Hit]:
 
 @rule(
     code="ST002",
+    status="preview",
     name="statutory-part-embedded",
     category=Category.STRUCTURE,
     severity=Severity.INFO,
