@@ -7,8 +7,10 @@ from .model import PartStatus, Report, Severity
 # Points per part status (the five parts weigh 40 of 100; `other` is optional in practice).
 PART_POINTS = {"measures": 10, "shortcomings": 10, "first_responsible": 10, "next_year": 10}
 EMBEDDED_SHARE = 0.6
-# Deductions per finding, capped so one noisy category cannot sink a report.
+# Deductions per finding. One rule costs at most RULE_CAP findings' worth: 240 ASCII commas are one
+# mechanical slip to fix, not 240 defects, and must not outweigh a missing part or a wrong number.
 SEVERITY_COST = {Severity.ERROR: 3.0, Severity.WARNING: 1.0, Severity.INFO: 0.0}
+RULE_CAP = 3
 MAX_FINDING_DEDUCTION = 40.0
 # Concreteness: indicators stated, up to this many count.
 INDICATORS_FOR_FULL = 20
@@ -23,7 +25,10 @@ def score(report: Report) -> dict:
             parts += pts
         elif p and p.status == PartStatus.EMBEDDED:
             parts += pts * EMBEDDED_SHARE
-    cost = min(MAX_FINDING_DEDUCTION, sum(SEVERITY_COST[f.severity] for f in report.findings))
+    per_rule: dict[str, list[float]] = {}
+    for f in report.findings:
+        per_rule.setdefault(f.rule, []).append(SEVERITY_COST[f.severity])
+    cost = min(MAX_FINDING_DEDUCTION, sum(sum(sorted(c, reverse=True)[:RULE_CAP]) for c in per_rule.values()))
     correctness = 40.0 - cost
     concrete = 20.0 * min(1.0, len(report.indicators) / INDICATORS_FOR_FULL)
     total = round(max(0.0, parts + correctness + concrete), 1)
