@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["pg"]  # PostgreSQL test server and database fixtures (tests/pg.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SEED_FILES = sorted(SAMPLES.glob("*.txt"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fazhi
-from conftest import seed_report
 
 FULL = (
     "关于2023年法治政府建设情况的报告\n一、主要举措和成效\n全年开展会前学法12次，化解矛盾纠纷120件。\n"

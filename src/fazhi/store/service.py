@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from .. import __version__
 from ..config import Config
@@ -29,6 +31,8 @@ FINDING_ACTIONS = ("accepted", "dismissed")
 # A single upload (one file or one zip) larger than this is refused before it is read.
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 SNIPPET_CONTEXT = 30
+# Deadlines are local dates: an upload is on time if it arrives by the deadline in the office's zone.
+DEFAULT_TIMEZONE = "Asia/Shanghai"
 SEARCH_LIMIT = 200
 
 
@@ -65,6 +69,24 @@ class Actor:
 
 
 SYSTEM = Actor(None, "admin", None, "system")
+
+
+def aware(dt: datetime | None) -> datetime | None:
+    """A stored timestamp as UTC-aware (SQLite hands back naive UTC, PostgreSQL aware)."""
+    if dt is None:
+        return None
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
+
+
+def iso(dt: datetime | None) -> str | None:
+    """ISO form of a stored timestamp, always with its UTC offset."""
+    a = aware(dt)
+    return a.isoformat() if a else None
+
+
+def local_zone() -> ZoneInfo:
+    """The office's time zone (FAZHI_TIMEZONE, default Asia/Shanghai)."""
+    return ZoneInfo(os.environ.get("FAZHI_TIMEZONE", DEFAULT_TIMEZONE))
 
 
 def _require_staff(actor: Actor) -> None:
@@ -120,8 +142,11 @@ def _store(s: Session, data: bytes, source: str, report: Report, actor: Actor) -
     if s.get(Blob, sha) is None:
         s.add(Blob(sha256=sha, data=data, size=len(data)))
         s.flush()
-    existing = s.scalar(select(Document).where(Document.blob_sha == sha))
-    if existing is not None and (actor.is_staff or existing.unit_id == actor.unit_id):
+    same = select(Document).where(Document.blob_sha == sha)
+    if not actor.is_staff:
+        same = same.where(Document.unit_id == actor.unit_id)
+    existing = s.scalar(same.order_by(Document.id).limit(1))
+    if existing is not None:
         return existing.id, True
     unit_id = actor.unit_id if actor.role == "unit" else match_unit(s, report.units)
     doc = Document(
@@ -226,7 +251,7 @@ def report_view(s: Session, actor: Actor, report_id: int) -> dict:
     for f, key in zip(result["findings"], finding_keys(result["findings"]), strict=True):
         st = states.get(key)
         f["key"] = key
-        f["review"] = {"action": st.action, "comment": st.comment, "at": st.at.isoformat()} if st else None
+        f["review"] = {"action": st.action, "comment": st.comment, "at": iso(st.at)} if st else None
     return {"report": doc_summary(doc), "result": result}
 
 
@@ -236,7 +261,7 @@ def doc_summary(doc: Document) -> dict:
         "id": doc.id, "filename": doc.filename, "source": doc.source, "title": doc.title,
         "unit_id": doc.unit_id, "unit": doc.unit.name if doc.unit else None, "detected_unit": doc.detected_unit,
         "unit_match": doc.unit_match, "unit_level": doc.unit_level, "year": doc.year, "date": doc.signed_date,
-        "published_date": doc.published_date, "uploaded_at": doc.uploaded_at.isoformat() if doc.uploaded_at else None,
+        "published_date": doc.published_date, "uploaded_at": iso(doc.uploaded_at),
         "score": doc.score, "errors": doc.n_error, "warnings": doc.n_warning, "infos": doc.n_info,
         "parts_missing": doc.parts_missing, "verdict": doc.verdict, "verdict_note": doc.verdict_note,
         "is_published": doc.is_published,
@@ -254,21 +279,23 @@ def review_finding(s: Session, actor: Actor, report_id: int, key: str, action: s
     if key not in keys:
         raise NotFound(f"报告 {report_id} 没有问题 {key}")
     f = findings[keys.index(key)]
-    s.add(ReviewEvent(report_id=doc.id, user_id=actor.id, kind="finding",
-                      payload=json.dumps({"key": key, "action": action, "comment": comment}, ensure_ascii=False)))
+    event = ReviewEvent(report_id=doc.id, user_id=actor.id, kind="finding",
+                        payload=json.dumps({"key": key, "action": action, "comment": comment}, ensure_ascii=False))
+    s.add(event)
+    s.commit()
+    values = {"action": action, "comment": comment, "user_id": actor.id, "at": utcnow()}
+    where = (FindingState.report_id == doc.id, FindingState.finding_key == key)
     for _attempt in range(3):  # a concurrent first decision on the same finding: retry as an update
-        st = s.scalar(select(FindingState).where(FindingState.report_id == doc.id, FindingState.finding_key == key))
-        if st is None:
-            st = FindingState(report_id=doc.id, finding_key=key, rule=f["rule"], quote=f.get("quote"))
-            s.add(st)
-        st.action, st.comment, st.user_id, st.at = action, comment, actor.id, utcnow()
+        # One UPDATE of every column: a decision is written whole, never mixed with a concurrent one.
+        if s.execute(update(FindingState).where(*where).values(**values)).rowcount:
+            s.commit()
+            return s.scalar(select(FindingState).where(*where).execution_options(populate_existing=True))
+        s.add(FindingState(report_id=doc.id, finding_key=key, rule=f["rule"], quote=f.get("quote"), **values))
         try:
             s.commit()
-            return st
+            return s.scalar(select(FindingState).where(*where))
         except IntegrityError:
             s.rollback()
-            s.add(ReviewEvent(report_id=doc.id, user_id=actor.id, kind="finding",
-                              payload=json.dumps({"key": key, "action": action, "comment": comment}, ensure_ascii=False)))
     raise BadInput("保存失败，请重试")
 
 
@@ -278,10 +305,14 @@ def set_verdict(s: Session, actor: Actor, report_id: int, verdict: str, note: st
     if verdict not in VERDICTS:
         raise BadInput(f"未知的审查结论：{verdict}")
     doc = get_document(s, actor, report_id)
-    doc.verdict, doc.verdict_note, doc.verdict_by, doc.verdict_at = verdict, note, actor.id, utcnow()
+    s.execute(
+        update(Document).where(Document.id == doc.id)
+        .values(verdict=verdict, verdict_note=note, verdict_by=actor.id, verdict_at=utcnow())
+    )
     s.add(ReviewEvent(report_id=doc.id, user_id=actor.id, kind="verdict",
                       payload=json.dumps({"verdict": verdict, "note": note}, ensure_ascii=False)))
     s.commit()
+    s.refresh(doc)
     return doc
 
 
@@ -314,7 +345,7 @@ def history(s: Session, actor: Actor, report_id: int) -> list[dict]:
         select(ReviewEvent, User.username).outerjoin(User, User.id == ReviewEvent.user_id)
         .where(ReviewEvent.report_id == doc.id).order_by(ReviewEvent.id)
     )
-    return [{"kind": e.kind, "user": name, "at": e.at.isoformat(), **json.loads(e.payload)} for e, name in rows]
+    return [{"kind": e.kind, "user": name, "at": iso(e.at), **json.loads(e.payload)} for e, name in rows]
 
 
 # ---------------------------------------------------------------- listing, units and the season
@@ -409,8 +440,8 @@ def _status(docs: list[Document], due: date) -> str:
         return "reviewed"
     if any(x.is_published for x in docs):
         return "published"
-    first = min(x.uploaded_at for x in docs)
-    return "received_late" if first.date() > due else "received"
+    first = min(aware(x.uploaded_at) for x in docs)
+    return "received_late" if first.astimezone(local_zone()).date() > due else "received"
 
 
 # ---------------------------------------------------------------- corpus and search
@@ -421,7 +452,11 @@ KEY_INDICATORS = ("mediation.cases", "enforcement.cases", "enforcement.fines", "
 def corpus(s: Session, actor: Actor, year: int | None = None, level: str | None = None,
            parent: str | None = None, status: str | None = None, sort: str = "unit") -> list[dict]:
     """Units × years: score, finding counts and key indicators of each report the actor may see."""
-    q = select(Document).outerjoin(Unit, Unit.id == Document.unit_id)
+    q = (
+        select(Document)
+        .outerjoin(Unit, Unit.id == Document.unit_id)
+        .options(defer(Document.text), defer(Document.result_json))
+    )
     if not actor.is_staff:
         q = q.where(Document.unit_id == actor.unit_id)
     if year:
@@ -463,6 +498,8 @@ def corpus(s: Session, actor: Actor, year: int | None = None, level: str | None 
 
 def search(s: Session, actor: Actor, q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
     """Full-text search (FTS5 trigram / pg_trgm) with hits in context and their offsets."""
+    if any(ch < " " for ch in q):  # control characters (a NUL from a URL) match no report text
+        return []
     q = q.strip()
     if not q:
         return []
@@ -471,10 +508,18 @@ def search(s: Session, actor: Actor, q: str, limit: int = SEARCH_LIMIT) -> list[
     dialect = s.bind.dialect.name
     if dialect == "sqlite" and len(q) >= 3:
         phrase = '"' + q.replace('"', '""') + '"'
-        ids = [r[0] for r in s.execute(text("SELECT rowid FROM report_fts WHERE report_fts MATCH :q LIMIT :n"),
-                                       {"q": phrase, "n": limit})]
+        own = "" if actor.is_staff else " AND r.unit_id = :u"
+        ids = [r[0] for r in s.execute(
+            text("SELECT report_fts.rowid FROM report_fts JOIN reports r ON r.id = report_fts.rowid "
+                 f"WHERE report_fts MATCH :q{own} LIMIT :n"),
+            {"q": phrase, "n": limit, "u": actor.unit_id},
+        )]
         cand = select(Document).where(Document.id.in_(ids)) if ids else None
     else:
+        if dialect == "postgresql" and len(q) >= 3:
+            # The planner underrates ILIKE over long texts and scans the table; the trigram index is
+            # ~80x faster on rare terms (bench/bench_store.py). Scoped to this transaction.
+            s.execute(text("SET LOCAL enable_seqscan = off"))
         like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         op = Document.text.ilike(like, escape="\\") if dialect == "postgresql" else Document.text.like(like, escape="\\")
         cand = select(Document).where(op).limit(limit)
