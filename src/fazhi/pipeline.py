@@ -22,7 +22,7 @@ from pathlib import Path
 from . import meta as meta_mod
 from . import outline as outline_mod
 from .config import Config
-from .ingest import RawDocument, ReadError, iter_inputs, read_path
+from .ingest import RawDocument, ReadError, iter_inputs, read_bytes, read_path
 from .model import Report
 from .normalize import normalize
 
@@ -142,9 +142,16 @@ def analyze(path_or_text: str | Path, config: Config | None = None) -> Report:
         "\n" not in path_or_text and len(path_or_text) < 1024 and Path(path_or_text).is_file()
     ):
         raw = read_path(path_or_text)
+    elif _looks_like_html(path_or_text):
+        raw = read_bytes(path_or_text.encode("utf-8"), "<text>")
     else:
         raw = RawDocument(source="<text>", text=str(path_or_text), format="txt")
     return analyze_raw(raw, config)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:512].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<body"))
 
 
 def analyze_many(paths: Iterable[str | Path], config: Config | None = None) -> Iterator[Report | ReadError]:

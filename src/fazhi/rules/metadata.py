@@ -170,3 +170,34 @@ def signed_after_deadline(report: Report) -> Iterator[Hit]:
     if signed > due:
         s, e = report.date_span or (None, None)
         yield Hit(s, e, f"成文日期{report.date}晚于报送截止日期{due.isoformat()}")
+
+
+@rule(
+    code="TM002",
+    name="published-after-deadline",
+    category=Category.TIMELINESS,
+    severity=Severity.WARNING,
+    summary="向社会公开晚于截止日期",
+    bad=["<html><body><p>发布时间：2024-05-06</p>" + "".join(f"<p>{x}</p>" for x in (_TITLE + _BODY).split("\n")) + "</body></html>"],
+    good=["<html><body><p>发布时间：2024-03-28</p>" + "".join(f"<p>{x}</p>" for x in (_TITLE + _BODY).split("\n")) + "</body></html>"],
+)
+def published_after_deadline(report: Report) -> Iterator[Hit]:
+    """网页标明的发布日期晚于向社会公开的截止日期（默认次年4月1日）。
+
+    ## 检查内容
+    网页上“发布时间”“发布日期”等标明的日期晚于所述年度次年的公开截止日（fazhi.toml 的 deadlines.publish）。
+    ## 为什么
+    年度报告应于每年4月1日前通过报刊、网站等向社会公开；评估机构把逾期公开列为最常见的问题。
+    ## 示例
+    2023年度报告的网页发布时间为“2024-05-06”。
+    ## 建议写法
+    按期公开；网页的发布日期应与实际公开日期一致。
+    ## 误报与局限
+    只对网页（HTML）格式的报告有效；网页日期若是后来的更新日期，可能误报。
+    """
+    if not (report.published and report.year):
+        return
+    published = date.fromisoformat(report.published)
+    due = _deadline(report.year + 1, active_config().deadline_publish)
+    if published > due:
+        yield Hit(None, None, f"网页发布日期{report.published}晚于公开截止日期{due.isoformat()}")
