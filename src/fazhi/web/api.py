@@ -1,0 +1,242 @@
+"""The JSON API under /api/: the same service calls as the pages, for scripts (Bearer token) and browsers."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Query, Request, UploadFile
+from fastapi.responses import Response
+from pydantic import BaseModel, Field, model_validator
+from sqlalchemy.orm import Session
+
+from ..store import exports, service
+from .deps import DB, ApiUser, ApiWriter, Auth, clean
+
+router = APIRouter(prefix="/api", tags=["审查工作台"])
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def attachment(name: str) -> dict[str, str]:
+    """Content-Disposition for a download (ASCII fallback plus the UTF-8 name)."""
+    from urllib.parse import quote
+
+    ascii_name = "".join(c if c.isascii() and c.isalnum() or c in "._-" else "_" for c in name)
+    return {"Content-Disposition": f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"}
+
+
+def read_upload(f: UploadFile, limit: int) -> bytes | None:
+    """An uploaded file's bytes, or None when it is over the limit (then not read into memory)."""
+    f.file.seek(0, 2)
+    size = f.file.tell()
+    f.file.seek(0)
+    if size > limit:
+        return None
+    return f.file.read()
+
+
+def ingest_uploads(request: Request, s: Session, auth: Auth, files: list[UploadFile]) -> list[service.IngestItem]:
+    """Store and analyse every uploaded file (a zip gives one item per report; a bad file one error line)."""
+    limit = request.app.state.max_upload_bytes or service.MAX_UPLOAD_BYTES
+    items: list[service.IngestItem] = []
+    for f in files:
+        name = (f.filename or "").replace("\\", "/").split("/")[-1].strip()
+        if not name:
+            continue
+        data = read_upload(f, limit)
+        if data is None:
+            items.append(service.IngestItem(name, error=f"{name}: 文件过大（上限 {limit // 2**20} MB）"))
+            continue
+        items.extend(service.ingest(s, data, name, auth.actor, request.app.state.config))
+    return items
+
+
+def _strip_nul(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [_strip_nul(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _strip_nul(v) for k, v in value.items()}
+    return value
+
+
+class Body(BaseModel):
+    """Request bodies: NUL characters are dropped from every string (the database cannot store them)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nul(cls, data: Any) -> Any:
+        return _strip_nul(data)
+
+
+class ReviewIn(Body):
+    """A decision on one finding."""
+
+    action: str = Field(description="accepted（采纳，需修改）或 dismissed（排除）")
+    comment: str = Field("", max_length=2000)
+
+
+class VerdictIn(Body):
+    """The overall verdict."""
+
+    verdict: str = Field(description="pass（通过）、return（退回修改）或 pending（待审查）")
+    note: str = Field("", max_length=10000)
+
+
+class UnitIn(Body):
+    """The registered unit a report belongs to (null: none)."""
+
+    unit_id: int | None
+
+
+class PublishedIn(Body):
+    """Whether the report has been published."""
+
+    published: bool = True
+
+
+class UnitRow(Body):
+    """One unit expected to report."""
+
+    name: str = Field(max_length=200)
+    level: str | None = None
+    parent: str | None = None
+
+
+class SeasonIn(Body):
+    """Units expected to report: a pasted list (`名称,层级,上级` a line) and/or rows."""
+
+    listing: str = Field("", max_length=200_000)
+    units: list[UnitRow] = []
+
+
+class UnitsIn(SeasonIn):
+    """Units to register for a year."""
+
+    year: int = Field(ge=1990, le=2100)
+
+
+def _listing(body: SeasonIn) -> str:
+    lines = [body.listing] if body.listing else []
+    for u in body.units:
+        cells = [u.name, u.level or "", u.parent or ""]
+        lines.append(",".join(c.replace(",", " ").replace("，", " ").replace("\n", " ") for c in cells))
+    return "\n".join(lines)
+
+
+def unit_json(u) -> dict[str, Any]:
+    """The JSON form of a registered unit."""
+    return {"id": u.id, "name": u.name, "level": u.level, "parent": u.parent,
+            "aliases": [a for a in (u.aliases or "").splitlines() if a.strip()]}
+
+
+@router.post("/reports", summary="上传报告（一个或多个文件、zip 压缩包）")
+def upload_reports(request: Request, files: Annotated[list[UploadFile], File()], s: DB,
+                   auth: ApiWriter) -> dict:
+    items = ingest_uploads(request, s, auth, files)
+    return {"results": [asdict(i) for i in items],
+            "stored": sum(1 for i in items if i.report_id and not i.duplicate),
+            "failed": sum(1 for i in items if i.error)}
+
+
+@router.get("/reports", summary="报告列表")
+def get_reports(s: DB, auth: ApiUser, year: int | None = None, unit_id: int | None = None) -> dict:
+    return {"reports": service.list_reports(s, auth.actor, year=year, unit_id=unit_id)}
+
+
+@router.get("/reports/{report_id}", summary="一份报告：分析结果（JSON 约定）、问题的处理状态和审查记录")
+def get_report(report_id: int, s: DB, auth: ApiUser) -> dict:
+    view = service.report_view(s, auth.actor, report_id)
+    view["history"] = service.history(s, auth.actor, report_id)
+    return view
+
+
+@router.get("/reports/{report_id}/history", summary="审查记录")
+def get_history(report_id: int, s: DB, auth: ApiUser) -> dict:
+    return {"history": service.history(s, auth.actor, report_id)}
+
+
+@router.post("/reports/{report_id}/findings/{key}", summary="采纳或排除一个问题")
+def post_finding(report_id: int, key: str, body: ReviewIn, s: DB,
+                 auth: ApiWriter) -> dict:
+    st = service.review_finding(s, auth.actor, report_id, key, body.action, body.comment)
+    return {"key": st.finding_key, "action": st.action, "comment": st.comment, "at": st.at.isoformat()}
+
+
+@router.post("/reports/{report_id}/verdict", summary="审查结论")
+def post_verdict(report_id: int, body: VerdictIn, s: DB,
+                 auth: ApiWriter) -> dict:
+    return {"report": service.doc_summary(service.set_verdict(s, auth.actor, report_id, body.verdict, body.note))}
+
+
+@router.post("/reports/{report_id}/unit", summary="更正报告对应的单位")
+def post_unit(report_id: int, body: UnitIn, s: DB,
+              auth: ApiWriter) -> dict:
+    return {"report": service.doc_summary(service.set_unit(s, auth.actor, report_id, body.unit_id))}
+
+
+@router.post("/reports/{report_id}/published", summary="标记为已公开（或取消）")
+def post_published(report_id: int, body: PublishedIn, s: DB,
+                   auth: ApiWriter) -> dict:
+    return {"report": service.doc_summary(service.set_published(s, auth.actor, report_id, body.published))}
+
+
+@router.post("/reports/{report_id}/reanalyze", summary="重新分析（规则更新后）")
+def post_reanalyze(request: Request, report_id: int, s: DB,
+                   auth: ApiWriter) -> dict:
+    doc = service.reanalyze(s, auth.actor, report_id, request.app.state.config)
+    return {"report": service.doc_summary(doc)}
+
+
+@router.get("/units", summary="已登记的单位")
+def get_units(s: DB, auth: ApiUser) -> dict:
+    return {"units": [unit_json(u) for u in service.list_units(s)]}
+
+
+@router.post("/units", summary="登记某年度应报送的单位")
+def post_units(body: UnitsIn, s: DB, auth: ApiWriter) -> dict:
+    units = service.register_units(s, auth.actor, body.year, _listing(body))
+    return {"year": body.year, "units": [unit_json(u) for u in units]}
+
+
+@router.get("/season/{year}", summary="报送进度：各单位状态与截止日期")
+def get_season(request: Request, year: int, s: DB, auth: ApiUser) -> dict:
+    return service.season(s, auth.actor, year, request.app.state.config)
+
+
+@router.post("/season/{year}", summary="登记该年度应报送的单位，返回报送进度")
+def post_season(request: Request, year: int, body: SeasonIn, s: DB,
+                auth: ApiWriter) -> dict:
+    service.register_units(s, auth.actor, year, _listing(body))
+    return service.season(s, auth.actor, year, request.app.state.config)
+
+
+@router.get("/corpus", summary="汇总表：单位×年度的评分、问题数和主要指标")
+def get_corpus(s: DB, auth: ApiUser, year: int | None = None, level: str | None = None, parent: str | None = None,
+               status: str | None = None, sort: str = "unit",
+               format: Annotated[str, Query(pattern="^(json|xlsx)$")] = "json"):
+    rows = service.corpus(s, auth.actor, year=year, level=clean(level) or None, parent=clean(parent) or None,
+                          status=status or None, sort=sort)
+    if format == "xlsx":
+        return Response(exports.corpus_xlsx(rows), media_type=XLSX, headers=attachment("汇总.xlsx"))
+    return {"rows": rows}
+
+
+@router.get("/indicators", summary="指标明细（可导出 CSV 或 XLSX）")
+def get_indicators(s: DB, auth: ApiUser, year: int | None = None,
+                   format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json"):
+    rows = service.indicator_rows(s, auth.actor, year=year)
+    name = f"指标明细{'-' + str(year) if year else ''}"
+    if format == "csv":
+        return Response("\ufeff" + exports.indicators_csv(rows), media_type="text/csv; charset=utf-8",
+                        headers=attachment(name + ".csv"))
+    if format == "xlsx":
+        return Response(exports.indicators_xlsx(rows), media_type=XLSX, headers=attachment(name + ".xlsx"))
+    return {"rows": rows}
+
+
+@router.get("/search", summary="全文检索")
+def get_search(s: DB, auth: ApiUser, q: Annotated[str, Query(max_length=200)] = "") -> dict:
+    return {"q": q, "hits": service.search(s, auth.actor, clean(q))}

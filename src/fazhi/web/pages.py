@@ -1,0 +1,381 @@
+"""The HTML pages: views of the same service calls the API makes, with forms that POST back (CSRF-checked)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import date
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Form, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile as StarletteUploadFile
+
+from ..model import PART_KEYS, PART_NAMES
+from ..render import STATUS_ZH as PART_STATUS_ZH
+from ..store import accounts, exports, service
+from ..store.exports import LEVEL_ZH, VERDICT_ZH
+from .api import XLSX, attachment, ingest_uploads
+from .deps import DB, Auth, LoginRequired, PageUser, authenticate, clean, form_csrf, login_session, safe_next
+from .highlight import body_html
+from .templating import flash, render
+
+router = APIRouter(include_in_schema=False)
+CSRF = [Depends(form_csrf)]
+
+# ---------------------------------------------------------------- login
+
+
+class _Throttle:
+    """A growing delay after failed logins for a name or an address (slows down password guessing)."""
+
+    WINDOW = 15 * 60
+    STEP, MAX_DELAY = 0.3, 3.0
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.fails: dict[str, list[float]] = {}
+
+    def delay(self, *keys: str) -> float:
+        now = time.monotonic()
+        with self.lock:
+            n = 0
+            for k in keys:
+                recent = [t for t in self.fails.get(k, []) if now - t < self.WINDOW]
+                self.fails[k] = recent
+                n = max(n, len(recent))
+        return min(self.STEP * n, self.MAX_DELAY)
+
+    def failed(self, *keys: str) -> None:
+        with self.lock:
+            for k in keys:
+                self.fails.setdefault(k, []).append(time.monotonic())
+            if len(self.fails) > 10000:  # forget old entries instead of growing without bound
+                self.fails = {k: v for k, v in list(self.fails.items())[-5000:]}
+
+    def succeeded(self, *keys: str) -> None:
+        with self.lock:
+            for k in keys:
+                self.fails.pop(k, None)
+
+
+def _throttle(request: Request) -> _Throttle:
+    app = request.app
+    if not hasattr(app.state, "login_throttle"):
+        app.state.login_throttle = _Throttle()
+    return app.state.login_throttle
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request, s: DB, next: str = "/reports"):
+    if authenticate(request, s, allow_token=False) is not None:
+        return RedirectResponse(safe_next(next), status_code=303)
+    return render(request, "login.html", None, next=safe_next(next))
+
+
+@router.post("/login", dependencies=CSRF)
+def login(request: Request, s: DB, username: Annotated[str, Form()] = "", password: Annotated[str, Form()] = "",
+          next: Annotated[str, Form()] = "/reports"):
+    name = clean(username).strip()[:80]
+    client = request.client.host if request.client else "?"
+    throttle = _throttle(request)
+    time.sleep(throttle.delay("u:" + name, "ip:" + client))
+    user = accounts.authenticate(s, name, clean(password)) if name and password else None
+    if user is None:
+        throttle.failed("u:" + name, "ip:" + client)
+        return render(request, "login.html", None, status=401, next=safe_next(next), username=name,
+                      error="用户名或密码不正确")
+    throttle.succeeded("u:" + name, "ip:" + client)
+    login_session(request, user)
+    return RedirectResponse(safe_next(next), status_code=303)
+
+
+@router.post("/logout", dependencies=CSRF)
+def logout(request: Request):
+    request.session.clear()
+    return RedirectResponse("/login", status_code=303)
+
+
+@router.get("/")
+def home(auth: PageUser):
+    return RedirectResponse("/reports", status_code=303)
+
+
+# ---------------------------------------------------------------- upload and the report list
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload_form(request: Request, auth: PageUser):
+    return render(request, "upload.html", auth, active="upload", results=None,
+                  limit_mb=(request.app.state.max_upload_bytes or service.MAX_UPLOAD_BYTES) // 2**20)
+
+
+@router.post("/upload", response_class=HTMLResponse, dependencies=CSRF)
+async def upload(request: Request, s: DB, auth: PageUser):
+    form = await request.form()
+    try:
+        files = [f for f in form.getlist("files") if isinstance(f, StarletteUploadFile) and f.filename]
+        return await run_in_threadpool(_upload_page, request, s, auth, files)
+    finally:
+        await form.close()
+
+
+def _upload_page(request: Request, s: Session, auth: Auth, files: list[UploadFile]):
+    limit_mb = (request.app.state.max_upload_bytes or service.MAX_UPLOAD_BYTES) // 2**20
+    items = ingest_uploads(request, s, auth, files)
+    if not items:
+        return render(request, "upload.html", auth, status=400, active="upload", results=None, limit_mb=limit_mb,
+                      error="请选择要上传的报告文件（txt、docx、pdf、html 或 zip 压缩包）")
+    summaries = {}
+    for i in items:
+        if i.report_id and i.report_id not in summaries:
+            summaries[i.report_id] = service.report_view(s, auth.actor, i.report_id)["report"]
+    results = [{"source": i.source, "name": i.source.split("!/")[-1], "report_id": i.report_id, "error": i.error,
+                "duplicate": i.duplicate, "report": summaries.get(i.report_id)} for i in items]
+    return render(request, "upload.html", auth, active="upload", results=results, limit_mb=limit_mb,
+                  n_ok=sum(1 for r in results if r["report_id"]), n_bad=sum(1 for r in results if r["error"]))
+
+
+def _int_or_none(v: str | None) -> int | None:
+    try:
+        return int(v) if v not in (None, "") else None
+    except ValueError:
+        return None
+
+
+@router.get("/reports", response_class=HTMLResponse)
+def reports(request: Request, s: DB, auth: PageUser, year: str | None = None, unit_id: str | None = None):
+    y, u = _int_or_none(year), _int_or_none(unit_id)
+    rows = service.list_reports(s, auth.actor, year=y, unit_id=u)
+    units = service.list_units(s) if auth.is_staff else []
+    all_years = sorted({r["year"] for r in service.list_reports(s, auth.actor) if r["year"]}, reverse=True)
+    return render(request, "reports.html", auth, active="reports", rows=rows, year=y, unit_id=u, units=units,
+                  years=all_years, unit_name=next((x.name for x in units if x.id == u), None))
+
+
+# ---------------------------------------------------------------- one report
+
+
+def _history_rows(events: list[dict], findings: list[dict], units: dict[int, str]) -> list[dict]:
+    by_key = {f["key"]: (n, f) for n, f in enumerate(findings)}
+    out = []
+    for e in events:
+        kind, text, link = e["kind"], "", None
+        if kind == "analyse":
+            text = f"自动分析（版本 {e.get('version', '')}）"
+        elif kind == "finding":
+            n, f = by_key.get(e.get("key"), (None, None))
+            if f is None:
+                what = e.get("key")
+            else:
+                what = f"{f['rule']} “{f['quote']}”" if f.get("quote") else f"{f['rule']} {f['message']}"
+            text = f"{exports.ACTION_ZH.get(e.get('action'), e.get('action'))}：{what}"
+            link = f"#fk-{n}" if n is not None else None
+        elif kind == "verdict":
+            text = f"审查结论：{VERDICT_ZH.get(e.get('verdict'), e.get('verdict'))}"
+        elif kind == "match":
+            uid = e.get("unit_id")
+            text = f"单位更正为：{units.get(uid, f'单位 {uid}') if uid else '（不对应任何单位）'}"
+        elif kind == "publish":
+            text = "标记为已公开" if e.get("published") else "取消已公开标记"
+        else:
+            text = kind
+        out.append({"at": e["at"], "user": e.get("user") or "系统", "kind": kind, "text": text, "link": link,
+                    "comment": e.get("comment") or e.get("note") or ""})
+    return out
+
+
+def _report_context(s: Session, auth: Auth, report_id: int) -> dict[str, Any]:
+    view = service.report_view(s, auth.actor, report_id)
+    result = view["result"]
+    units = service.list_units(s) if auth.is_staff else []
+    unit_names = {u.id: u.name for u in units}
+    findings = result["findings"]
+    for n, f in enumerate(findings):
+        f["n"] = n
+        f["state"] = (f.get("review") or {}).get("action") or "open"
+    parts = [{"key": k, "name": PART_NAMES[k], **result["parts"][k],
+              "status_zh": PART_STATUS_ZH.get(result["parts"][k]["status"], result["parts"][k]["status"])}
+             for k in PART_KEYS if k in result.get("parts", {})]
+    return {
+        "doc": view["report"], "result": result, "findings": findings, "parts": parts,
+        "indicators": result.get("indicators", []), "units": units,
+        "history": _history_rows(service.history(s, auth.actor, report_id), findings, unit_names),
+        "counts": exports.review_counts(view), "view": view,
+    }
+
+
+@router.get("/reports/{report_id}", response_class=HTMLResponse)
+def report_page(request: Request, report_id: int, s: DB, auth: PageUser):
+    ctx = _report_context(s, auth, report_id)
+    return render(request, "report.html", auth, active="reports", body=body_html(ctx["result"]), **ctx)
+
+
+def _back(report_id: int, anchor: str = "") -> RedirectResponse:
+    return RedirectResponse(f"/reports/{report_id}{anchor}", status_code=303)
+
+
+@router.post("/reports/{report_id}/findings/{key}", dependencies=CSRF)
+def review(request: Request, s: DB, auth: PageUser, report_id: int, key: str, action: Annotated[str, Form()],
+           comment: Annotated[str, Form()] = "", n: Annotated[str, Form()] = ""):
+    service.review_finding(s, auth.actor, report_id, key, action, clean(comment).strip()[:2000])
+    flash(request, f"已{'采纳' if action == 'accepted' else '排除'}问题 {key.split(':')[0]}")
+    anchor = f"#fk-{int(n)}" if n.isdigit() else ""
+    return _back(report_id, anchor)
+
+
+@router.post("/reports/{report_id}/verdict", dependencies=CSRF)
+def verdict(request: Request, s: DB, auth: PageUser, report_id: int, verdict: Annotated[str, Form()],
+            note: Annotated[str, Form()] = ""):
+    service.set_verdict(s, auth.actor, report_id, verdict, clean(note).strip()[:10000])
+    flash(request, f"审查结论已保存：{VERDICT_ZH.get(verdict, verdict)}")
+    return _back(report_id)
+
+
+@router.post("/reports/{report_id}/unit", dependencies=CSRF)
+def unit(request: Request, s: DB, auth: PageUser, report_id: int, unit_id: Annotated[str, Form()] = ""):
+    if unit_id not in ("", "none") and _int_or_none(unit_id) is None:
+        raise service.BadInput("单位编号无效")
+    doc = service.set_unit(s, auth.actor, report_id, _int_or_none(unit_id))
+    flash(request, f"报告单位已更正为：{doc.unit.name if doc.unit else '（不对应任何单位）'}")
+    return _back(report_id)
+
+
+@router.post("/reports/{report_id}/published", dependencies=CSRF)
+def published(request: Request, s: DB, auth: PageUser, report_id: int, published: Annotated[str, Form()] = "1"):
+    on = published not in ("0", "false", "")
+    service.set_published(s, auth.actor, report_id, on)
+    flash(request, "已标记为已公开" if on else "已取消已公开标记")
+    return _back(report_id)
+
+
+@router.post("/reports/{report_id}/reanalyze", dependencies=CSRF)
+def reanalyze(request: Request, report_id: int, s: DB, auth: PageUser):
+    service.reanalyze(s, auth.actor, report_id, request.app.state.config)
+    flash(request, "已按当前规则重新分析，原有的处理结果按问题保留")
+    return _back(report_id)
+
+
+@router.get("/reports/{report_id}/sheet", response_class=HTMLResponse)
+def sheet(request: Request, report_id: int, s: DB, auth: PageUser):
+    view = service.report_view(s, auth.actor, report_id)
+    return render(request, "sheet.html", auth, active="reports", doc=view["report"],
+                  fields=exports.sheet_fields(view), todo=exports.accepted_findings(view),
+                  counts=exports.review_counts(view), today=date.today())
+
+
+@router.get("/reports/{report_id}/sheet.docx")
+def sheet_docx(report_id: int, s: DB, auth: PageUser):
+    view = service.report_view(s, auth.actor, report_id)
+    r = view["report"]
+    name = f"审查意见-{r.get('unit') or r.get('detected_unit') or report_id}-{r.get('year') or ''}.docx"
+    return Response(exports.review_docx(view),
+                    media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    headers=attachment(name.replace("/", "_")))
+
+
+# ---------------------------------------------------------------- the season
+
+
+def default_year(today: date | None = None) -> int:
+    """The season being collected: last year's reports (due in the first months of this year)."""
+    return (today or date.today()).year - 1
+
+
+@router.get("/season", response_class=HTMLResponse)
+def season(request: Request, s: DB, auth: PageUser, year: str | None = None):
+    y = _int_or_none(year) or default_year()
+    data = service.season(s, auth.actor, y, request.app.state.config)
+    return render(request, "season.html", auth, active="season", year=y, data=data,
+                  level_zh=LEVEL_ZH)
+
+
+@router.post("/season", dependencies=CSRF)
+def season_register(request: Request, s: DB, auth: PageUser, year: Annotated[int, Form()],
+                    listing: Annotated[str, Form()] = ""):
+    units = service.register_units(s, auth.actor, year, clean(listing)[:200_000])
+    flash(request, f"已登记 {len(units)} 个单位为 {year} 年度应报送单位" if units else "没有可登记的单位（每行一个：名称,层级,上级）",
+          "ok" if units else "warn")
+    return RedirectResponse(f"/season?year={year}", status_code=303)
+
+
+# ---------------------------------------------------------------- corpus
+
+
+CORPUS_SORTS = {"unit": "单位", "year": "年度", "score": "评分", "errors": "错误数"}
+
+
+def _corpus_filters(year, level, parent, status, sort) -> dict[str, Any]:
+    return {"year": _int_or_none(year), "level": clean(level) or None, "parent": clean(parent) or None,
+            "status": status if status in VERDICT_ZH else None, "sort": sort if sort in CORPUS_SORTS else "unit"}
+
+
+@router.get("/corpus", response_class=HTMLResponse)
+def corpus(request: Request, s: DB, auth: PageUser, year: str | None = None, level: str | None = None,
+           parent: str | None = None, status: str | None = None, sort: str = "unit"):
+    f = _corpus_filters(year, level, parent, status, sort)
+    rows = service.corpus(s, auth.actor, **f)
+    every_year = service.corpus(s, auth.actor, level=f["level"], parent=f["parent"], status=f["status"], sort="unit")
+    parents = sorted({u.parent for u in service.list_units(s) if u.parent}) if auth.is_staff else []
+    keys = exports.key_indicator_columns()
+    chart = {
+        "indicators": [{"id": k, "name": n} for k, n in keys],
+        "rows": [{"unit": r["unit_name"], "year": r["year"], "score": r["score"], "errors": r["errors"],
+                  "warnings": r["warnings"], "indicators": r["indicators"]} for r in rows],
+        "history": [{"unit": r["unit_name"], "year": r["year"], "score": r["score"], "errors": r["errors"],
+                     "indicators": r["indicators"]} for r in every_year if r["year"]],
+    }
+    query = {k: v for k, v in f.items() if v is not None and k != "sort"}
+    return render(request, "corpus.html", auth, active="corpus", rows=rows, f=f, keys=keys, parents=parents,
+                  years=sorted({r["year"] for r in every_year if r["year"]}, reverse=True), sorts=CORPUS_SORTS,
+                  chart=chart, base_query=urlencode(query), export_query=urlencode({**query, "sort": f["sort"]}))
+
+
+@router.get("/corpus.xlsx")
+def corpus_xlsx(s: DB, auth: PageUser, year: str | None = None, level: str | None = None,
+                parent: str | None = None, status: str | None = None, sort: str = "unit"):
+    f = _corpus_filters(year, level, parent, status, sort)
+    rows = service.corpus(s, auth.actor, **f)
+    name = f"汇总{'-' + str(f['year']) if f['year'] else ''}.xlsx"
+    return Response(exports.corpus_xlsx(rows), media_type=XLSX, headers=attachment(name))
+
+
+# ---------------------------------------------------------------- search
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, s: DB, auth: PageUser, q: Annotated[str, Query(max_length=200)] = ""):
+    error, hits = None, []
+    try:
+        hits = service.search(s, auth.actor, clean(q))
+    except service.BadInput as e:
+        error = str(e)
+    groups: dict[int, dict] = {}
+    for h in hits:
+        g = groups.setdefault(h["report_id"], {"report_id": h["report_id"], "title": h["title"], "unit": h["unit"],
+                                               "year": h["year"], "hits": []})
+        g["hits"].append(h)
+    return render(request, "search.html", auth, active="search", q=q, groups=list(groups.values()),
+                  n_hits=len(hits), error=error, limit=service.SEARCH_LIMIT)
+
+
+# ---------------------------------------------------------------- API docs, behind login
+
+
+@router.get("/openapi.json")
+def openapi(request: Request, s: DB):
+    if authenticate(request, s) is None:
+        return JSONResponse({"detail": "需要登录或 API 令牌"}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+    return JSONResponse(request.app.openapi())
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs(request: Request, s: DB):
+    auth = authenticate(request, s)
+    if auth is None:
+        raise LoginRequired("/docs")
+    return render(request, "docs.html", auth, active="docs")
+
