@@ -154,6 +154,9 @@ def bench(label: str, url: str, files: list[tuple[str, bytes, str]], batch: int,
         print(f"   corpus ({what}): {len(result)} rows, median {statistics.median(times) * 1000:.0f} ms, "
               f"max {max(times) * 1000:.0f} ms (5 calls)")
 
+    # The same through the web app: whole pages (routing, auth, template), as a reviewer's browser gets them.
+    page_times(url, sm)
+
     # Search latency.
     in_session(sv.search, "法治政府")  # warm-up
     in_session(sv.search, "调解")
@@ -173,6 +176,28 @@ def bench(label: str, url: str, files: list[tuple[str, bytes, str]], batch: int,
               f"p95 {p95(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms; "
               f"hits per query median {statistics.median(hits):.0f}, max {max(hits)}")
     engine.dispose()
+
+
+def page_times(url: str, sm) -> None:
+    """Median time of the corpus and search pages, served in-process by the real app."""
+    from fastapi.testclient import TestClient
+
+    from fazhi.store import accounts
+    from fazhi.store.models import User
+    from fazhi.web.app import create_app
+
+    with sm() as s:
+        if s.scalar(select(User).where(User.username == "bench")) is None:
+            accounts.create_user(s, "bench", "bench-password", "reviewer")
+    client = TestClient(create_app(url, secret_key="bench-secret"))
+    csrf = re.search(r'<meta name="csrf-token" content="([^"]+)">', client.get("/login").text).group(1)
+    client.post("/login", data={"username": "bench", "password": "bench-password", "csrf_token": csrf,
+                                "next": "/reports"}, follow_redirects=False)
+    for path in ("/corpus", "/corpus?year=2022", "/search?q=法律明白人", "/search?q=调解"):
+        client.get(path)  # warm-up
+        times, resp = timed(lambda path=path: client.get(path), 5)
+        assert resp.status_code == 200, (path, resp.status_code)
+        print(f"   page {path}: median {statistics.median(times) * 1000:.0f} ms, {len(resp.content) // 1024} KiB (5 calls)")
 
 
 def main() -> int:

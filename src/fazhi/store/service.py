@@ -520,6 +520,7 @@ def search(s: Session, actor: Actor, q: str, limit: int = SEARCH_LIMIT) -> list[
             # The planner underrates ILIKE over long texts and scans the table; the trigram index is
             # ~80x faster on rare terms (bench/bench_store.py). Scoped to this transaction.
             s.execute(text("SET LOCAL enable_seqscan = off"))
+            s.execute(text("SET LOCAL enable_indexscan = off"))  # not the primary key either: the GIN index
         like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         op = Document.text.ilike(like, escape="\\") if dialect == "postgresql" else Document.text.like(like, escape="\\")
         cand = select(Document).where(op).limit(limit)
