@@ -245,3 +245,39 @@ def jiezhi_before_date(report: Report) -> Iterator[Hit]:
         if _TIME_AFTER.match(text, m.end)
     ]
     yield from kinds.allowed_only(report, hits)
+
+
+# `共` that starts a count phrase; `共同`, `共享`… are words of their own, not the counting adverb.
+_GONG_RE = re.compile(r"共(?![同享建治产青性识商赢鸣有计])[^，,。；;：:！？\n“”《》]{1,14}?(共计?)(?=[\d一二三四五六七八九十两百千万])")
+
+
+@rule(
+    code="TY007",
+    name="doubled-gong-in-count",
+    category=Category.TYPO,
+    severity=Severity.WARNING,
+    summary="一个计数短语里用了两次“共”",
+    bad=["全年共处理群众信访事项共30件。", "今年共开展普法活动共计12场。"],
+    good=["全年共处理群众信访事项30件。", "与共同体成员共建法治示范点，共5个。"],
+    fixable=True,
+)
+def doubled_gong_in_count(report: Report) -> Iterator[Hit]:
+    """同一个计数短语里“共”出现两次（“共处理……共30件”），多了一个“共”。
+
+    ## 检查内容
+    “共”引出一个计数短语后，在同一分句内、数字前又出现“共”或“共计”。
+    ## 为什么
+    “共”是总括副词，一个短语里用一次即可；重复是改稿时留下的多字。
+    ## 示例
+    “全年共处理群众信访事项共30件。”
+    ## 建议写法
+    “全年共处理群众信访事项30件。”或“全年处理群众信访事项共30件。”
+    ## 误报与局限
+    只查同一分句（两次“共”之间没有逗号、句号等）且第二个“共”紧接数字的情形；“共同”“共享”等词不算。
+    """
+    text = report.text
+    hits = [
+        Hit(m.start(1), m.end(1), f"一个计数短语里用了两次“共”，删去后一个“{m.group(1)}”", suggestion="")
+        for m in _GONG_RE.finditer(text)
+    ]
+    yield from kinds.allowed_only(report, hits)
