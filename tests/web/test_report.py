@@ -251,3 +251,25 @@ def test_reports_list_and_filters(clients, seeded):
     only_2024 = c.get("/reports?year=2024").text
     assert f'href="/reports/{seeded["001"]}"' in only_2024 and f'href="/reports/{seeded["000"]}"' not in only_2024
     assert c.get("/reports?year=abc").status_code == 200
+
+
+
+def test_bulk_review_of_one_rule(clients, seeded):
+    """All findings of a rule at once (e.g. 240 ASCII commas), recorded as one action in the history."""
+    c = clients["reviewer"]
+    rid = seeded["004"]
+    assert f'action="/reports/{rid}/rules/PU001"' in c.get(f"/reports/{rid}").text
+    r = c.form(f"/reports/{rid}/rules/PU001", {"action": "dismissed"})
+    assert r.status_code == 303
+    view = c.get(f"/api/reports/{rid}").json()
+    pu = [f for f in view["result"]["findings"] if f["rule"] == "PU001"]
+    assert len(pu) > 100 and all(f["review"]["action"] == "dismissed" for f in pu)
+    assert "PU001 的全部" in c.get(f"/reports/{rid}").text
+    # the API twin, a rule the report does not have, and a form without the CSRF token
+    r = c.api_post(f"/api/reports/{rid}/rules/TE003", json={"action": "accepted", "comment": "改为法治"})
+    assert r.status_code == 200 and r.json()["count"] == 4
+    assert c.api_post(f"/api/reports/{rid}/rules/XX999", json={"action": "accepted"}).status_code == 404
+    bad = c.post(f"/reports/{rid}/rules/TE003", data={"action": "dismissed"}, follow_redirects=False)
+    assert bad.status_code == 403
+    te = [f for f in c.get(f"/api/reports/{rid}").json()["result"]["findings"] if f["rule"] == "TE003"]
+    assert all(f["review"]["action"] == "accepted" for f in te)

@@ -162,7 +162,13 @@ def get_history(report_id: int, s: DB, auth: ApiUser) -> dict:
 def post_finding(report_id: int, key: str, body: ReviewIn, s: DB,
                  auth: ApiWriter) -> dict:
     st = service.review_finding(s, auth.actor, report_id, key, body.action, body.comment)
-    return {"key": st.finding_key, "action": st.action, "comment": st.comment, "at": st.at.isoformat()}
+    return {"key": st.finding_key, "action": st.action, "comment": st.comment, "at": service.iso(st.at)}
+
+
+@router.post("/reports/{report_id}/rules/{rule}", summary="一次采纳或排除某条规则的全部问题")
+def post_rule(report_id: int, rule: str, body: ReviewIn, s: DB, auth: ApiWriter) -> dict:
+    n = service.review_rule(s, auth.actor, report_id, rule, body.action, body.comment)
+    return {"rule": rule, "action": body.action, "count": n}
 
 
 @router.post("/reports/{report_id}/verdict", summary="审查结论")

@@ -168,7 +168,9 @@ def _history_rows(events: list[dict], findings: list[dict], units: dict[int, str
             text = f"自动分析（版本 {e.get('version', '')}）"
         elif kind == "finding":
             n, f = by_key.get(e.get("key"), (None, None))
-            if f is None:
+            if "rule" in e and "key" not in e:
+                what = f"{e['rule']} 的全部 {e.get('keys', '')} 个问题"
+            elif f is None:
                 what = e.get("key")
             else:
                 what = f"{f['rule']} “{f['quote']}”" if f.get("quote") else f"{f['rule']} {f['message']}"
@@ -204,8 +206,21 @@ def _report_context(s: Session, auth: Auth, report_id: int) -> dict[str, Any]:
         "doc": view["report"], "result": result, "findings": findings, "parts": parts,
         "indicators": result.get("indicators", []), "units": units,
         "history": _history_rows(service.history(s, auth.actor, report_id), findings, unit_names),
-        "counts": exports.review_counts(view), "view": view,
+        "counts": exports.review_counts(view), "view": view, "bulk": _bulk_groups(findings),
     }
+
+
+# A rule with at least this many findings in one report gets 全部采纳 / 全部排除 buttons.
+BULK_MIN = 3
+
+
+def _bulk_groups(findings: list[dict]) -> list[tuple[str, int, str]]:
+    """(rule, count, first message) of the rules with many findings, most frequent first."""
+    groups: dict[str, list[dict]] = {}
+    for f in findings:
+        groups.setdefault(f["rule"], []).append(f)
+    many = [(r, len(fs), fs[0]["message"]) for r, fs in groups.items() if len(fs) >= BULK_MIN]
+    return sorted(many, key=lambda g: -g[1])
 
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
@@ -225,6 +240,13 @@ def review(request: Request, s: DB, auth: PageUser, report_id: int, key: str, ac
     flash(request, f"已{'采纳' if action == 'accepted' else '排除'}问题 {key.split(':')[0]}")
     anchor = f"#fk-{int(n)}" if n.isdigit() else ""
     return _back(report_id, anchor)
+
+
+@router.post("/reports/{report_id}/rules/{rule}", dependencies=CSRF)
+def review_all(request: Request, s: DB, auth: PageUser, report_id: int, rule: str, action: Annotated[str, Form()]):
+    n = service.review_rule(s, auth.actor, report_id, rule, action)
+    flash(request, f"已{'采纳' if action == 'accepted' else '排除'} {rule} 的全部 {n} 个问题")
+    return _back(report_id)
 
 
 @router.post("/reports/{report_id}/verdict", dependencies=CSRF)
