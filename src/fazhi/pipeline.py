@@ -138,15 +138,23 @@ def analyze_raw(raw: RawDocument, config: Config | None = None) -> Report:
 
 def analyze(path_or_text: str | Path, config: Config | None = None) -> Report:
     """Analyse one report given as a file path or as its text."""
-    if isinstance(path_or_text, Path) or (
-        "\n" not in path_or_text and len(path_or_text) < 1024 and Path(path_or_text).is_file()
-    ):
+    if isinstance(path_or_text, Path) or _is_file(path_or_text):
         raw = read_path(path_or_text)
     elif _looks_like_html(path_or_text):
         raw = read_bytes(path_or_text.encode("utf-8"), "<text>")
     else:
         raw = RawDocument(source="<text>", text=str(path_or_text), format="txt")
     return analyze_raw(raw, config)
+
+
+def _is_file(text: str) -> bool:
+    """Whether a string names an existing file (a report's text never does)."""
+    if "\n" in text or len(text) >= 1024:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # too long a name, a NUL: text, not a path
+        return False
 
 
 def _looks_like_html(text: str) -> bool:

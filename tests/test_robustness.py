@@ -1,0 +1,51 @@
+"""Any text at all: the analyzer never crashes, and every span it reports quotes its own text."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import fazhi
+from conftest import SEED_FILES
+
+PIECES = [
+    "一、", "（一）", "(二)", "1.", "（1）", "一是", "二是", "- ", "关于2023年法治政府建设情况的报告", "区委、区政府：",
+    "2024年1月16日", "某某镇人民政府", "调解纠纷420余件，调解成功415件，调解成功率99%。", "近700余人次",
+    "“", "”", "《", "》", "(", ")", ",", "。", "，", "、", "\n", " ", "\u3000", "——", "—", "2021-2025年",
+    "第一时间", "最大限度", "法制宣传", "共处理30件，比去年减少14件，同比减少31%。", "12.4", "〔2023〕4号",
+    "百分之九十", "1.2万元", "十余次", "两三个", "\x00", "\ufeff", "😀", "ａｂｃ", "<script>alert(1)</script>",
+]
+
+
+def _check(text: str) -> None:
+    d = fazhi.analyze(text).to_dict()
+    t = d["text"]
+    for group in ("indicators", "facts", "findings"):
+        for x in d[group]:
+            if x["start"] is not None:
+                assert 0 <= x["start"] <= x["end"] <= len(t)
+                assert t[x["start"] : x["end"]] == x["quote"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=60))
+def test_pieces_of_the_genre_in_any_order(pieces):
+    _check("".join(pieces))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_unicode(text):
+    _check(text)
+
+
+def test_seeds_cut_and_shuffled():
+    rng = random.Random(7)
+    for p in SEED_FILES:
+        lines = p.read_text(encoding="utf-8").split("\n")
+        for _ in range(5):
+            rng.shuffle(lines)
+            cut = "\n".join(lines)[: rng.randrange(1, 4000)]
+            _check(cut)
