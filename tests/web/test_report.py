@@ -273,3 +273,19 @@ def test_bulk_review_of_one_rule(clients, seeded):
     assert bad.status_code == 403
     te = [f for f in c.get(f"/api/reports/{rid}").json()["result"]["findings"] if f["rule"] == "TE003"]
     assert all(f["review"]["action"] == "accepted" for f in te)
+
+
+def test_review_sheet_folds_a_rule_with_many_accepted_findings(clients, seeded):
+    """240 accepted ASCII commas are one line of the review sheet, not 240."""
+    c = clients["reviewer"]
+    rid = seeded["003"]
+    assert c.form(f"/reports/{rid}/rules/PU001", {"action": "accepted"}).status_code == 303
+    sheet = c.get(f"/reports/{rid}/sheet").text
+    assert sheet.count("全文同类问题共") == 1
+    accepted = [f for f in c.get(f"/api/reports/{rid}").json()["result"]["findings"]
+                if (f["review"] or {}).get("action") == "accepted"]
+    pu = sum(1 for f in accepted if f["rule"] == "PU001")
+    assert pu > 100
+    rows = len(accepted) - pu + 1
+    assert f"需修改的问题（{rows} 项）" in sheet
+    assert sheet.count('<td class="c-n">') == rows

@@ -171,14 +171,28 @@ def quote_context(text: str, f: dict, n: int = CONTEXT_CHARS) -> tuple[str, str]
     return before, after
 
 
+# A rule with more accepted findings than this becomes one line of the review sheet ("全文共 240 处"):
+# the unit fixes a mechanical slip throughout; a sheet of 240 rows would bury the real problems.
+SHEET_GROUP = 5
+
+
 def accepted_findings(view: dict) -> list[dict]:
     """The findings a reviewer accepted, i.e. what the unit must fix, in report order (with context)."""
     text = view["result"].get("text") or ""
-    out = []
-    for f in view["result"]["findings"]:
-        if (f.get("review") or {}).get("action") == "accepted":
-            before, after = quote_context(text, f)
-            out.append({**f, "before": before, "after": after})
+    accepted = [f for f in view["result"]["findings"] if (f.get("review") or {}).get("action") == "accepted"]
+    per_rule: dict[str, int] = {}
+    for f in accepted:
+        per_rule[f["rule"]] = per_rule.get(f["rule"], 0) + 1
+    out, grouped = [], set()
+    for f in accepted:
+        n = per_rule[f["rule"]]
+        if n > SHEET_GROUP:
+            if f["rule"] in grouped:
+                continue
+            grouped.add(f["rule"])
+            f = {**f, "message": f"{f['message']}（全文同类问题共 {n} 处，此为第一处，请逐处改正）", "count": n}
+        before, after = quote_context(text, f)
+        out.append({**f, "before": before, "after": after})
     return out
 
 
