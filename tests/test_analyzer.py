@@ -170,3 +170,23 @@ def test_chinese_numeral_signing_date():
     )
     assert r.date == "2024-01-16"
     assert r.unit == "某某镇人民政府"
+
+
+@pytest.mark.parametrize(
+    ("title", "unit", "level"),
+    [
+        ("静海区2023年度法治政府建设情况报告", "静海区", UnitLevel.COUNTY),
+        ("重庆市长寿区司法局2022年度法治政府建设年度报告", "重庆市长寿区司法局", UnitLevel.DEPARTMENT),
+        ("湖北省人民政府关于2023年度法治政府建设情况的报告", "湖北省人民政府", UnitLevel.PROVINCE),
+        ("某某市人民政府关于2023年法治政府建设情况的报告", "某某市人民政府", UnitLevel.CITY),
+    ],
+)
+def test_unit_from_a_title_without_guanyu(title, unit, level):
+    """Titles name the body before the year as often as before 关于 (held-out government web pages)."""
+    r = fazhi.analyze(title + "\n一、主要举措和成效\n全年开展学法12次。")
+    assert (r.unit, r.unit_level) == (unit, level)
+
+
+def test_unit_from_an_opening_with_zai():
+    r = fazhi.analyze("2023年以来，县司法局在县委、县政府的坚强领导下，始终坚持以习近平法治思想为指引。\n一、主要举措\n内容。")
+    assert r.unit == "县司法局"

@@ -427,3 +427,11 @@ def test_cli_writes_csv_and_reports_bad_inputs(tmp_path):
 def test_cli_rejects_unknown_output_format(tmp_path):
     res = CliRunner().invoke(_app(), ["indicators", str(SEED_FILES[1]), "-o", str(tmp_path / "t.json")])
     assert res.exit_code == 2
+
+
+def test_legal_review_of_enforcement_decisions_is_not_an_enforcement_case():
+    """Regression: `完成重大法制审核案件36件` (a held-out street-office report) was read as enforcement.cases."""
+    import fazhi
+
+    r = fazhi.analyze("严格落实行政执法“三项制度”，完善重大执法决定法制审核制度，全年完成重大法制审核案件36件。")
+    assert [(i.id, i.value) for i in r.indicators] == [("decision.legality_reviews", 36)]

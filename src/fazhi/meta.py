@@ -31,9 +31,11 @@ ADDRESSEE_RE = re.compile(r"^(?P<a>[^，。；！？,.;!?]{2,30}?)[：:]$")
 ADDRESSEE_WORDS = re.compile(r"委|政府|人大|办|局|领导|同志|部|院")
 YEAR_RE = re.compile(r"(?<![\d\-—–～~])(20\d{2})\s*年(?!\s*[\-—–～~至])")
 CN_YEAR_RE = re.compile(r"([〇○零一二三四五六七八九]{4})年")
+# A title's prefix that names a body or a region (`静海区2023年度…报告` is the district's report).
+TITLE_UNIT_END_RE = re.compile(r"(?:街道|镇|乡|区|县|旗|市|州|盟|省|自治区)$")
 OPENING_UNIT_RE = re.compile(
     r"(?:^|[，,。])\s*(?P<u>[\u4e00-\u9fff]{2,12}?(?:街道办事处|街道|镇|乡|区|县|市|局))"
-    r"(?:党工委|党委)?(?:、(?:办事处|政府))?(?:坚持|深入|认真|紧紧|全面|始终|紧扣|围绕|以)"
+    r"(?:党工委|党委)?(?:、(?:办事处|政府))?(?:坚持|深入|认真|紧紧|全面|始终|紧扣|围绕|以|在)"
 )
 
 
@@ -141,10 +143,12 @@ def unit_level(unit: str | None) -> UnitLevel:
         return UnitLevel.PROVINCE
     if re.search(r"(局|厅|委员会|办公室|中心|院)$", u) and not re.search(r"(区|县|市|省)委员会$|中共", u):
         return UnitLevel.DEPARTMENT
-    if re.search(r"(区|县|旗)(人民政府|委员会|委)$", u):
+    if re.search(r"(区|县|旗)(人民政府|委员会|委)?$", u):
         return UnitLevel.COUNTY
-    if re.search(r"(市|州|盟)(人民政府|委员会|委)$", u):
+    if re.search(r"(市|州|盟)(人民政府|委员会|委)?$", u):
         return UnitLevel.CITY
+    if re.search(r"(省|自治区)$", u):
+        return UnitLevel.PROVINCE
     return UnitLevel.UNKNOWN
 
 
@@ -155,8 +159,9 @@ def find_units(text: str, frame: Frame, title: str | None) -> list[str]:
     if frame.header_units:
         return frame.header_units
     if title:
-        m = re.match(r"^(?P<u>.+?)关于", title)
-        if m and ORG_RE.fullmatch(m.group("u")) or (m and re.search(r"(街道|镇|乡)$", m.group("u"))):
+        # `X关于2023年…的报告` or `X2023年度法治政府建设…报告`: X is the issuing body as written.
+        m = re.match(r"^(?P<u>.+?)(?:关于|(?=(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年))", title)
+        if m and (ORG_RE.fullmatch(m.group("u")) or TITLE_UNIT_END_RE.search(m.group("u"))):
             return [u for u in re.split(r"\s+|、", m.group("u")) if u]
     b0, b1 = frame.body
     para_end = text.find("\n", b0, b1)
