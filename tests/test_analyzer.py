@@ -190,3 +190,21 @@ def test_unit_from_a_title_without_guanyu(title, unit, level):
 def test_unit_from_an_opening_with_zai():
     r = fazhi.analyze("2023年以来，县司法局在县委、县政府的坚强领导下，始终坚持以习近平法治思想为指引。\n一、主要举措\n内容。")
     assert r.unit == "县司法局"
+
+
+def test_addressee_of_two_bodies_with_a_comma():
+    r = fazhi.analyze("中共将乐县委员会,将乐县人民政府:\n2024年，某镇法治政府建设取得成效。\n一、主要举措\n内容。")
+    assert r.addressee == "中共将乐县委员会,将乐县人民政府"
+    r = fazhi.analyze("关于2023年法治政府建设情况的报告\n现将有关情况，报告如下：\n一、主要举措\n内容。")
+    assert r.addressee is None
+
+
+def test_solving_problems_is_not_a_shortcomings_part():
+    """Regression (held-out report): `解决工作中存在的问题` was taken for an embedded shortcomings part."""
+    text = (
+        "关于2024年度法治政府建设工作的报告\n一、主要措施和成效\n"
+        "定期召开专题会议研究部署法治政府建设工作，解决工作中存在的问题。\n"
+    )
+    assert fazhi.analyze(text).parts["shortcomings"].status == PartStatus.MISSING
+    text += "全镇法治建设仍存在一些不足，执法力量薄弱。\n"
+    assert fazhi.analyze(text).parts["shortcomings"].status == PartStatus.EMBEDDED

@@ -191,3 +191,13 @@ def test_legal_term_overlapping_a_variant_is_protected():
 def test_homophone_that_is_a_valid_phrase_silent():
     # 年中 and 年终 sound alike, but 年中述法 (mid-year) is valid
     assert hits("开展年中述法和年终述法。", "TY002") == []
+
+
+def test_truncation_at_a_function_word_is_not_a_missing_character():
+    """Regression (held-out report): `规范执法为目标` was read as `执法为民` missing its last character."""
+    import fazhi
+
+    r = fazhi.analyze("以依法行政、规范执法为目标，把法治政府建设贯穿全镇中心工作的始终。")
+    assert not [f for f in r.findings if f.rule == "TY003"]
+    r = fazhi.analyze("接到通知后，第一时组建工作专班。")
+    assert [f.rule for f in r.findings if f.category.value == "typo"] == ["TY003"]

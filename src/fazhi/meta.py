@@ -27,7 +27,7 @@ DATE_RE = re.compile(
     r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
     r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
-ADDRESSEE_RE = re.compile(r"^(?P<a>[^，。；！？,.;!?]{2,30}?)[：:]$")
+ADDRESSEE_RE = re.compile(r"^(?P<a>[^。；！？.;!?]{2,40}?)[：:]$")
 ADDRESSEE_WORDS = re.compile(r"委|政府|人大|办|局|领导|同志|部|院")
 YEAR_RE = re.compile(r"(?<![\d\-—–～~])(20\d{2})\s*年(?!\s*[\-—–～~至])")
 CN_YEAR_RE = re.compile(r"([〇○零一二三四五六七八九]{4})年")
@@ -106,7 +106,8 @@ def find_frame(text: str) -> Frame:
     if first_body < len(lines):
         s, e = lines[first_body]
         m = ADDRESSEE_RE.match(text[s:e].strip())
-        if m and ADDRESSEE_WORDS.search(m.group("a")):
+        # `区委、区政府：`, `中共某某县委员会，某某县人民政府：` — every listed body names an organ.
+        if m and all(ADDRESSEE_WORDS.search(x) for x in re.split(r"[、，,]", m.group("a"))):
             addressee_span = (s, s + len(m.group("a")))
             first_body += 1
     date_span = None

@@ -102,6 +102,11 @@ def homophone_in_term(report: Report) -> Iterator[Hit]:
     yield from _SUBSTITUTED(report, lambda m: m.entry.note in ("sub", "word"))
 
 
+# A truncated term ending in one of these is usually a phrase boundary, not a lost character:
+# `以依法行政、规范执法为目标` is not `执法为民` cut short (为, 以, 有, 可 … stand alone as words).
+STANDALONE_ENDS = frozenset("为以有可在与和及于之而对向将是的下自就作")
+
+
 @rule(
     code="TY003",
     name="missing-char-in-term",
@@ -132,7 +137,7 @@ def missing_char_in_term(report: Report) -> Iterator[Hit]:
     def broken(m: kinds.Match) -> bool:
         if m.entry.note == "del":
             return True
-        if m.entry.note != "trunc":
+        if m.entry.note != "trunc" or m.entry.text[-1] in STANDALONE_ENDS:
             return False
         nxt = report.text[m.end : m.end + 1]
         return not nxt or nxt not in m.entry.extra
