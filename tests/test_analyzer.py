@@ -208,3 +208,34 @@ def test_solving_problems_is_not_a_shortcomings_part():
     assert fazhi.analyze(text).parts["shortcomings"].status == PartStatus.MISSING
     text += "全镇法治建设仍存在一些不足，执法力量薄弱。\n"
     assert fazhi.analyze(text).parts["shortcomings"].status == PartStatus.EMBEDDED
+
+
+CONTINUOUS = (
+    "2020年某区法治政府建设情况报告\n一、2020年推进法治政府建设的主要举措和成效\n（一）加强组织领导\n"
+    "1.加强党的领导。内容。\n2.强化考核评价。内容。\n（二）依法全面履行政府职能\n3.深化行政审批制度改革。内容。\n"
+    "4.加强事中事后监管。内容。\n"
+)
+
+
+def test_continuous_numbering_across_sections_is_a_child_not_a_misstyled_sibling():
+    """Regression (held-out report): `3.` under `（二）`, continuing `1.` `2.` under `（一）`."""
+    r = fazhi.analyze(CONTINUOUS)
+    (root,) = r.outline
+    assert [(c.number, [g.number for g in c.children]) for c in root.children] == [("一", ["1", "2"]), ("二", ["3", "4"])]
+    assert not [f for f in r.findings if f.category.value == "numbering"]
+
+
+def test_single_top_level_part_is_dedicated():
+    """An excerpt (or a short report) with one top-level heading: that heading is still its part."""
+    r = fazhi.analyze(CONTINUOUS)
+    assert r.parts["measures"].status == PartStatus.DEDICATED
+
+
+def test_thematic_top_sections_before_the_shortcomings_are_the_measures():
+    text = (
+        "某省人民政府关于2023年度法治政府建设情况的报告\n一、坚持党的领导，扛牢法治政府建设政治责任\n内容。\n"
+        "二、依法全面履行政府职能，持续优化营商环境\n内容。\n三、存在的不足和原因\n不足。\n四、2024年工作安排\n安排。"
+    )
+    p = fazhi.analyze(text).parts["measures"]
+    assert p.status == PartStatus.DEDICATED
+    assert p.heading.startswith("一、坚持党的领导") and "二、依法全面履行政府职能" in p.heading

@@ -152,13 +152,16 @@ def build_tree(headings: list[Heading], body_end: int) -> list[Heading]:
         (stack[-1].children if stack else roots).append(h)
         stack.append(h)
 
+    placed_styles: set[str] = set()  # styles already used in their own place (not as a misstyling)
     for h in headings:
         same = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].style == h.style), None)
         if same is not None:
             h.level = stack[same].level
             attach(h, same)
             continue
-        if h.style != "ordinal" and h.value and h.value > 1:
+        # `（4）` after `（三）` is a sibling in the wrong style, unless the document already uses that
+        # style one level down (`3.` under `（二）` continuing `1.` `2.` under `（一）` is a child).
+        if h.style != "ordinal" and h.value and h.value > 1 and h.style not in placed_styles:
             prev = next(
                 (
                     i
@@ -172,6 +175,7 @@ def build_tree(headings: list[Heading], body_end: int) -> list[Heading]:
                 h.misstyled = True
                 attach(h, prev)
                 continue
+        placed_styles.add(h.style)
         if h.style == "ordinal":
             h.level = (stack[-1].level + 1) if stack else top_level
             attach(h, len(stack))

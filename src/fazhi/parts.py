@@ -37,21 +37,32 @@ def classify_heading(title: str, year: int | None) -> str | None:
     return None
 
 
-def _top_sections(outline: tuple[Section, ...]) -> list[Section]:
-    # When the report has a single top-level heading that holds everything, look one level down.
-    if len(outline) == 1 and len(outline[0].children) >= 2:
-        return list(outline[0].children)
-    return [s for s in outline if s.style != "ordinal"]
+def _top_sections(outline: tuple[Section, ...], year: int | None) -> list[Section]:
+    roots = [s for s in outline if s.style != "ordinal"]
+    # A single top-level heading that stands for no part (a wrapper such as `一、工作情况汇报`):
+    # the parts are one level down.
+    if len(roots) == 1 and classify_heading(roots[0].title, year) is None and len(roots[0].children) >= 2:
+        return [c for c in roots[0].children if c.style != "ordinal"]
+    return roots
 
 
 def find_parts(report: Report) -> dict[str, Part]:
     """Each part's status and span: dedicated section, embedded content, or missing."""
     text = report.text
     dedicated: dict[str, list[Section]] = {}
-    for s in _top_sections(report.outline):
-        key = classify_heading(s.title, report.year)
+    tops = _top_sections(report.outline, report.year)
+    keys = [classify_heading(s.title, report.year) for s in tops]
+    for s, key in zip(tops, keys, strict=True):
         if key:
             dedicated.setdefault(key, []).append(s)
+    if "measures" not in dedicated:
+        # Thematic headings (`一、坚持党的领导…` `二、依法全面履行政府职能…`) before the shortcomings or
+        # next-year section are the account of measures, the way provincial and county reports write it.
+        later = [i for i, k in enumerate(keys) if k in ("shortcomings", "next_year", "other")]
+        cut = min(later, default=len(tops))
+        themed = [s for s, k in zip(tops[:cut], keys[:cut], strict=True) if k is None]
+        if len(themed) >= MIN_THEMED_SECTIONS:
+            dedicated["measures"] = themed
     parts: dict[str, Part] = {}
     for key in PART_KEYS:
         secs = dedicated.get(key)
@@ -100,5 +111,8 @@ def _measures_embedded(report: Report, parts: dict[str, Part]) -> tuple[int, int
     return None
 
 
+# At least this many unclassified top-level sections before the other parts make up the measures
+# (one stray heading is not yet an account of the year's work).
+MIN_THEMED_SECTIONS = 2
 # Fewer characters than this before the first other part is an introduction, not an account of work.
 MIN_EMBEDDED_MEASURES = 200

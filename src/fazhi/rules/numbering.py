@@ -87,12 +87,21 @@ def numbering_sequence(report: Report) -> Iterator[Hit]:
     缺少编号的标题（见 NU003）不计入序列；样式写错但序号正确的标题（见 NU002）按其序号参与检查。
     """
     text = report.text
-    for _parent, children in _groups(report):
+    # The last number of each style in document order: some reports number `1.` `2.` under `（一）`
+    # and go on with `3.` under `（二）` (continuous numbering), which is no gap.
+    last_of_style: dict[str, int] = {}
+    for _parent, children in sorted(_groups(report), key=lambda g: g[1][0].start if g[1] else 0):
         style = _dominant_style(children)
         if style is None:
             continue
         prev: int | None = None
+        first = next((c for c in children if c.style == style), None)
+        v0 = _value(first) if first else None
+        if v0 and v0 > 1 and last_of_style.get(style) == v0 - 1:
+            prev = v0 - 1
         for c in children:
+            if c.style in NUMBERED and _value(c) is not None:
+                last_of_style[c.style] = _value(c)
             v = _value(c)
             if c.style == "none" or v is None:
                 # An unnumbered heading still takes a place in the sequence (NU003 reports it).
