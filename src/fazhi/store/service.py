@@ -8,85 +8,36 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm import Session
 
 from .. import __version__
 from ..config import Config
 from ..ingest import ReadError, iter_bytes
 from ..model import Report
 from ..pipeline import analyze_raw
+from .common import (  # noqa: F401 - re-exported: the service is the one entry point
+    DEFAULT_TIMEZONE,
+    FINDING_ACTIONS,
+    MAX_UPLOAD_BYTES,
+    ROLES,
+    SYSTEM,
+    VERDICTS,
+    Actor,
+    BadInput,
+    Forbidden,
+    NotFound,
+    aware,
+    doc_summary,
+    iso,
+    local_zone,
+)
 from .models import Blob, Document, Expected, FindingState, IndicatorRow, ReviewEvent, Unit, User, utcnow
-
-ROLES = ("admin", "reviewer", "unit")
-VERDICTS = ("pending", "pass", "return")
-FINDING_ACTIONS = ("accepted", "dismissed")
-# A single upload (one file or one zip) larger than this is refused before it is read.
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-SNIPPET_CONTEXT = 30
-# Deadlines are local dates: an upload is on time if it arrives by the deadline in the office's zone.
-DEFAULT_TIMEZONE = "Asia/Shanghai"
-SEARCH_LIMIT = 200
-
-
-class Forbidden(Exception):
-    """The actor may not do this (HTTP 403)."""
-
-
-class NotFound(Exception):
-    """No such object (HTTP 404)."""
-
-
-class BadInput(ValueError):
-    """The request cannot be carried out as given (HTTP 400)."""
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is acting: a user's id, role and (for unit accounts) unit."""
-
-    id: int | None
-    role: str
-    unit_id: int | None = None
-    username: str = ""
-
-    @classmethod
-    def of(cls, user: User) -> Actor:
-        """The actor for a stored user."""
-        return cls(user.id, user.role, user.unit_id, user.username)
-
-    @property
-    def is_staff(self) -> bool:
-        """Admins and reviewers see every report."""
-        return self.role in ("admin", "reviewer")
-
-
-SYSTEM = Actor(None, "admin", None, "system")
-
-
-def aware(dt: datetime | None) -> datetime | None:
-    """A stored timestamp as UTC-aware (SQLite hands back naive UTC, PostgreSQL aware)."""
-    if dt is None:
-        return None
-    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
-
-
-def iso(dt: datetime | None) -> str | None:
-    """ISO form of a stored timestamp, always with its UTC offset."""
-    a = aware(dt)
-    return a.isoformat() if a else None
-
-
-def local_zone() -> ZoneInfo:
-    """The office's time zone (FAZHI_TIMEZONE, default Asia/Shanghai)."""
-    return ZoneInfo(os.environ.get("FAZHI_TIMEZONE", DEFAULT_TIMEZONE))
 
 
 def _require_staff(actor: Actor) -> None:
@@ -253,19 +204,6 @@ def report_view(s: Session, actor: Actor, report_id: int) -> dict:
         f["key"] = key
         f["review"] = {"action": st.action, "comment": st.comment, "at": iso(st.at)} if st else None
     return {"report": doc_summary(doc), "result": result}
-
-
-def doc_summary(doc: Document) -> dict:
-    """The list-row form of a report."""
-    return {
-        "id": doc.id, "filename": doc.filename, "source": doc.source, "title": doc.title,
-        "unit_id": doc.unit_id, "unit": doc.unit.name if doc.unit else None, "detected_unit": doc.detected_unit,
-        "unit_match": doc.unit_match, "unit_level": doc.unit_level, "year": doc.year, "date": doc.signed_date,
-        "published_date": doc.published_date, "uploaded_at": iso(doc.uploaded_at),
-        "score": doc.score, "errors": doc.n_error, "warnings": doc.n_warning, "infos": doc.n_info,
-        "parts_missing": doc.parts_missing, "verdict": doc.verdict, "verdict_note": doc.verdict_note,
-        "is_published": doc.is_published,
-    }
 
 
 def review_finding(s: Session, actor: Actor, report_id: int, key: str, action: str, comment: str = "") -> FindingState:
@@ -474,119 +412,5 @@ def _status(docs: list[Document], due: date) -> str:
     return "received_late" if first.astimezone(local_zone()).date() > due else "received"
 
 
-# ---------------------------------------------------------------- corpus and search
-
-KEY_INDICATORS = ("mediation.cases", "enforcement.cases", "enforcement.fines", "study.sessions", "publicity.events")
-
-
-def corpus(s: Session, actor: Actor, year: int | None = None, level: str | None = None,
-           parent: str | None = None, status: str | None = None, sort: str = "unit") -> list[dict]:
-    """Units × years: score, finding counts and key indicators of each report the actor may see."""
-    q = (
-        select(Document)
-        .outerjoin(Unit, Unit.id == Document.unit_id)
-        .options(defer(Document.text), defer(Document.result_json))
-    )
-    if not actor.is_staff:
-        q = q.where(Document.unit_id == actor.unit_id)
-    if year:
-        q = q.where(Document.year == year)
-    if level:
-        q = q.where(Document.unit_level == level)
-    if parent:
-        q = q.where(Unit.parent == parent)
-    if status in VERDICTS:
-        q = q.where(Document.verdict == status)
-    docs = list(s.scalars(q))
-    sums: dict[int, dict[str, float]] = {}
-    if docs:
-        ids = [d.id for d in docs]
-        for rid, ind, total in s.execute(
-            select(IndicatorRow.report_id, IndicatorRow.indicator, func.sum(IndicatorRow.value))
-            .where(IndicatorRow.report_id.in_(ids), IndicatorRow.indicator.in_(KEY_INDICATORS))
-            .group_by(IndicatorRow.report_id, IndicatorRow.indicator)
-        ):
-            sums.setdefault(rid, {})[ind] = total
-    rows = []
-    for d in docs:
-        row = doc_summary(d)
-        row["unit_name"] = d.unit.name if d.unit else (d.detected_unit or d.filename)
-        row["parent"] = d.unit.parent if d.unit else None
-        row["indicators"] = {k: sums.get(d.id, {}).get(k) for k in KEY_INDICATORS}
-        rows.append(row)
-    keyf = {
-        "unit": lambda r: (r["unit_name"] or "", r["year"] or 0),
-        "score": lambda r: -(r["score"] or 0),
-        "errors": lambda r: -(r["errors"] or 0),
-        "year": lambda r: (-(r["year"] or 0), r["unit_name"] or ""),
-    }.get(sort)
-    if keyf is None:
-        raise BadInput(f"未知的排序字段：{sort}")
-    rows.sort(key=keyf)
-    return rows
-
-
-def search(s: Session, actor: Actor, q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
-    """Full-text search (FTS5 trigram / pg_trgm) with hits in context and their offsets."""
-    if any(ch < " " for ch in q):  # control characters (a NUL from a URL) match no report text
-        return []
-    q = q.strip()
-    if not q:
-        return []
-    if len(q) > 100:
-        raise BadInput("检索词过长")
-    dialect = s.bind.dialect.name
-    if dialect == "sqlite" and len(q) >= 3:
-        phrase = '"' + q.replace('"', '""') + '"'
-        own = "" if actor.is_staff else " AND r.unit_id = :u"
-        ids = [r[0] for r in s.execute(
-            text("SELECT report_fts.rowid FROM report_fts JOIN reports r ON r.id = report_fts.rowid "
-                 f"WHERE report_fts MATCH :q{own} LIMIT :n"),
-            {"q": phrase, "n": limit, "u": actor.unit_id},
-        )]
-        cand = select(Document).where(Document.id.in_(ids)) if ids else None
-    else:
-        if dialect == "postgresql" and len(q) >= 3:
-            # The planner underrates ILIKE over long texts and scans the table; the trigram index is
-            # ~80x faster on rare terms (bench/bench_store.py). Scoped to this transaction.
-            s.execute(text("SET LOCAL enable_seqscan = off"))
-            s.execute(text("SET LOCAL enable_indexscan = off"))  # not the primary key either: the GIN index
-        like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        op = Document.text.ilike(like, escape="\\") if dialect == "postgresql" else Document.text.like(like, escape="\\")
-        cand = select(Document).where(op).limit(limit)
-    if cand is None:
-        return []
-    if not actor.is_staff:
-        cand = cand.where(Document.unit_id == actor.unit_id)
-    hits = []
-    for d in s.scalars(cand.order_by(Document.id)):
-        pos = d.text.find(q)
-        n = 0
-        while pos >= 0 and n < 3:
-            a, b = max(0, pos - SNIPPET_CONTEXT), min(len(d.text), pos + len(q) + SNIPPET_CONTEXT)
-            hits.append({"report_id": d.id, "title": d.title, "unit": d.detected_unit, "year": d.year,
-                         "start": pos, "end": pos + len(q), "before": d.text[a:pos], "match": q,
-                         "after": d.text[pos + len(q) : b]})
-            pos = d.text.find(q, pos + len(q))
-            n += 1
-    return hits
-
-
-def indicator_rows(s: Session, actor: Actor, year: int | None = None) -> list[dict]:
-    """Every indicator occurrence of the reports the actor may see (for export)."""
-    q = select(IndicatorRow, Document).join(Document, Document.id == IndicatorRow.report_id)
-    if not actor.is_staff:
-        q = q.where(Document.unit_id == actor.unit_id)
-    if year:
-        q = q.where(Document.year == year)
-    return [
-        {"report_id": d.id, "unit": d.unit.name if d.unit else d.detected_unit, "year": d.year, "id": i.indicator,
-         "name": i.name, "value": i.value, "unit_of_measure": i.unit, "qualifier": i.qualifier, "quote": i.quote,
-         "file": d.filename}
-        for i, d in s.execute(q.order_by(Document.id, IndicatorRow.start))
-    ]
-
-
-def parse_iso(d: str | None) -> datetime | None:
-    """A datetime from ISO text, or None."""
-    return datetime.fromisoformat(d) if d else None
+# The corpus table and search live in corpus.py; they are part of this service's calls.
+from .corpus import KEY_INDICATORS, SEARCH_LIMIT, SNIPPET_CONTEXT, corpus, indicator_rows, search  # noqa: E402,F401,I001
