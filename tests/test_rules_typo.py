@@ -201,3 +201,20 @@ def test_truncation_at_a_function_word_is_not_a_missing_character():
     assert not [f for f in r.findings if f.rule == "TY003"]
     r = fazhi.analyze("接到通知后，第一时组建工作专班。")
     assert [f.rule for f in r.findings if f.category.value == "typo"] == ["TY003"]
+
+
+def _rules(text):
+    import fazhi
+
+    return [f.rule for f in fazhi.analyze(text).findings if f.category.value == "typo"]
+
+
+def test_doubled_gong_fires_only_within_one_count_phrase():
+    assert _rules("全年共受理法律援助案件共计86件。") == ["TY007"]
+    assert _rules("全年共受理法律援助案件86件，共计挽回损失12万元。") == []
+    assert _rules("坚持共建共治共享，全年共化解纠纷120件。") == []
+
+
+def test_de_before_a_degree_complement():
+    assert _rules("执法人员培训开展的不够深入。") == ["TY008"]
+    assert _rules("存在的不足和原因：培训不够深入。") == []

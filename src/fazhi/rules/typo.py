@@ -286,3 +286,36 @@ def doubled_gong_in_count(report: Report) -> Iterator[Hit]:
         for m in _GONG_RE.finditer(text)
     ]
     yield from kinds.allowed_only(report, hits)
+
+
+# `运用的不够` → `运用得不够`: a degree complement after a verb takes 得. Only 不够 and 不到位, which
+# follow a verb and are no nouns (`存在的不足` is a noun phrase and stays silent).
+_DE_RE = re.compile(r"(?<=[\u4e00-\u9fff])的(?=(?:还|仍|都)?(?:不够|不到位))")
+
+
+@rule(
+    code="TY008",
+    name="de-before-degree-complement",
+    category=Category.TYPO,
+    severity=Severity.WARNING,
+    summary="补语前应用“得”",
+    bad=["利用新媒体开展普法还运用的不够。", "部分制度落实的还不到位。"],
+    good=["利用新媒体开展普法还运用得不够。", "存在的不足主要是制度落实不到位。"],
+    fixable=True,
+)
+def de_before_degree_complement(report: Report) -> Iterator[Hit]:
+    """动词后接“不够”“不到位”等补语时，用“得”不用“的”（“运用的不够”应为“运用得不够”）。
+
+    ## 检查内容
+    汉字后的“的”紧接（还、仍、都）“不够”“不到位”。
+    ## 为什么
+    “得”连接动词和补语，“的”连接定语和中心语；“落实的不到位”是常见的“的”“得”混用。
+    ## 示例
+    “利用新媒体开展普法还运用的不够。”
+    ## 建议写法
+    “利用新媒体开展普法还运用得不够。”
+    ## 误报与局限
+    只查“不够”“不到位”两种补语；“存在的不足”等名词性结构不报。“的”“地”混用（“具体的公开”）目前不查。
+    """
+    hits = [Hit(m.start(), m.end(), "动词后接补语应用“得”", suggestion="得") for m in _DE_RE.finditer(report.text)]
+    yield from kinds.allowed_only(report, hits)
