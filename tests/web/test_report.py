@@ -289,3 +289,16 @@ def test_review_sheet_folds_a_rule_with_many_accepted_findings(clients, seeded):
     rows = len(accepted) - pu + 1
     assert f"需修改的问题（{rows} 项）" in sheet
     assert sheet.count('<td class="c-n">') == rows
+
+
+def test_original_file_is_returned_unchanged_and_only_to_who_may_see_it(clients, seeded, token):
+    from conftest import SEED_FILES
+
+    rid = seeded["002"]
+    original = next(p for p in SEED_FILES if p.name.startswith("002")).read_bytes()
+    r = clients["reviewer"].get(f"/reports/{rid}/original")
+    assert r.status_code == 200 and r.content == original
+    assert "attachment" in r.headers["content-disposition"]
+    r = clients["reviewer"].get(f"/api/reports/{rid}/original", headers={"Authorization": f"Bearer {token('reviewer')}"})
+    assert r.status_code == 200 and r.content == original
+    assert clients["unit_b"].get(f"/reports/{rid}/original").status_code == 403

@@ -164,6 +164,13 @@ def reanalyze(s: Session, actor: Actor, report_id: int, config: Config | None = 
     return doc
 
 
+def original_file(s: Session, actor: Actor, report_id: int) -> tuple[str, bytes]:
+    """The file name and the bytes of a report exactly as it was uploaded."""
+    doc = get_document(s, actor, report_id)
+    blob = s.get(Blob, doc.blob_sha)
+    return doc.filename, blob.data
+
+
 def match_unit(s: Session, detected: tuple[str, ...] | list[str]) -> int | None:
     """The registered unit whose name or alias best matches a detected unit name, if any."""
     if not detected:

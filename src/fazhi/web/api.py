@@ -171,6 +171,12 @@ def post_rule(report_id: int, rule: str, body: ReviewIn, s: DB, auth: ApiWriter)
     return {"rule": rule, "action": body.action, "count": n}
 
 
+@router.get("/reports/{report_id}/original", summary="下载报告原件（上传时的文件）")
+def get_original(report_id: int, s: DB, auth: ApiUser) -> Response:
+    name, data = service.original_file(s, auth.actor, report_id)
+    return Response(data, media_type="application/octet-stream", headers=attachment(name.replace("/", "_")))
+
+
 @router.post("/reports/{report_id}/verdict", summary="审查结论")
 def post_verdict(report_id: int, body: VerdictIn, s: DB,
                  auth: ApiWriter) -> dict:

@@ -299,6 +299,12 @@ def sheet_docx(report_id: int, s: DB, auth: PageUser):
                     headers=attachment(name.replace("/", "_")))
 
 
+@router.get("/reports/{report_id}/original")
+def original(report_id: int, s: DB, auth: PageUser):
+    name, data = service.original_file(s, auth.actor, report_id)
+    return Response(data, media_type="application/octet-stream", headers=attachment(name.replace("/", "_")))
+
+
 # ---------------------------------------------------------------- the season
 
 
