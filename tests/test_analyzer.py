@@ -239,3 +239,10 @@ def test_thematic_top_sections_before_the_shortcomings_are_the_measures():
     p = fazhi.analyze(text).parts["measures"]
     assert p.status == PartStatus.DEDICATED
     assert p.heading.startswith("一、坚持党的领导") and "二、依法全面履行政府职能" in p.heading
+
+
+def test_an_untitled_fragment_starting_at_three_is_no_numbering_gap():
+    frag = "三、下一年度主要安排\n继续加强执法队伍建设。\n四、其他需要报告的情况\n无。"
+    assert not [f for f in fazhi.analyze(frag).findings if f.rule == "NU001"]
+    titled = "关于2023年法治政府建设情况的报告\n" + frag
+    assert [f.rule for f in fazhi.analyze(titled).findings if f.rule == "NU001"] == ["NU001"]

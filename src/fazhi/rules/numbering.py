@@ -85,6 +85,8 @@ def numbering_sequence(report: Report) -> Iterator[Hit]:
     按顺序重新编号：“三、下一年度主要安排”。
     ## 误报与局限
     缺少编号的标题（见 NU003）不计入序列；样式写错但序号正确的标题（见 NU002）按其序号参与检查。
+    跨节连续编号（“（一）”下 1. 2.，“（二）”下接 3.）不报；没有标题、且第一个一级标题不是“一、”的文本视为节选，
+    不报开头的缺号。
     """
     text = report.text
     # The last number of each style in document order: some reports number `1.` `2.` under `（一）`
@@ -98,6 +100,10 @@ def numbering_sequence(report: Report) -> Iterator[Hit]:
         first = next((c for c in children if c.style == style), None)
         v0 = _value(first) if first else None
         if v0 and v0 > 1 and last_of_style.get(style) == v0 - 1:
+            prev = v0 - 1
+        elif v0 and v0 > 1 and _parent is None and report.title_span is None:
+            # No title and the first top heading is `三、`: a fragment (a page of an excerpt, an
+            # attachment), not a report that skipped 一、二、.
             prev = v0 - 1
         for c in children:
             if c.style in NUMBERED and _value(c) is not None:
