@@ -72,3 +72,25 @@ def test_every_char_maps_to_the_same_raw_char(raw):
         r = raw[m.index[i]]
         # newlines and spaces may stand for other white space; everything else is the same character
         assert ch == r or (ch in " \n" and r.isspace())
+
+
+def test_pdf_wrapped_heading_lines_and_split_numbers_are_joined():
+    """A hard-wrapped PDF: lines of one width, a heading line that fills it, a number cut in two."""
+    width = 20
+    body = (
+        "（一）加强党的领导，推进法治建设，把法治建设纳入全局工作统筹谋划、一体推进，"
+        "全年出具法律意见书32份，开展学法活动12次。\n（二）规范执法\n执法工作规范有序，全年未发生行政复议纠错案件，"
+        "行政执法人员全部持证上岗，执法全过程记录实现全覆盖。"
+    )
+    wrapped = "\n".join(
+        "\n".join(p[i : i + width] for i in range(0, len(p), width)) for p in body.split("\n")
+    )
+    t, _ = normalize(wrapped)
+    assert t == body
+
+
+def test_a_number_broken_over_two_lines_is_one_number():
+    t, _ = normalize("全年出具重大事项活动涉法风险意见书3\n2份，有效规避了法律风险。")
+    assert t == "全年出具重大事项活动涉法风险意见书32份，有效规避了法律风险。"
+    t, _ = normalize("The annual report is published by the\ndistrict office every year in March.")
+    assert t == "The annual report is published by the district office every year in March."

@@ -21,6 +21,12 @@ Edits = list[tuple[int, int, str]]
 MIN_WRAP_LINE = 15
 # A numbered heading line longer than this is a heading with its paragraph run on (may be wrapped).
 MAX_HEADING_LINE = 40
+# Hard-wrapped text (a PDF's text layer) has most long lines of one width: a line that fills it and ends
+# mid-sentence continues on the next line even when it starts like a heading (`(5)优化…打通经` / `济循环`).
+# Full-width punctuation makes wrapped lines a character or two shorter than the width.
+WRAP_SLACK = 2
+WRAPPED_SHARE = 0.4
+MIN_WRAPPED_LINES = 5
 # The title block is looked for in this many first non-empty lines.
 TITLE_BLOCK_LINES = 4
 
@@ -125,26 +131,40 @@ def _ends_sentence(line: str) -> bool:
     return not line or line[-1] in TERMINAL
 
 
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
+    """The line width of hard-wrapped text (PDF), if most long lines share it; else None."""
+    lengths = [len(text[s:e].strip()) for s, e in lines]
+    long = [n for n in lengths if n >= MIN_WRAP_LINE]
+    if len(long) < MIN_WRAPPED_LINES:
+        return None
+    width = max(set(long), key=long.count)
+    near = sum(1 for n in long if width - WRAP_SLACK <= n <= width)
+    return width if near >= WRAPPED_SHARE * len(long) and near >= MIN_WRAPPED_LINES else None
+
+
 def _wrapped_lines(text: str) -> Edits:
     """Join lines broken inside a sentence (PDF and copy-paste hard wraps, page breaks)."""
     lines = _nonempty_lines(text)
     title_block = set(range(min(TITLE_BLOCK_LINES - 1, len(lines))))
+    width = _wrap_width(text, lines)
     edits: Edits = []
     for i in range(len(lines) - 1):
         (s1, e1), (s2, e2) = lines[i], lines[i + 1]
         a, b = text[s1:e1].strip(), text[s2:e2].strip()
+        full = width is not None and len(a) >= width - WRAP_SLACK
         # Title-block lines (title, unit names) carry no sentence punctuation; body lines do.
         if i in title_block and len(a) < MAX_HEADING_LINE and not re.search(r"[，,、；;]", a):
             continue
         if len(a) < MIN_WRAP_LINE or _ends_sentence(a):
             continue
-        if HEADING_START_RE.match(a) and len(a) <= MAX_HEADING_LINE:
+        if HEADING_START_RE.match(a) and len(a) <= MAX_HEADING_LINE and not full:
             continue
         if HEADING_START_RE.match(b) or DATE_LINE_RE.match(b) or DATE_LINE_RE.match(a):
             continue
         if ORG_SUFFIX_RE.search(a) or "\t" in a or " | " in a or " | " in b:
             continue
-        sep = " " if re.match(r"[A-Za-z0-9]", a[-1]) and re.match(r"[A-Za-z0-9]", b[0]) else ""
+        # A number broken over two lines is one number (`意见书3` / `2份`); two Latin words keep a space.
+        sep = " " if re.match(r"[A-Za-z]", a[-1]) and re.match(r"[A-Za-z0-9]", b[0]) else ""
         edits.append((e1, s2, sep))
     return edits
 
