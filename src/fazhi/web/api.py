@@ -135,6 +135,7 @@ def unit_json(u) -> dict[str, Any]:
 @router.post("/reports", summary="上传报告（一个或多个文件、zip 压缩包）")
 def upload_reports(request: Request, files: Annotated[list[UploadFile], File()], s: DB,
                    auth: ApiWriter) -> dict:
+    """上传报告（一个或多个文件、zip 压缩包）"""
     items = ingest_uploads(request, s, auth, files)
     return {"results": [asdict(i) for i in items],
             "stored": sum(1 for i in items if i.report_id and not i.duplicate),
@@ -143,11 +144,13 @@ def upload_reports(request: Request, files: Annotated[list[UploadFile], File()],
 
 @router.get("/reports", summary="报告列表")
 def get_reports(s: DB, auth: ApiUser, year: int | None = None, unit_id: int | None = None) -> dict:
+    """报告列表"""
     return {"reports": service.list_reports(s, auth.actor, year=year, unit_id=unit_id)}
 
 
 @router.get("/reports/{report_id}", summary="一份报告：分析结果（JSON 约定）、问题的处理状态和审查记录")
 def get_report(report_id: int, s: DB, auth: ApiUser) -> dict:
+    """一份报告：分析结果（JSON 约定）、问题的处理状态和审查记录"""
     view = service.report_view(s, auth.actor, report_id)
     view["history"] = service.history(s, auth.actor, report_id)
     return view
@@ -155,24 +158,28 @@ def get_report(report_id: int, s: DB, auth: ApiUser) -> dict:
 
 @router.get("/reports/{report_id}/history", summary="审查记录")
 def get_history(report_id: int, s: DB, auth: ApiUser) -> dict:
+    """审查记录"""
     return {"history": service.history(s, auth.actor, report_id)}
 
 
 @router.post("/reports/{report_id}/findings/{key}", summary="采纳或排除一个问题")
 def post_finding(report_id: int, key: str, body: ReviewIn, s: DB,
                  auth: ApiWriter) -> dict:
+    """采纳或排除一个问题"""
     st = service.review_finding(s, auth.actor, report_id, key, body.action, body.comment)
     return {"key": st.finding_key, "action": st.action, "comment": st.comment, "at": service.iso(st.at)}
 
 
 @router.post("/reports/{report_id}/rules/{rule}", summary="一次采纳或排除某条规则的全部问题")
 def post_rule(report_id: int, rule: str, body: ReviewIn, s: DB, auth: ApiWriter) -> dict:
+    """一次采纳或排除某条规则的全部问题"""
     n = service.review_rule(s, auth.actor, report_id, rule, body.action, body.comment)
     return {"rule": rule, "action": body.action, "count": n}
 
 
 @router.get("/reports/{report_id}/original", summary="下载报告原件（上传时的文件）")
 def get_original(report_id: int, s: DB, auth: ApiUser) -> Response:
+    """下载报告原件（上传时的文件）"""
     name, data = service.original_file(s, auth.actor, report_id)
     return Response(data, media_type="application/octet-stream", headers=attachment(name.replace("/", "_")))
 
@@ -180,47 +187,55 @@ def get_original(report_id: int, s: DB, auth: ApiUser) -> Response:
 @router.post("/reports/{report_id}/verdict", summary="审查结论")
 def post_verdict(report_id: int, body: VerdictIn, s: DB,
                  auth: ApiWriter) -> dict:
+    """审查结论"""
     return {"report": service.doc_summary(service.set_verdict(s, auth.actor, report_id, body.verdict, body.note))}
 
 
 @router.post("/reports/{report_id}/unit", summary="更正报告对应的单位")
 def post_unit(report_id: int, body: UnitIn, s: DB,
               auth: ApiWriter) -> dict:
+    """更正报告对应的单位"""
     return {"report": service.doc_summary(service.set_unit(s, auth.actor, report_id, body.unit_id))}
 
 
 @router.post("/reports/{report_id}/published", summary="标记为已公开（或取消）")
 def post_published(report_id: int, body: PublishedIn, s: DB,
                    auth: ApiWriter) -> dict:
+    """标记为已公开（或取消）"""
     return {"report": service.doc_summary(service.set_published(s, auth.actor, report_id, body.published))}
 
 
 @router.post("/reports/{report_id}/reanalyze", summary="重新分析（规则更新后）")
 def post_reanalyze(request: Request, report_id: int, s: DB,
                    auth: ApiWriter) -> dict:
+    """重新分析（规则更新后）"""
     doc = service.reanalyze(s, auth.actor, report_id, request.app.state.config)
     return {"report": service.doc_summary(doc)}
 
 
 @router.get("/units", summary="已登记的单位")
 def get_units(s: DB, auth: ApiUser) -> dict:
+    """已登记的单位"""
     return {"units": [unit_json(u) for u in service.list_units(s)]}
 
 
 @router.post("/units", summary="登记某年度应报送的单位")
 def post_units(body: UnitsIn, s: DB, auth: ApiWriter) -> dict:
+    """登记某年度应报送的单位"""
     units = service.register_units(s, auth.actor, body.year, _listing(body))
     return {"year": body.year, "units": [unit_json(u) for u in units]}
 
 
 @router.get("/season/{year}", summary="报送进度：各单位状态与截止日期")
 def get_season(request: Request, year: int, s: DB, auth: ApiUser) -> dict:
+    """报送进度：各单位状态与截止日期"""
     return service.season(s, auth.actor, year, request.app.state.config)
 
 
 @router.post("/season/{year}", summary="登记该年度应报送的单位，返回报送进度")
 def post_season(request: Request, year: int, body: SeasonIn, s: DB,
                 auth: ApiWriter) -> dict:
+    """登记该年度应报送的单位，返回报送进度"""
     service.register_units(s, auth.actor, year, _listing(body))
     return service.season(s, auth.actor, year, request.app.state.config)
 
@@ -229,6 +244,7 @@ def post_season(request: Request, year: int, body: SeasonIn, s: DB,
 def get_corpus(s: DB, auth: ApiUser, year: int | None = None, level: str | None = None, parent: str | None = None,
                status: str | None = None, sort: str = "unit",
                format: Annotated[str, Query(pattern="^(json|xlsx)$")] = "json"):
+    """汇总表：单位×年度的评分、问题数和主要指标"""
     rows = service.corpus(s, auth.actor, year=year, level=clean(level) or None, parent=clean(parent) or None,
                           status=status or None, sort=sort)
     if format == "xlsx":
@@ -239,6 +255,7 @@ def get_corpus(s: DB, auth: ApiUser, year: int | None = None, level: str | None 
 @router.get("/indicators", summary="指标明细（可导出 CSV 或 XLSX）")
 def get_indicators(s: DB, auth: ApiUser, year: int | None = None,
                    format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json"):
+    """指标明细（可导出 CSV 或 XLSX）"""
     rows = service.indicator_rows(s, auth.actor, year=year)
     name = f"指标明细{'-' + str(year) if year else ''}"
     if format == "csv":
@@ -251,4 +268,5 @@ def get_indicators(s: DB, auth: ApiUser, year: int | None = None,
 
 @router.get("/search", summary="全文检索")
 def get_search(s: DB, auth: ApiUser, q: Annotated[str, Query(max_length=200)] = "") -> dict:
+    """全文检索"""
     return {"q": q, "hits": service.search(s, auth.actor, clean(q))}

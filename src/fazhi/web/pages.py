@@ -71,6 +71,7 @@ def _throttle(request: Request) -> _Throttle:
 
 @router.get("/login", response_class=HTMLResponse)
 def login_form(request: Request, s: DB, next: str = "/reports"):
+    """The login page."""
     if authenticate(request, s, allow_token=False) is not None:
         return RedirectResponse(safe_next(next), status_code=303)
     return render(request, "login.html", None, next=safe_next(next))
@@ -79,6 +80,7 @@ def login_form(request: Request, s: DB, next: str = "/reports"):
 @router.post("/login", dependencies=CSRF)
 def login(request: Request, s: DB, username: Annotated[str, Form()] = "", password: Annotated[str, Form()] = "",
           next: Annotated[str, Form()] = "/reports"):
+    """Check the credentials and start a session."""
     name = clean(username).strip()[:80]
     client = request.client.host if request.client else "?"
     throttle = _throttle(request)
@@ -95,12 +97,14 @@ def login(request: Request, s: DB, username: Annotated[str, Form()] = "", passwo
 
 @router.post("/logout", dependencies=CSRF)
 def logout(request: Request):
+    """End the session."""
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
 
 
 @router.get("/")
 def home(auth: PageUser):
+    """Send the user to the report list."""
     return RedirectResponse("/reports", status_code=303)
 
 
@@ -109,6 +113,7 @@ def home(auth: PageUser):
 
 @router.get("/upload", response_class=HTMLResponse)
 def upload_form(request: Request, auth: PageUser):
+    """The upload page."""
     return render(request, "upload.html", auth, active="upload", results=None,
                   limit_mb=(request.app.state.max_upload_bytes or service.MAX_UPLOAD_BYTES) // 2**20)
 
@@ -148,6 +153,7 @@ def _int_or_none(v: str | None) -> int | None:
 
 @router.get("/reports", response_class=HTMLResponse)
 def reports(request: Request, s: DB, auth: PageUser, year: str | None = None, unit_id: str | None = None):
+    """The list of reports the user may see."""
     y, u = _int_or_none(year), _int_or_none(unit_id)
     rows = service.list_reports(s, auth.actor, year=y, unit_id=u)
     units = service.list_units(s) if auth.is_staff else []
@@ -225,6 +231,7 @@ def _bulk_groups(findings: list[dict]) -> list[tuple[str, int, str]]:
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
 def report_page(request: Request, report_id: int, s: DB, auth: PageUser):
+    """One report: marked text, findings to review, verdict."""
     ctx = _report_context(s, auth, report_id)
     return render(request, "report.html", auth, active="reports", body=body_html(ctx["result"]), **ctx)
 
@@ -236,6 +243,7 @@ def _back(report_id: int, anchor: str = "") -> RedirectResponse:
 @router.post("/reports/{report_id}/findings/{key}", dependencies=CSRF)
 def review(request: Request, s: DB, auth: PageUser, report_id: int, key: str, action: Annotated[str, Form()],
            comment: Annotated[str, Form()] = "", n: Annotated[str, Form()] = ""):
+    """Accept or dismiss one finding."""
     service.review_finding(s, auth.actor, report_id, key, action, clean(comment).strip()[:2000])
     flash(request, f"已{'采纳' if action == 'accepted' else '排除'}问题 {key.split(':')[0]}")
     anchor = f"#fk-{int(n)}" if n.isdigit() else ""
@@ -244,6 +252,7 @@ def review(request: Request, s: DB, auth: PageUser, report_id: int, key: str, ac
 
 @router.post("/reports/{report_id}/rules/{rule}", dependencies=CSRF)
 def review_all(request: Request, s: DB, auth: PageUser, report_id: int, rule: str, action: Annotated[str, Form()]):
+    """Accept or dismiss every finding of one rule."""
     n = service.review_rule(s, auth.actor, report_id, rule, action)
     flash(request, f"已{'采纳' if action == 'accepted' else '排除'} {rule} 的全部 {n} 个问题")
     return _back(report_id)
@@ -252,6 +261,7 @@ def review_all(request: Request, s: DB, auth: PageUser, report_id: int, rule: st
 @router.post("/reports/{report_id}/verdict", dependencies=CSRF)
 def verdict(request: Request, s: DB, auth: PageUser, report_id: int, verdict: Annotated[str, Form()],
             note: Annotated[str, Form()] = ""):
+    """Record the overall verdict."""
     service.set_verdict(s, auth.actor, report_id, verdict, clean(note).strip()[:10000])
     flash(request, f"审查结论已保存：{VERDICT_ZH.get(verdict, verdict)}")
     return _back(report_id)
@@ -259,6 +269,7 @@ def verdict(request: Request, s: DB, auth: PageUser, report_id: int, verdict: An
 
 @router.post("/reports/{report_id}/unit", dependencies=CSRF)
 def unit(request: Request, s: DB, auth: PageUser, report_id: int, unit_id: Annotated[str, Form()] = ""):
+    """Correct the report's unit."""
     if unit_id not in ("", "none") and _int_or_none(unit_id) is None:
         raise service.BadInput("单位编号无效")
     doc = service.set_unit(s, auth.actor, report_id, _int_or_none(unit_id))
@@ -268,6 +279,7 @@ def unit(request: Request, s: DB, auth: PageUser, report_id: int, unit_id: Annot
 
 @router.post("/reports/{report_id}/published", dependencies=CSRF)
 def published(request: Request, s: DB, auth: PageUser, report_id: int, published: Annotated[str, Form()] = "1"):
+    """Mark the report as published (or not)."""
     on = published not in ("0", "false", "")
     service.set_published(s, auth.actor, report_id, on)
     flash(request, "已标记为已公开" if on else "已取消已公开标记")
@@ -276,6 +288,7 @@ def published(request: Request, s: DB, auth: PageUser, report_id: int, published
 
 @router.post("/reports/{report_id}/reanalyze", dependencies=CSRF)
 def reanalyze(request: Request, report_id: int, s: DB, auth: PageUser):
+    """Analyse the stored report again with the current rules."""
     service.reanalyze(s, auth.actor, report_id, request.app.state.config)
     flash(request, "已按当前规则重新分析，原有的处理结果按问题保留")
     return _back(report_id)
@@ -283,6 +296,7 @@ def reanalyze(request: Request, report_id: int, s: DB, auth: PageUser):
 
 @router.get("/reports/{report_id}/sheet", response_class=HTMLResponse)
 def sheet(request: Request, report_id: int, s: DB, auth: PageUser):
+    """The printable review sheet."""
     view = service.report_view(s, auth.actor, report_id)
     return render(request, "sheet.html", auth, active="reports", doc=view["report"],
                   fields=exports.sheet_fields(view), todo=exports.accepted_findings(view),
@@ -291,6 +305,7 @@ def sheet(request: Request, report_id: int, s: DB, auth: PageUser):
 
 @router.get("/reports/{report_id}/sheet.docx")
 def sheet_docx(report_id: int, s: DB, auth: PageUser):
+    """The review sheet as a Word file."""
     view = service.report_view(s, auth.actor, report_id)
     r = view["report"]
     name = f"审查意见-{r.get('unit') or r.get('detected_unit') or report_id}-{r.get('year') or ''}.docx"
@@ -301,6 +316,7 @@ def sheet_docx(report_id: int, s: DB, auth: PageUser):
 
 @router.get("/reports/{report_id}/original")
 def original(report_id: int, s: DB, auth: PageUser):
+    """The uploaded file, unchanged."""
     name, data = service.original_file(s, auth.actor, report_id)
     return Response(data, media_type="application/octet-stream", headers=attachment(name.replace("/", "_")))
 
@@ -315,6 +331,7 @@ def default_year(today: date | None = None) -> int:
 
 @router.get("/season", response_class=HTMLResponse)
 def season(request: Request, s: DB, auth: PageUser, year: str | None = None):
+    """The season table: expected units and their status."""
     y = _int_or_none(year) or default_year()
     data = service.season(s, auth.actor, y, request.app.state.config)
     return render(request, "season.html", auth, active="season", year=y, data=data,
@@ -324,6 +341,7 @@ def season(request: Request, s: DB, auth: PageUser, year: str | None = None):
 @router.post("/season", dependencies=CSRF)
 def season_register(request: Request, s: DB, auth: PageUser, year: Annotated[int, Form()],
                     listing: Annotated[str, Form()] = ""):
+    """Register the units expected to report."""
     units = service.register_units(s, auth.actor, year, clean(listing)[:200_000])
     flash(request, f"已登记 {len(units)} 个单位为 {year} 年度应报送单位" if units else "没有可登记的单位（每行一个：名称,层级,上级）",
           "ok" if units else "warn")
@@ -344,6 +362,7 @@ def _corpus_filters(year, level, parent, status, sort) -> dict[str, Any]:
 @router.get("/corpus", response_class=HTMLResponse)
 def corpus(request: Request, s: DB, auth: PageUser, year: str | None = None, level: str | None = None,
            parent: str | None = None, status: str | None = None, sort: str = "unit"):
+    """Units × years with scores, findings and key indicators, with charts."""
     f = _corpus_filters(year, level, parent, status, sort)
     rows = service.corpus(s, auth.actor, **f)
     every_year = service.corpus(s, auth.actor, level=f["level"], parent=f["parent"], status=f["status"], sort="unit")
@@ -365,6 +384,7 @@ def corpus(request: Request, s: DB, auth: PageUser, year: str | None = None, lev
 @router.get("/corpus.xlsx")
 def corpus_xlsx(s: DB, auth: PageUser, year: str | None = None, level: str | None = None,
                 parent: str | None = None, status: str | None = None, sort: str = "unit"):
+    """The corpus table as XLSX."""
     f = _corpus_filters(year, level, parent, status, sort)
     rows = service.corpus(s, auth.actor, **f)
     name = f"汇总{'-' + str(f['year']) if f['year'] else ''}.xlsx"
@@ -376,6 +396,7 @@ def corpus_xlsx(s: DB, auth: PageUser, year: str | None = None, level: str | Non
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, s: DB, auth: PageUser, q: Annotated[str, Query(max_length=200)] = ""):
+    """Full-text search with hits in context."""
     error, hits = None, []
     try:
         hits = service.search(s, auth.actor, clean(q))
@@ -395,6 +416,7 @@ def search(request: Request, s: DB, auth: PageUser, q: Annotated[str, Query(max_
 
 @router.get("/openapi.json")
 def openapi(request: Request, s: DB):
+    """The OpenAPI document (logged-in users only)."""
     if authenticate(request, s) is None:
         return JSONResponse({"detail": "需要登录或 API 令牌"}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
     return JSONResponse(request.app.openapi())
@@ -402,6 +424,7 @@ def openapi(request: Request, s: DB):
 
 @router.get("/docs", response_class=HTMLResponse)
 def docs(request: Request, s: DB):
+    """The API documentation page (logged-in users only)."""
     auth = authenticate(request, s)
     if auth is None:
         raise LoginRequired("/docs")
