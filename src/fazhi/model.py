@@ -224,6 +224,8 @@ class Report:
     body_span: tuple[int, int] = (0, 0)
     offset_map: Any = None
     frame: Any = None
+    # per-report results that several stages and rules share (the quantity mentions, the term scan)
+    derived: dict[Any, Any] = field(default_factory=dict)
 
     def sections(self):
         """All sections of the outline in document order."""

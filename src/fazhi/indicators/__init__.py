@@ -14,16 +14,10 @@ from .taxonomy import OTHER_ID, taxonomy
 
 __all__ = ["Mention", "Quantity", "extract", "find", "mentions", "taxonomy", "OTHER_ID"]
 
-# Mentions of the last reports analysed, keyed by text (the rules read them after stage 7).
-_CACHE: dict[tuple[str, int], list[Mention]] = {}
-# Reports kept in the cache: enough for the rules of the report in hand and a batch's neighbour.
-CACHE_SIZE = 8
-
-
 def mentions(report) -> list[Mention]:
-    """Every quantity of the report in its context (cached per text and outline)."""
-    key = (report.text, len(report.outline))
-    hit = _CACHE.get(key)
+    """Every quantity of the report in its context (computed once per report, kept on it)."""
+    key = ("mentions", len(report.outline))
+    hit = report.derived.get(key)
     if hit is not None:
         return hit
     lo, hi = (
@@ -32,9 +26,7 @@ def mentions(report) -> list[Mention]:
         else (0, len(report.text))
     )
     result = map_quantities(report, find(report.text, lo, hi))
-    if len(_CACHE) >= CACHE_SIZE:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[key] = result
+    report.derived[key] = result
     return result
 
 

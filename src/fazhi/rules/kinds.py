@@ -129,18 +129,14 @@ def _automaton(user: UserLexicon) -> ahocorasick.Automaton:
     return auto
 
 
-# (text, user lexicon, Scan) of the last scan: the rules of one report share it. One tuple, read and
-# replaced whole, so that threads analysing different reports never get each other's scan.
-_last: tuple = (None, None, None)
-
-
 def scan(report: Report) -> Scan:
-    """One pass of the shared automaton over the report's text (cached for the report)."""
-    global _last
-    text, user = report.text, user_lexicon()
-    last = _last
-    if last[0] is text and last[1] == user:
-        return last[2]
+    """One pass of the shared automaton over the report's text (kept on the report for its rules)."""
+    user = user_lexicon()
+    key = ("term-scan", user)
+    hit = report.derived.get(key)
+    if hit is not None:
+        return hit
+    text = report.text
     result = Scan()
     wrongs: list[Match] = []
     guards: list[Match] = []
@@ -157,14 +153,14 @@ def scan(report: Report) -> Scan:
     for m in _resolve(wrongs, guards):
         result.wrong[m.entry.kind].append(m)
     result.allowed = [(m.start, m.end) for m in guards if m.entry.text in user.allowed]
-    _last = (text, user, result)
+    report.derived[key] = result
     return result
 
 
-def forget_scans() -> None:
-    """Forget the cached last scan (benchmarks time a cold pass)."""
-    global _last
-    _last = (None, None, None)
+def forget_scans(report: Report) -> None:
+    """Forget the report's term scan (benchmarks time a cold pass)."""
+    for key in [k for k in report.derived if isinstance(k, tuple) and k[0] == "term-scan"]:
+        del report.derived[key]
 
 
 def error_region(wrong: str, right: str) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import cn2an
 
@@ -22,12 +23,15 @@ def _groups(report: Report) -> Iterator[tuple[Section | None, list[Section]]]:
 
 
 def _value(s: Section) -> int | None:
-    if s.number is None:
-        return None
-    if s.number.isdigit():
-        return int(s.number)
+    return None if s.number is None else _number_value(s.number)
+
+
+@lru_cache(maxsize=256)
+def _number_value(number: str) -> int | None:
+    if number.isdigit():
+        return int(number)
     try:
-        return int(cn2an.cn2an(s.number, "smart"))
+        return int(cn2an.cn2an(number, "smart"))
     except (ValueError, KeyError):
         return None
 
