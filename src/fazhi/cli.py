@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import importlib
-import os
 import pkgutil
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 import typer
@@ -16,8 +14,10 @@ from rich.table import Table
 
 from .config import load_config
 from .ingest import ReadError
+from .model import LEVEL_ZH
 from .pipeline import analyze_many
-from .render import LEVEL_ZH, get_formatter
+from .render import get_formatter
+from .tables import write_atomic
 
 app = typer.Typer(
     help="fazhi：法治政府建设年度报告的分析、校对与审查工具。",
@@ -25,19 +25,6 @@ app = typer.Typer(
     add_completion=False,
 )
 err = Console(stderr=True)
-
-
-def write_atomic(path: Path, data: str) -> None:
-    """Write a file so that it is either complete or absent (temp file, then rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def output_stem(source: str, used: set[str]) -> str:

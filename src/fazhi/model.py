@@ -65,6 +65,17 @@ class PartStatus(StrEnum):
     MISSING = "missing"
 
 
+# Reviewers' names for the closed sets above (shared by every output: CLI, Markdown, HTML, web, exports).
+LEVEL_ZH = {
+    "province": "省级",
+    "city": "市级",
+    "county": "县级",
+    "township": "乡镇（街道）",
+    "department": "部门",
+    "unknown": "未识别",
+}
+PART_STATUS_ZH = {"dedicated": "单列", "embedded": "包含在其他部分", "missing": "缺失"}
+
 PART_KEYS = ("measures", "shortcomings", "first_responsible", "next_year", "other")
 
 PART_NAMES = {

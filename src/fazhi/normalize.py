@@ -12,6 +12,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
+from .meta import DATE_RE
+from .outline import starts_heading
 from .text import CJK_PUNCT, HAN, OffsetMap, apply_edits, lines_with_offsets
 
 Edits = list[tuple[int, int, str]]
@@ -32,14 +34,6 @@ TITLE_BLOCK_LINES = 4
 
 TERMINAL = "。！？!?；;：:…"
 CLOSERS = "”’」』）)》〉"
-HEADING_START_RE = re.compile(
-    r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,2}[.．、](?!\d)"
-    r"|[-•·●▪◆■]\s|[一二三四五六七八九十]+是)"
-)
-DATE_LINE_RE = re.compile(
-    r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
-    r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$"
-)
 ORG_SUFFIX_RE = re.compile(r"(?:委员会|人民政府|政府|办事处|党委|党工委|工委|[区县市省]委|局|办公室)$")
 
 
@@ -120,7 +114,7 @@ def _broken_title(text: str) -> Edits:
             and len(a) + len(b) <= 60
             and a[-1:] not in TERMINAL + "，,、"
             and ("关于" in a or "年" in a)
-            and not HEADING_START_RE.match(b)
+            and not starts_heading(b)
         ):
             return [(e1, s2, "")]
     return []
@@ -157,9 +151,9 @@ def _wrapped_lines(text: str) -> Edits:
             continue
         if len(a) < MIN_WRAP_LINE or _ends_sentence(a):
             continue
-        if HEADING_START_RE.match(a) and len(a) <= MAX_HEADING_LINE and not full:
+        if starts_heading(a) and len(a) <= MAX_HEADING_LINE and not full:
             continue
-        if HEADING_START_RE.match(b) or DATE_LINE_RE.match(b) or DATE_LINE_RE.match(a):
+        if starts_heading(b) or DATE_RE.fullmatch(b) or DATE_RE.fullmatch(a):
             continue
         if ORG_SUFFIX_RE.search(a) or "\t" in a or " | " in a or " | " in b:
             continue

@@ -116,6 +116,12 @@ def _title(text: str, s: int, e: int, style: str) -> tuple[str, int]:
     return title, (m.end() if m and m.start() == t_end else t_end)
 
 
+def starts_heading(line: str) -> bool:
+    """Whether a line starts with a heading or item marker (`一、` `（二）` `3.` `（4）` `一是` `- `)."""
+    line = line.strip()
+    return parse_heading(line, 0, len(line)) is not None or bool(BULLET_RE.match(line))
+
+
 def is_unnumbered_heading(line: str) -> bool:
     """A short stand-alone line without sentence punctuation that reads as a heading."""
     s = line.strip()

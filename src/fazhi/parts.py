@@ -76,7 +76,9 @@ def find_parts(report: Report) -> dict[str, Part]:
         if key == "measures":
             span = _measures_embedded(report, parts)
         else:
-            excluded = [(p.start, p.end) for k, p in parts.items() if k == "next_year" and key == "shortcomings"]
+            # Plans say `有待加强` too: shortcomings are not looked for inside the next-year section.
+            nxt = parts.get("next_year")
+            excluded = [(nxt.start, nxt.end)] if key == "shortcomings" and nxt and nxt.start is not None else []
             span = _find_cue(text, (b0, b1), _patterns()[key]["cue"], excluded)
         if span:
             parts[key] = Part(key, PartStatus.EMBEDDED, None, span[0], span[1])

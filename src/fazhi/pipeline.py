@@ -25,6 +25,7 @@ from .config import Config
 from .ingest import RawDocument, ReadError, iter_inputs, read_bytes, read_path
 from .model import Report
 from .normalize import normalize
+from .text import lines_with_offsets
 
 
 @dataclass(frozen=True)
@@ -48,14 +49,8 @@ def _outline(r: Report, raw: RawDocument, cfg: Config) -> None:
     heads = outline_mod.find_headings(r.text, r.body_span)
     r.outline = outline_mod.to_sections(outline_mod.build_tree(heads, r.body_span[1]), r.text)
     r.paragraphs = tuple(
-        (s, e) for s, e in _lines(r.text) if s >= r.body_span[0] and e <= r.body_span[1] and e > s
+        (s, e) for s, e in lines_with_offsets(r.text) if s >= r.body_span[0] and e <= r.body_span[1] and e > s
     )
-
-
-def _lines(text: str):
-    from .text import lines_with_offsets
-
-    return lines_with_offsets(text)
 
 
 def _metadata(r: Report, raw: RawDocument, cfg: Config) -> None:

@@ -7,20 +7,11 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from .model import PART_KEYS, PART_NAMES, Report
+from .model import LEVEL_ZH, PART_KEYS, PART_NAMES, PART_STATUS_ZH, Report
 from .rules.catalogue import CATEGORY_ZH, SEVERITY_ZH
 
 # A rule with more findings than this in one report is shown folded in the side list (e.g. 240 ASCII commas).
 MAX_OPEN_GROUP = 5
-STATUS_ZH = {"dedicated": "单列", "embedded": "包含在其他部分", "missing": "缺失"}
-LEVEL_ZH = {
-    "province": "省级",
-    "city": "市级",
-    "county": "县级",
-    "township": "乡镇（街道）",
-    "department": "部门",
-    "unknown": "未识别",
-}
 
 
 class Formatter:
@@ -69,7 +60,7 @@ class MarkdownFormatter(Formatter):
         for k in PART_KEYS:
             p = r.parts.get(k)
             if p:
-                out.append(f"| {PART_NAMES[k]} | {STATUS_ZH[p.status.value]} | {p.heading or ''} |")
+                out.append(f"| {PART_NAMES[k]} | {PART_STATUS_ZH[p.status.value]} | {p.heading or ''} |")
         out += ["", "## 标题层次", ""]
         for s in r.sections():
             out.append(f"{'  ' * (s.level - 1)}- {t[s.start : s.heading_end].strip()}")
@@ -105,13 +96,21 @@ def highlighted_html(report: Report) -> str:
     for k in PART_KEYS:
         p = report.parts.get(k)
         if p and p.start is not None:
-            part_starts.setdefault(p.start, []).append(f"{PART_NAMES[k]}（{STATUS_ZH[p.status.value]}）")
+            part_starts.setdefault(p.start, []).append(f"{PART_NAMES[k]}（{PART_STATUS_ZH[p.status.value]}）")
     cuts = sorted({0, len(t), *[m[0] for m in marks], *[m[1] for m in marks], *part_starts})
+    starting: dict[int, list[int]] = {}
+    for n, m in enumerate(marks):
+        if m[1] > m[0]:
+            starting.setdefault(m[0], []).append(n)
+    active: dict[int, None] = {}  # indexes of the marks covering the current piece, in mark order
     out = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         for label in part_starts.get(a, []):
             out.append(f'<span class="part">【{html.escape(label)}】</span>')
-        covering = [m for m in marks if m[0] <= a and m[1] >= b]
+        for n in [n for n in active if marks[n][1] <= a]:
+            del active[n]
+        active.update(dict.fromkeys(starting.get(a, [])))
+        covering = [marks[n] for n in sorted(active)]
         piece = html.escape(t[a:b])
         if not covering:
             out.append(piece)
@@ -148,7 +147,7 @@ class HtmlFormatter(Formatter):
         ]
         parts = [
             {"name": PART_NAMES[k], "status": report.parts[k].status.value,
-             "status_zh": STATUS_ZH[report.parts[k].status.value], "heading": report.parts[k].heading}
+             "status_zh": PART_STATUS_ZH[report.parts[k].status.value], "heading": report.parts[k].heading}
             for k in PART_KEYS if k in report.parts
         ]
         groups: dict[str, list[dict]] = {}

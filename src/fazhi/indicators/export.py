@@ -5,13 +5,10 @@ Written as .xlsx (two sheets: 指标明细, 汇总) or .csv (the pivot beside it
 
 from __future__ import annotations
 
-import csv
-import io
-import os
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+from ..tables import csv_text, write_atomic, xlsx_bytes
 from .taxonomy import taxonomy
 
 # (key, header) of the occurrence table, in column order.
@@ -90,26 +87,6 @@ def pivot(rows: list[dict]) -> tuple[list[str], list[list]]:
     return header, body
 
 
-def _replace_into(path: Path, write) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _csv_text(header: list[str], body: list[list]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(header)
-    w.writerows(["" if v is None else v for v in row] for row in body)
-    return buf.getvalue()
-
-
 def write_table(path: Path, rows: list[dict]) -> list[Path]:
     """Write the rows (and the pivot) to .xlsx or .csv; returns the files written."""
     header = [h for _, h in COLUMNS]
@@ -118,28 +95,11 @@ def write_table(path: Path, rows: list[dict]) -> list[Path]:
     suffix = path.suffix.lower()
     if suffix == ".csv":
         pivot_path = path.with_name(f"{path.stem}.pivot.csv")
-        # utf-8-sig: Excel opens the file as UTF-8 only with the byte-order mark
-        _replace_into(path, lambda p: p.write_text(_csv_text(header, body), encoding="utf-8-sig"))
-        _replace_into(pivot_path, lambda p: p.write_text(_csv_text(p_header, p_body), encoding="utf-8-sig"))
+        # the byte-order mark: Excel opens a CSV file as UTF-8 only with it
+        write_atomic(path, "\ufeff" + csv_text(header, body))
+        write_atomic(pivot_path, "\ufeff" + csv_text(p_header, p_body))
         return [path, pivot_path]
     if suffix == ".xlsx":
-        _replace_into(path, lambda p: _xlsx(p, header, body, p_header, p_body))
+        write_atomic(path, xlsx_bytes([(ROWS_SHEET, header, body, None), (PIVOT_SHEET, p_header, p_body, None)]))
         return [path]
     raise ValueError(f"不支持的输出格式“{path.suffix}”：请用 .xlsx 或 .csv")
-
-
-def _xlsx(path: Path, header, body, p_header, p_body) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = ROWS_SHEET
-    for sheet, head, rows in ((ws, header, body), (wb.create_sheet(PIVOT_SHEET), p_header, p_body)):
-        sheet.append(head)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append(row)
-        sheet.freeze_panes = "A2"
-    wb.save(path)

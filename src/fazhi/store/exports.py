@@ -6,22 +6,17 @@ bytes or text; nothing here touches the database.
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date
 from typing import Any
 
+from ..model import LEVEL_ZH
+from ..tables import csv_text, xlsx_bytes
 from .service import KEY_INDICATORS
 
 VERDICT_ZH = {"pending": "待审查", "pass": "通过", "return": "退回修改"}
 ACTION_ZH = {"accepted": "采纳（需修改）", "dismissed": "排除（无需修改）"}
 ROLE_ZH = {"admin": "管理员", "reviewer": "审查人员", "unit": "报送单位"}
-LEVEL_ZH = {
-    "province": "省级", "city": "市级", "county": "县级", "township": "乡镇（街道）",
-    "department": "部门", "unknown": "未识别",
-}
-# Characters that make a spreadsheet read a text cell as a formula (CSV/XLSX injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def indicator_names() -> dict[str, str]:
@@ -43,13 +38,6 @@ def key_indicator_columns() -> list[tuple[str, str]]:
 def _number(v: Any) -> Any:
     if isinstance(v, float) and v.is_integer():
         return int(v)
-    return v
-
-
-def _safe_text(v: Any) -> Any:
-    """Text that a spreadsheet will not run as a formula (a leading apostrophe, for CSV)."""
-    if isinstance(v, str) and v.startswith(FORMULA_START):
-        return "'" + v
     return v
 
 
@@ -101,37 +89,6 @@ def indicator_table(rows: list[dict]) -> tuple[list[str], list[list[Any]], list[
     return header, body, widths
 
 
-def xlsx_bytes(sheets: list[tuple[str, list[str], list[list[Any]], list[int]]]) -> bytes:
-    """An XLSX workbook: one sheet per (title, header, body, widths); text is never read as a formula."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    wb = Workbook()
-    wb.remove(wb.active)
-    head_font = Font(bold=True)
-    head_fill = PatternFill("solid", fgColor="EDEFF3")
-    for title, header, body, widths in sheets:
-        ws = wb.create_sheet(title[:31])
-        ws.append(header)
-        for cell in ws[1]:
-            cell.font, cell.fill = head_font, head_fill
-            cell.alignment = Alignment(vertical="center")
-        for line in body:
-            ws.append([None if v is None else v for v in line])
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # openpyxl would store "=…" as a formula
-        for i, w in enumerate(widths, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = w
-        ws.freeze_panes = "A2"
-        if body:
-            ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(body) + 1}"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
 def corpus_xlsx(rows: list[dict]) -> bytes:
     """The corpus table as an XLSX workbook (sheet 汇总)."""
     header, body, widths = corpus_table(rows)
@@ -147,12 +104,7 @@ def indicators_xlsx(rows: list[dict]) -> bytes:
 def indicators_csv(rows: list[dict]) -> str:
     """The indicator rows as CSV text (the caller adds a BOM for Excel)."""
     header, body, _ = indicator_table(rows)
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(header)
-    for line in body:
-        w.writerow(["" if v is None else _safe_text(v) for v in line])
-    return buf.getvalue()
+    return csv_text(header, body)
 
 
 # ---------------------------------------------------------------- the review sheet (审查意见)

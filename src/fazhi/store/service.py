@@ -171,12 +171,12 @@ def original_file(s: Session, actor: Actor, report_id: int) -> tuple[str, bytes]
     return doc.filename, blob.data
 
 
-def match_unit(s: Session, detected: tuple[str, ...] | list[str]) -> int | None:
+def match_unit(s: Session, detected: tuple[str, ...] | list[str], units: list[Unit] | None = None) -> int | None:
     """The registered unit whose name or alias best matches a detected unit name, if any."""
     if not detected:
         return None
     best: tuple[int, int] | None = None  # (score, unit id)
-    for u in s.scalars(select(Unit)):
+    for u in units if units is not None else s.scalars(select(Unit)):
         names = [u.name, *[a for a in u.aliases.splitlines() if a.strip()]]
         for d in detected:
             for n in names:
@@ -360,8 +360,9 @@ def register_units(s: Session, actor: Actor, year: int, listing: str) -> list[Un
             s.add(Expected(year=year, unit_id=u.id))
         out.append(u)
     s.commit()
+    units = list(s.scalars(select(Unit)))
     for d in s.scalars(select(Document).where(Document.unit_id.is_(None))):
-        d.unit_id = match_unit(s, [d.detected_unit or ""] + (d.detected_unit or "").split("、"))
+        d.unit_id = match_unit(s, [d.detected_unit or ""] + (d.detected_unit or "").split("、"), units)
         d.unit_match = "auto" if d.unit_id else None
     s.commit()
     return out

@@ -14,10 +14,9 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
-from ..model import PART_KEYS, PART_NAMES
-from ..render import STATUS_ZH as PART_STATUS_ZH
+from ..model import LEVEL_ZH, PART_KEYS, PART_NAMES, PART_STATUS_ZH
 from ..store import accounts, exports, service
-from ..store.exports import LEVEL_ZH, VERDICT_ZH
+from ..store.exports import VERDICT_ZH
 from .api import XLSX, attachment, ingest_uploads
 from .deps import DB, Auth, LoginRequired, PageUser, authenticate, clean, form_csrf, login_session, safe_next
 from .highlight import body_html

@@ -1,0 +1,82 @@
+"""Writing results to disk and to spreadsheets: atomic files, formula-safe XLSX and CSV.
+
+Used by the CLI (analysis outputs, the indicator tables) and by the workspace's exports alike.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+# Characters that make a spreadsheet read a text cell as a formula (CSV/XLSX injection): a unit name
+# or a quote from an uploaded report must never run as one.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+DEFAULT_WIDTH = 14
+
+Sheet = tuple[str, list[str], list[list[Any]], list[int] | None]  # title, header, body, column widths
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write a file so that it is either complete or absent (temporary file, then rename)."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def safe_text(v: Any) -> Any:
+    """A cell value that a spreadsheet will not run as a formula (text gets a leading apostrophe)."""
+    if isinstance(v, str) and v.startswith(FORMULA_START):
+        return "'" + v
+    return v
+
+
+def csv_text(header: list[str], body: list[list[Any]]) -> str:
+    """CSV text, formula-safe, with Excel's line ends (callers add a BOM so Excel reads UTF-8)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(header)
+    for line in body:
+        w.writerow(["" if v is None else safe_text(v) for v in line])
+    return buf.getvalue()
+
+
+def xlsx_bytes(sheets: list[Sheet]) -> bytes:
+    """An XLSX workbook, one sheet per (title, header, body, widths); text is never read as a formula."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    head_font = Font(bold=True)
+    head_fill = PatternFill("solid", fgColor="EDEFF3")
+    for title, header, body, widths in sheets:
+        ws = wb.create_sheet(title[:31])
+        ws.append(header)
+        for cell in ws[1]:
+            cell.font, cell.fill = head_font, head_fill
+            cell.alignment = Alignment(vertical="center")
+        for line in body:
+            ws.append([None if v is None else v for v in line])
+            for cell in ws[ws.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # openpyxl would store "=…" as a formula
+        for i, w in enumerate(widths or [DEFAULT_WIDTH] * len(header), start=1):
+            ws.column_dimensions[get_column_letter(i)].width = w
+        ws.freeze_panes = "A2"
+        if body:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(body) + 1}"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
