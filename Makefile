@@ -3,21 +3,24 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Exact versions (with hashes) of every package fazhi and its tests use; pyproject.toml keeps the ranges
+# for library users. `make lock` regenerates it after a change to pyproject.toml.
+LOCK := requirements.lock
 
-.PHONY: demo test lint docs bench clean venv serve
+.PHONY: demo test lint format docs bench clean venv serve lock system-deps
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install -q --no-deps -e .
 	touch $(STAMP)
 
 ## Analyse the bundled sample reports: HTML, JSON and Markdown in out/demo, a summary table on screen.
 demo: venv
-	$(BIN)/fazhi analyze samples --format json -o out/demo >/dev/null 2>&1
-	$(BIN)/fazhi analyze samples --format md -o out/demo >/dev/null 2>&1
+	$(BIN)/fazhi analyze samples --format json -o out/demo --quiet
+	$(BIN)/fazhi analyze samples --format md -o out/demo --quiet
 	$(BIN)/fazhi analyze samples --format html -o out/demo
 	@echo "结果已写入 out/demo/（用浏览器打开 *.html 查看）"
 
@@ -25,14 +28,27 @@ demo: venv
 serve: venv
 	$(BIN)/fazhi serve
 
-## Lint and run the whole test suite.
-test: venv
-	$(BIN)/ruff check src tests bench
+## The Debian packages the tests need (PostgreSQL, Chromium, CJK fonts): installed when missing.
+system-deps:
+	scripts/system-deps
+
+## Lint, check formatting, and run the whole test suite.
+test: venv system-deps
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/python -m pytest
 
 lint: venv
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench || true
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+
+format: venv
+	$(BIN)/ruff format src tests bench scripts
+
+## Regenerate the lock file from pyproject.toml (needs the network; uv is installed into the venv for it).
+lock: venv
+	$(BIN)/python -m pip install -q uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+	  --python-platform x86_64-unknown-linux-gnu --generate-hashes --no-header -o $(LOCK) --quiet
 
 ## Regenerate docs/rules.md from the rule registry.
 docs: venv

@@ -45,6 +45,7 @@ def analyze(
     out: Path | None = typer.Option(None, "--output", "-o", help="输出目录：每份报告写一个 <文件名>.<格式>"),
     config: Path | None = typer.Option(None, "--config", help="配置文件（默认读取当前目录的 fazhi.toml）"),
     fix: bool = typer.Option(False, "--fix", help="另存一份改正稿 <文件名>.fixed.txt（只改有唯一确定改法的问题，不改动原文件）"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="不打印汇总表（错误照常打印）"),
 ) -> None:
     """分析报告：标题、单位、年度、层次、法定内容、指标和问题。"""
     try:
@@ -74,7 +75,7 @@ def analyze(
             sys.stdout.write(doc if doc.endswith("\n") else doc + "\n")
             if fix:
                 _write_fix(item, Path.cwd() / f"{output_stem(item.source, used)}.fixed.txt")
-    if out is not None:
+    if out is not None and not quiet:
         _summary(reports, failed)
     if failed:
         raise typer.Exit(1)
