@@ -15,7 +15,7 @@ MAX_HEADING = 12  # README: headings are given by their first 12 characters
 QUALIFIERS = {"exact", "more_than", "nearly", "about", "at_least", "less_than"}
 KINDS = {
     "typo", "terminology", "punctuation", "numbering", "duplicate", "number_consistency",
-    "plausibility", "structure", "metadata", "format",
+    "plausibility", "structure", "metadata", "format", "copy", "timeliness",
 }
 LEVELS = {"province", "city", "county", "township", "department", "other"}
 NUMERAL = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
@@ -73,10 +73,7 @@ def check_file(path: Path, ids: set[str]) -> list[str]:
         errors.append(f"{name}: unit_level {ann['unit_level']!r}")
     if ann["title"] and ann["title"] not in flat:
         errors.append(f"{name}: title not in text")
-    in_furniture = any(
-        ann["title"] in line for line in lines if any(line.startswith(f) for f in ann["furniture"])
-    )  # a title given only by a metadata row (标题:…) takes no line of its own
-    if bool(ann["title"]) != bool(ann["title_lines"]) and not (ann["title"] and in_furniture):
+    if bool(ann["title"]) != bool(ann["title_lines"]):
         errors.append(f"{name}: title and title_lines disagree")
     if ann["unit"] and ann["unit"].split("、")[0] not in flat:
         errors.append(f"{name}: unit not in text")
@@ -105,6 +102,8 @@ def check_file(path: Path, ids: set[str]) -> list[str]:
             errors.append(f"{where}: value not numeric")
         if not isinstance(q.get("unit"), str) or not q.get("unit"):
             errors.append(f"{where}: unit missing")
+        elif q["unit"] not in str(q.get("quote")):
+            errors.append(f"{where}: unit {q['unit']} not in the quote")
         if q.get("qualifier") not in QUALIFIERS:
             errors.append(f"{where}: qualifier {q.get('qualifier')!r}")
         if q.get("id") not in ids:
