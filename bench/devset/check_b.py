@@ -14,8 +14,18 @@ MAX_QUOTE = 20  # README: a quote is at most 20 characters
 MAX_HEADING = 12  # README: headings are given by their first 12 characters
 QUALIFIERS = {"exact", "more_than", "nearly", "about", "at_least", "less_than"}
 KINDS = {
-    "typo", "terminology", "punctuation", "numbering", "duplicate", "number_consistency",
-    "plausibility", "structure", "metadata", "format", "copy", "timeliness",
+    "typo",
+    "terminology",
+    "punctuation",
+    "numbering",
+    "duplicate",
+    "number_consistency",
+    "plausibility",
+    "structure",
+    "metadata",
+    "format",
+    "copy",
+    "timeliness",
 }
 LEVELS = {"province", "city", "county", "township", "department", "other"}
 NUMERAL = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
@@ -63,8 +73,16 @@ def check_file(path: Path, ids: set[str]) -> list[str]:
     text = (CORPUS / f"{path.stem}.txt").read_text("utf-8")
     lines = [line.strip() for line in text.splitlines()]
     flat = text.replace("\n", "")
-    for key, kind in (("title", str), ("title_lines", int), ("unit", str), ("unit_level", str),
-                      ("year", int), ("addressee", str), ("furniture", list), ("headings", list)):
+    for key, kind in (
+        ("title", str),
+        ("title_lines", int),
+        ("unit", str),
+        ("unit_level", str),
+        ("year", int),
+        ("addressee", str),
+        ("furniture", list),
+        ("headings", list),
+    ):
         if not isinstance(ann.get(key), kind):
             errors.append(f"{name}: missing or wrong type: {key}")
     if errors:
