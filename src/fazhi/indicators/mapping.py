@@ -35,6 +35,9 @@ LEN_BONUS = 0.3
 SECTION_BONUS = 2.0
 LEAD_BONUS = 4.0
 SENTENCE_BONUS = 3.0
+# A subject word of the paragraph before the quantity (`行政复议` opening a paragraph whose later
+# `案件8件` has no noun of its own): as strong as a sentence word.
+PARAGRAPH_BONUS = 3.0
 # Scores within this of each other are a tie: the quantity stays `other`.
 TIE = 1e-6
 # A section whose title is longer than this is a numbered paragraph run on, not a heading: the
@@ -174,11 +177,12 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
         topic_sections = "".join(s.title for s in chain)
         lead = _lead(ctx, text, paragraph[0], q.start)
         sent_text = text[sentence[0] : q.start] + text[q.end : sentence[1]]
+        para_text = text[paragraph[0] : q.start]
         if q.kind == "percent":
             best, start, end, cue = _rate(ctx, tax.specs, text, c0, q)
         else:
             best, start, end, cue = _count(
-                tax.specs, text, q, cues, cue_starts, left_lo, right_hi, topic_sections, lead, sent_text
+                tax.specs, text, q, cues, cue_starts, left_lo, right_hi, topic_sections, lead, sent_text, para_text
             )
         candidate = best
         demoted = (
@@ -244,8 +248,10 @@ def _lead(ctx: _Context, text: str, para_start: int, pos: int) -> str:
 def _rate(ctx, specs, text, c0, q) -> tuple[str | None, int, int, str]:
     left = text[c0 : q.start]
     m = ctx.rate_phrase.search(left)
-    if not m or _change(ctx, left):
+    if _change(ctx, left):
         return None, q.start, q.end, ""
+    if not m:
+        return _rate_after(specs, text, q)
     names = m.group(0).rstrip("均都分别为达到是").split("、")
     for name in reversed(names):
         hits = [s for s in specs if s.rates and any(p.search(name) for p in s.rates)]
@@ -256,7 +262,16 @@ def _rate(ctx, specs, text, c0, q) -> tuple[str | None, int, int, str]:
     return None, q.start, q.end, ""
 
 
-def _count(specs: tuple[Spec, ...], text, q, cues, cue_starts, left_lo, right_hi, topics, lead, sent_text):
+def _rate_after(specs, text, q) -> tuple[str | None, int, int, str]:
+    """A percentage written before what it measures (`100%全程网办`)."""
+    hits = [(s, m) for s in specs for p in s.rates_after if (m := p.match(text, q.end))]
+    if len(hits) != 1:
+        return None, q.start, q.end, ""
+    spec, m = hits[0]
+    return spec.id, q.start, m.end(), m.group(0)
+
+
+def _count(specs: tuple[Spec, ...], text, q, cues, cue_starts, left_lo, right_hi, topics, lead, sent_text, para):
     best: dict[int, tuple[float, int, int, str, bool, int]] = {}
     i = bisect_left(cue_starts, left_lo)
     while i < len(cues) and cues[i][0] < right_hi:
@@ -301,6 +316,8 @@ def _count(specs: tuple[Spec, ...], text, q, cues, cue_starts, left_lo, right_hi
             bonus += LEAD_BONUS
         if any(w in sent_text for w in spec.sentence):
             bonus += SENTENCE_BONUS
+        if any(w in para for w in spec.paragraph):
+            bonus += PARAGRAPH_BONUS
         if weak and not bonus and not any(w in context_text for w in spec.confirm):
             continue  # a weak cue needs its context to confirm it
         scored.append((score + bonus, si, s, e, cue))

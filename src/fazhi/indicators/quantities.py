@@ -18,6 +18,9 @@ from .taxonomy import load_data
 # Chinese numerals that stand alone as an article, not a count (`一个`, `一次`): dropped unless a
 # qualifier makes them a count (`一千余`, `近一次` are fine).
 ARTICLE_NUMERALS = frozenset({"一", "壹"})
+# The law's rule of two officers (`2人以上执法`, `两名执法人员同时在场`): a number no larger than
+# this followed by a rule word states the rule; a larger one counts people (`全乡45名执法人员`).
+RULE_MAX = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,7 @@ class _Grammar:
         self.infix = quals["infix"]
         self.suffix = quals["suffix"]
         self.blocked_before = sorted(ex["blocked_before"], key=len, reverse=True)
-        self.rule_followers = tuple(ex["rule_followers"])
+        self.rule_followers = re.compile("|".join(ex["rule_followers"]))
         self.open_quotes = ex["open_quotes"]
         self.vague_before = ex["vague_before"]
         self.fixed_re = re.compile(
@@ -148,7 +151,9 @@ def _blocked(text: str, pos: int, g: _Grammar) -> bool:
 def _finish(
     text, g, start, end, ns, ne, value, unit, kind, infix="", suffix="", high=None
 ) -> Quantity | None:
-    if _blocked(text, start, g) or text.startswith(g.rule_followers, end):
+    if _blocked(text, start, g):
+        return None
+    if value <= RULE_MAX and g.rule_followers.match(text, end):
         return None
     if start > 0 and text[start - 1] in g.open_quotes:
         return None  # a quantity that opens a quoted name (`“两人”`) names something

@@ -31,9 +31,11 @@ class Spec:
     verbs: tuple[re.Pattern, ...] = ()
     weak: tuple[re.Pattern, ...] = ()
     rates: tuple[re.Pattern, ...] = ()
+    rates_after: tuple[re.Pattern, ...] = ()
     topics: tuple[str, ...] = ()
     confirm: tuple[str, ...] = ()
     sentence: tuple[str, ...] = ()
+    paragraph: tuple[str, ...] = ()
     part_of: tuple[str, ...] = ()
     rate_part: tuple[str, ...] = ()
     rate_whole: tuple[str, ...] = ()
@@ -92,9 +94,11 @@ def taxonomy() -> Taxonomy:
                 verbs=_compile(raw.get("verbs")),
                 weak=_compile(raw.get("weak")),
                 rates=_compile(raw.get("rates")),
+                rates_after=_compile(raw.get("rates_after")),
                 topics=tuple(raw.get("topics", ())),
                 confirm=tuple(raw.get("confirm", ())),
                 sentence=tuple(raw.get("sentence", ())),
+                paragraph=tuple(raw.get("paragraph", ())),
                 part_of=tuple(raw.get("part_of", ())),
                 rate_part=tuple(rate_of.get("part", ())),
                 rate_whole=tuple(rate_of.get("whole", ())),
