@@ -11,6 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import learned
 from .quantities import Quantity
 from .taxonomy import OTHER_ID, Spec, load_data, taxonomy
 
@@ -38,6 +39,10 @@ SENTENCE_BONUS = 3.0
 # A subject word of the paragraph before the quantity (`行政复议` opening a paragraph whose later
 # `案件8件` has no noun of its own): as strong as a sentence word.
 PARAGRAPH_BONUS = 3.0
+# Characters before the number a learned indicator's quote takes in (its verb and object).
+LEARNED_QUOTE_LEFT = 6
+# A quantity followed by one of these closes a list item: the noun after it belongs to the next item.
+ITEM_SEPARATORS = "、，,；;"
 # Scores within this of each other are a tie: the quantity stays `other`.
 TIE = 1e-6
 # A section whose title is longer than this is a numbered paragraph run on, not a heading: the
@@ -67,6 +72,7 @@ class Mention:
     cue: str
     sentence: tuple[int, int]
     paragraph: tuple[int, int]
+    features: tuple[str, ...] = ()
 
 
 class _Context:
@@ -184,6 +190,17 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
             best, start, end, cue = _count(
                 tax.specs, text, q, cues, cue_starts, left_lo, right_hi, topic_sections, lead, sent_text, para_text
             )
+        feats = ()
+        if q.kind != "percent":
+            feats = learned.features(
+                q.unit,
+                context().fillers.sub("", text[left_lo : q.start]),
+                text[q.end : right_hi],
+                topic_sections + lead,
+                para_text,
+            )
+            if best is None:
+                best, start, cue = _learned(tax, q, feats, left_lo)
         candidate = best
         demoted = (
             per_unit
@@ -205,9 +222,26 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
             None,
         )
         out.append(
-            Mention(q, final, candidate, start, end, label, per_unit, change, total, cue, sentence, paragraph)
+            Mention(
+                q, final, candidate, start, end, label, per_unit, change, total, cue, sentence, paragraph, feats
+            )
         )
     return out
+
+
+def _learned(tax, q: Quantity, feats: tuple[str, ...], left_lo: int) -> tuple[str | None, int, str]:
+    """The learned table's reading of a quantity the hand cues left open, when it is confident."""
+    allowed = {s.id for s in tax.specs if q.unit in s.units and not s.is_rate} | {OTHER_ID}
+    t = learned.table()
+    if t.accept is None:
+        return None, q.start, ""
+    post = t.posterior(feats, allowed)
+    if not post:
+        return None, q.start, ""
+    top = max(post, key=post.get)
+    if top == OTHER_ID or post[top] < t.accept:
+        return None, q.start, ""
+    return top, max(left_lo, q.start - LEARNED_QUOTE_LEFT), "learned"
 
 
 def _balance(text: str, start: int, end: int, hi: int) -> int:
@@ -262,6 +296,11 @@ def _rate(ctx, specs, text, c0, q) -> tuple[str | None, int, int, str]:
     return None, q.start, q.end, ""
 
 
+def _ends_item(text: str, end: int, cue_start: int) -> bool:
+    """True when the quantity closes a list item (`学法10次、法治讲座4次`): what follows is not its noun."""
+    return cue_start > end and text[end] in ITEM_SEPARATORS
+
+
 def _rate_after(specs, text, q) -> tuple[str | None, int, int, str]:
     """A percentage written before what it measures (`100%全程网办`)."""
     hits = [(s, m) for s in specs for p in s.rates_after if (m := p.match(text, q.end))]
@@ -287,7 +326,7 @@ def _count(specs: tuple[Spec, ...], text, q, cues, cue_starts, left_lo, right_hi
                 continue
             score = weight - gap * LEFT_PENALTY + (e - s) * LEN_BONUS
             span = (s, q.end, gap)
-        elif s >= q.end and kind != "verb" and e <= right_hi:
+        elif s >= q.end and kind != "verb" and e <= right_hi and not _ends_item(text, q.end, s):
             gap = _gap(text[q.end : s])
             if gap > NOUN_GAP_RIGHT:
                 continue
