@@ -25,7 +25,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import eval as devset_eval  # noqa: E402  (bench/eval.py)
-
 import fazhi  # noqa: E402
 from fazhi.indicators import learned, mentions  # noqa: E402
 from fazhi.indicators.taxonomy import OTHER_ID, taxonomy  # noqa: E402

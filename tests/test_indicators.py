@@ -436,3 +436,63 @@ def test_legal_review_of_enforcement_decisions_is_not_an_enforcement_case():
 
     r = fazhi.analyze("严格落实行政执法“三项制度”，完善重大执法决定法制审核制度，全年完成重大法制审核案件36件。")
     assert [(i.id, i.value) for i in r.indicators] == [("decision.legality_reviews", 36)]
+
+
+# ---------------------------------------------------------------- issue 15: the open world
+# Sentences written for these tests (never copied from the corpus).
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a number before its noun is found (the two-officer rule is only 2 or fewer)
+        ("全镇38名执法人员均已取得执法证。", [("enforcement.certified_officers", 38, "38名执法人员均已取得执法证")]),
+        ("现有在编执法人员26名。", [("enforcement.officers", 26, "执法人员26名")]),
+        # 学习 after a list of laws, 第一议题 study
+        (
+            "组织学习《行政复议法》《安全生产法》等法律法规9次。",
+            [("study.sessions", 9, "学习《行政复议法》《安全生产法》等法律法规9次")],
+        ),
+        ("落实“第一议题”制度，全年学习30余次。", [("study.sessions", 30, "学习30余次")]),
+        # training, lectures in 期 / 场
+        ("举办执法业务培训4期。", [("study.lectures", 4, "业务培训4期")]),
+        ("发放法治宣传材料3000余份。", [("publicity.materials", 3000, "宣传材料3000余份")]),
+        ("依法作出行政处罚27起。", [("enforcement.cases", 27, "行政处罚27起")]),
+        ("受理复议申请11件。", [("disputes.reconsideration", 11, "复议申请11件")]),
+        (
+            "调处各类矛盾纠纷64起，成功化解61起。",
+            [("mediation.cases", 64, "调处各类矛盾纠纷64起"), ("mediation.success", 61, "成功化解61起")],
+        ),
+        ("抽查食品经营户85户次。", [("enforcement.inspections", 85, "抽查食品经营户85户次")]),
+        # the paragraph's subject decides a bare 案件 count
+        (
+            "行政复议工作扎实推进，全年收到案件14件。",
+            [("disputes.reconsideration", 14, "案件14件")],
+        ),
+        # 宣讲 to villagers is publicity, to cadres a lecture
+        ("组织普法志愿者进村入户开展宣讲9场。", [("publicity.events", 9, "宣讲9场")]),
+        ("面向机关干部开展宣讲5场。", [("study.lectures", 5, "宣讲5场")]),
+        # a percentage before what it measures
+        ("政务服务事项实现98%全程网办。", [("services.online_rate", 98, "98%全程网办")]),
+        # a list item's quantity keeps its own noun
+        (
+            "开展专题学法8次、法治讲座3次。",
+            [("study.sessions", 8, "学法8次"), ("study.lectures", 3, "法治讲座3次")],
+        ),
+    ],
+)
+def test_open_world_mapping(text, expected):
+    assert inds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合法性审查通过率100%。",  # a review's pass rate is not an exam's
+        "梳理行政执法事项150项。",  # enforcement matters are not devolved powers
+        "考试合格65人。",  # a pass count is not the participants
+        "印发内部学习资料200册。",  # internal study material is not publicity material
+        "严格落实2名执法人员同时在场制度。",  # the two-officer rule counts nothing
+        "开展宣讲活动6场次。",  # 宣讲 with no audience: neither reading is certain
+    ],
+)
+def test_open_world_wrong_readings_stay_facts(text):
+    assert inds(text) == []
