@@ -41,19 +41,20 @@ REQUIRED_PRECISION = 0.95
 MIN_LABELS = 5
 
 
-def _examples(report, spans: list[tuple[tuple[int, int], str]]) -> list[tuple[str, tuple, bool]]:
-    """(label, features, open) of every quantity: open when the hand cues named no indicator."""
+def _examples(report, spans: list[tuple[tuple[int, int], str]]) -> list[tuple[str, tuple, str | None]]:
+    """(label, features, hand) of every quantity: hand is the hand cues' id, `other` when they named
+    none, None when the quantity is not a level of work (per unit, a change, a range)."""
     out = []
     for m in mentions(report):
         if not m.features:
             continue
         label = next((i for (s, e), i in spans if s <= m.q.num_start < e), OTHER_ID)
-        open_ = m.candidate is None and not m.per_unit and m.change is None and m.q.kind != "range"
-        out.append((label, m.features, open_))
+        level = not m.per_unit and m.change is None and m.q.kind != "range"
+        out.append((label, m.features, (m.candidate or OTHER_ID) if level else None))
     return out
 
 
-def collect(devset: Path, corpus: Path) -> list[list[tuple[str, tuple, bool]]]:
+def collect(devset: Path, corpus: Path) -> list[list[tuple[str, tuple, str | None]]]:
     """Examples grouped by file: the dev split's annotated files, then the seeds."""
     files = []
     for ann in devset_eval.load_annotations("dev", devset):
@@ -91,8 +92,8 @@ def cross_check(files) -> float | None:
     for k, held in enumerate(files):
         train = [(lab, f) for j, fs in enumerate(files) if j != k for lab, f, _ in fs]
         t = learned.CueTable(learned.build(train))
-        for label, feats, open_ in held:
-            if not open_:
+        for label, feats, hand in held:
+            if hand != OTHER_ID:
                 continue
             open_gold += label != OTHER_ID
             unit = next(f[2:] for f in feats if f.startswith("U:"))

@@ -435,7 +435,7 @@ def test_legal_review_of_enforcement_decisions_is_not_an_enforcement_case():
     import fazhi
 
     r = fazhi.analyze("严格落实行政执法“三项制度”，完善重大执法决定法制审核制度，全年完成重大法制审核案件36件。")
-    assert [(i.id, i.value) for i in r.indicators] == [("decision.legality_reviews", 36)]
+    assert [(i.id, i.value) for i in r.indicators] == [("enforcement.legal_reviews", 36)]
 
 
 # ---------------------------------------------------------------- issue 15: the open world
@@ -453,7 +453,7 @@ def test_legal_review_of_enforcement_decisions_is_not_an_enforcement_case():
         ),
         ("落实“第一议题”制度，全年学习30余次。", [("study.sessions", 30, "学习30余次")]),
         # training, lectures in 期 / 场
-        ("举办执法业务培训4期。", [("study.lectures", 4, "业务培训4期")]),
+        ("举办执法业务培训4期。", [("study.lectures", 4, "执法业务培训4期")]),
         ("发放法治宣传材料3000余份。", [("publicity.materials", 3000, "宣传材料3000余份")]),
         ("依法作出行政处罚27起。", [("enforcement.cases", 27, "行政处罚27起")]),
         ("受理复议申请11件。", [("disputes.reconsideration", 11, "复议申请11件")]),

@@ -105,7 +105,12 @@ def _cue_matches(text: str, lo: int, hi: int) -> list[tuple[int, int, int, str]]
     """All cue matches of the body: (start, end, spec index, kind), sorted by start."""
     out = []
     for i, spec in enumerate(taxonomy().specs):
-        for kind, pats in (("noun", spec.nouns), ("verb", spec.verbs), ("weak", spec.weak)):
+        for kind, pats in (
+            ("noun", spec.nouns),
+            ("verb", spec.verbs),
+            ("weak", spec.weak),
+            ("weakverb", spec.weak_verbs),
+        ):
             for p in pats:
                 out.extend(
                     (m.start(), m.end(), i, kind) for m in p.finditer(text, lo, hi) if m.end() > m.start()
@@ -188,7 +193,18 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
             best, start, end, cue = _rate(ctx, tax.specs, text, c0, q)
         else:
             best, start, end, cue = _count(
-                tax.specs, text, q, cues, cue_starts, left_lo, right_hi, topic_sections, lead, sent_text, para_text
+                tax.specs,
+                text,
+                q,
+                cues,
+                cue_starts,
+                left_lo,
+                right_hi,
+                topic_sections,
+                lead,
+                sent_text,
+                para_text,
+                sentence[0],
             )
         feats = ()
         if q.kind != "percent":
@@ -310,7 +326,7 @@ def _rate_after(specs, text, q) -> tuple[str | None, int, int, str]:
     return spec.id, q.start, m.end(), m.group(0)
 
 
-def _count(specs: tuple[Spec, ...], text, q, cues, cue_starts, left_lo, right_hi, topics, lead, sent_text, para):
+def _count(specs: tuple[Spec, ...], text, q, cues, cue_starts, left_lo, right_hi, topics, lead, sent_text, para, sent_lo):
     best: dict[int, tuple[float, int, int, str, bool, int]] = {}
     i = bisect_left(cue_starts, left_lo)
     while i < len(cues) and cues[i][0] < right_hi:
@@ -319,14 +335,16 @@ def _count(specs: tuple[Spec, ...], text, q, cues, cue_starts, left_lo, right_hi
         spec = specs[si]
         if q.unit not in spec.units:
             continue
-        weight = WEAK_WEIGHT if kind == "weak" else CUE_WEIGHT
+        weak = kind in ("weak", "weakverb")
+        verb = kind in ("verb", "weakverb")
+        weight = WEAK_WEIGHT if weak else CUE_WEIGHT
         if e <= q.start:
             gap = _gap(text[e : q.start])
-            if gap > (VERB_GAP if kind == "verb" else NOUN_GAP_LEFT):
+            if gap > (VERB_GAP if verb else NOUN_GAP_LEFT):
                 continue
             score = weight - gap * LEFT_PENALTY + (e - s) * LEN_BONUS
             span = (s, q.end, gap)
-        elif s >= q.end and kind != "verb" and e <= right_hi and not _ends_item(text, q.end, s):
+        elif s >= q.end and not verb and e <= right_hi and not _ends_item(text, q.end, s):
             gap = _gap(text[q.end : s])
             if gap > NOUN_GAP_RIGHT:
                 continue
@@ -335,7 +353,7 @@ def _count(specs: tuple[Spec, ...], text, q, cues, cue_starts, left_lo, right_hi
         else:
             continue
         prev = best.get(si)
-        cur = (score, span[0], span[1], text[s:e], kind == "weak", span[2])
+        cur = (score, span[0], span[1], text[s:e], weak, span[2])
         if prev is not None and prev[5] == 0 and span[2] == 0:
             # cues touching the number on both sides make one phrase (`视频监控3000个探头`)
             top = cur if score > prev[0] else prev
@@ -346,6 +364,7 @@ def _count(specs: tuple[Spec, ...], text, q, cues, cue_starts, left_lo, right_hi
         return None, q.start, q.end, ""
     scored = []
     context_text = topics + lead + sent_text
+    clause_text = text[sent_lo:right_hi]
     for si, (score, s, e, cue, weak, _) in best.items():
         spec = specs[si]
         bonus = 0.0
@@ -357,7 +376,10 @@ def _count(specs: tuple[Spec, ...], text, q, cues, cue_starts, left_lo, right_hi
             bonus += SENTENCE_BONUS
         if any(w in para for w in spec.paragraph):
             bonus += PARAGRAPH_BONUS
-        if weak and not bonus and not any(w in context_text for w in spec.confirm):
+        if weak and spec.clause:
+            if not any(w in clause_text for w in spec.clause):
+                continue  # a generic cue needs its object named in the sentence (`学习…法律法规`)
+        elif weak and not bonus and not any(w in context_text for w in spec.confirm):
             continue  # a weak cue needs its context to confirm it
         scored.append((score + bonus, si, s, e, cue))
     if not scored:
