@@ -3,7 +3,9 @@
 Usage: .venv/bin/python bench/bench_indicators.py [--rounds N]
 Times stage 7 alone (quantity recognition + mapping to the taxonomy) on the bundled samples,
 analysed once beforehand (stages 1-6 excluded), and jieba.lcut over the same normalized texts.
-The target: extraction costs less than segmenting the text. Prints numbers; asserts nothing.
+The target: extraction costs less than segmenting the text. Then the growth of the cost: one report
+made of the five samples, repeated 1, 2 and 4 times (2x input should cost about 2x).
+Prints numbers; asserts nothing.
 """
 
 from __future__ import annotations
@@ -60,6 +62,23 @@ def main() -> None:
             f"{name:20} {chars / t:12,.0f} chars/s  {1000 * t * PER_CHARS / chars:8.2f} ms per 10,000 chars"
         )
     print(f"extraction / segmentation = {t_ind / t_jieba:.2f}")
+    _growth(max(1, args.rounds // 5))
+
+
+# Sizes of the growth check, in copies of the five samples joined into one report.
+GROWTH = (1, 2, 4)
+
+
+def _growth(rounds: int) -> None:
+    """Cost of one report of 1x, 2x and 4x the samples' text."""
+    body = "\n".join(p.read_text(encoding="utf-8") for p in SAMPLES)
+    base = None
+    for k in GROWTH:
+        report = fazhi.analyze("\n".join([body] * k))
+        _extract(report)
+        t = _time(_extract, [report], rounds) / rounds
+        base = base or t
+        print(f"{k}x samples: {len(report.text):7,} characters  {1000 * t:8.2f} ms  ({t / base:.2f} x the 1x cost)")
 
 
 if __name__ == "__main__":

@@ -496,3 +496,37 @@ def test_open_world_mapping(text, expected):
 )
 def test_open_world_wrong_readings_stay_facts(text):
     assert inds(text) == []
+
+
+# ---------------------------------------------------------------- the learned cue table
+def test_learned_table_prefers_the_id_its_examples_teach():
+    from fazhi.indicators import learned
+
+    f = learned.features
+    examples = [("publicity.materials", f("份", "发放宣传折页", "", "", ""))] * 3 + [
+        ("other", f("份", "印发工作方案", "", "", ""))
+    ] * 3
+    t = learned.CueTable(learned.build(examples, min_count=1))
+    post = t.posterior(f("份", "分发宣传折页", "", "", ""), {"publicity.materials", "other"})
+    assert max(post, key=post.get) == "publicity.materials"
+    post = t.posterior(f("份", "制定工作方案", "", "", ""), {"publicity.materials", "other"})
+    assert max(post, key=post.get) == "other"
+
+
+def test_learned_table_is_silent_without_an_accepted_threshold(monkeypatch):
+    from fazhi.indicators import learned
+
+    feats = learned.features("份", "分发口袋书", "", "", "")
+    data = learned.build([("publicity.materials", feats)] * 5, min_count=1)
+    monkeypatch.setattr(learned, "table", lambda: learned.CueTable(data))  # accept absent: unused
+    assert inds("全年分发口袋书500份。") == []
+    data["accept"] = 0.5
+    monkeypatch.setattr(learned, "table", lambda: learned.CueTable(data))
+    assert [i[0] for i in inds("全年分发口袋书500份。")] == ["publicity.materials"]
+
+
+def test_shipped_table_is_valid_data():
+    from fazhi.indicators import learned
+
+    t = learned.table()
+    assert t.classes and t.counts and (t.accept is None or 0.5 <= t.accept < 1)
