@@ -78,7 +78,9 @@ def _growth(rounds: int) -> None:
         _extract(report)
         t = _time(_extract, [report], rounds) / rounds
         base = base or t
-        print(f"{k}x samples: {len(report.text):7,} characters  {1000 * t:8.2f} ms  ({t / base:.2f} x the 1x cost)")
+        print(
+            f"{k}x samples: {len(report.text):7,} characters  {1000 * t:8.2f} ms  ({t / base:.2f} x the 1x cost)"
+        )
 
 
 if __name__ == "__main__":

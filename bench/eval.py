@@ -118,11 +118,7 @@ def score_file(ann: dict, path: Path, t: Tally) -> None:
     for ind in sorted(report.indicators, key=lambda i: i.start):
         t.emitted[ind.id] += 1
         span = (ind.start, ind.end)
-        cands = [
-            (k, g)
-            for k, (gs, g) in enumerate(gold)
-            if k not in used and _overlap(span, gs) > 0
-        ]
+        cands = [(k, g) for k, (gs, g) in enumerate(gold) if k not in used and _overlap(span, gs) > 0]
         # prefer the annotation of the same id and value, then the largest overlap
         cands.sort(
             key=lambda kg: (

@@ -434,7 +434,9 @@ def test_legal_review_of_enforcement_decisions_is_not_an_enforcement_case():
     """Regression: `完成重大法制审核案件36件` (a held-out street-office report) was read as enforcement.cases."""
     import fazhi
 
-    r = fazhi.analyze("严格落实行政执法“三项制度”，完善重大执法决定法制审核制度，全年完成重大法制审核案件36件。")
+    r = fazhi.analyze(
+        "严格落实行政执法“三项制度”，完善重大执法决定法制审核制度，全年完成重大法制审核案件36件。"
+    )
     assert [(i.id, i.value) for i in r.indicators] == [("enforcement.legal_reviews", 36)]
 
 
@@ -444,7 +446,10 @@ def test_legal_review_of_enforcement_decisions_is_not_an_enforcement_case():
     "text,expected",
     [
         # a number before its noun is found (the two-officer rule is only 2 or fewer)
-        ("全镇38名执法人员均已取得执法证。", [("enforcement.certified_officers", 38, "38名执法人员均已取得执法证")]),
+        (
+            "全镇38名执法人员均已取得执法证。",
+            [("enforcement.certified_officers", 38, "38名执法人员均已取得执法证")],
+        ),
         ("现有在编执法人员26名。", [("enforcement.officers", 26, "执法人员26名")]),
         # 学习 after a list of laws, 第一议题 study
         (

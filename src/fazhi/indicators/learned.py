@@ -29,7 +29,9 @@ TABLE = "indicator_cues.json"
 
 
 def _bigrams(s: str) -> list[str]:
-    return [s[i : i + 2] for i in range(len(s) - 1) if not any(c.isspace() or c.isdigit() for c in s[i : i + 2])]
+    return [
+        s[i : i + 2] for i in range(len(s) - 1) if not any(c.isspace() or c.isdigit() for c in s[i : i + 2])
+    ]
 
 
 def features(unit: str, left: str, right: str, topics: str, paragraph: str) -> tuple[str, ...]:

@@ -239,7 +239,19 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
         )
         out.append(
             Mention(
-                q, final, candidate, start, end, label, per_unit, change, total, cue, sentence, paragraph, feats
+                q,
+                final,
+                candidate,
+                start,
+                end,
+                label,
+                per_unit,
+                change,
+                total,
+                cue,
+                sentence,
+                paragraph,
+                feats,
             )
         )
     return out
@@ -326,7 +338,20 @@ def _rate_after(specs, text, q) -> tuple[str | None, int, int, str]:
     return spec.id, q.start, m.end(), m.group(0)
 
 
-def _count(specs: tuple[Spec, ...], text, q, cues, cue_starts, left_lo, right_hi, topics, lead, sent_text, para, sent_lo):
+def _count(
+    specs: tuple[Spec, ...],
+    text,
+    q,
+    cues,
+    cue_starts,
+    left_lo,
+    right_hi,
+    topics,
+    lead,
+    sent_text,
+    para,
+    sent_lo,
+):
     best: dict[int, tuple[float, int, int, str, bool, int]] = {}
     i = bisect_left(cue_starts, left_lo)
     while i < len(cues) and cues[i][0] < right_hi:
