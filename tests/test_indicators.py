@@ -475,6 +475,11 @@ def test_legal_review_of_enforcement_decisions_is_not_an_enforcement_case():
         # 宣讲 to villagers is publicity, to cadres a lecture
         ("组织普法志愿者进村入户开展宣讲9场。", [("publicity.events", 9, "宣讲9场")]),
         ("面向机关干部开展宣讲5场。", [("study.lectures", 5, "宣讲5场")]),
+        # with no audience named, a 宣讲 is publicity (the taxonomy's lectures are for cadres)
+        ("全年开展宣讲活动6场次。", [("publicity.events", 6, "宣讲活动6场次")]),
+        # the units a review covers
+        ("对8家单位开展法治政府建设督察。", [("supervision.reviews", 8, "8家单位")]),
+        ("全镇12名班子成员全部完成年度述法。", [("supervision.reviews", 12, "12名班子成员")]),
         # a percentage before what it measures
         ("政务服务事项实现98%全程网办。", [("services.online_rate", 98, "98%全程网办")]),
         # a list item's quantity keeps its own noun
@@ -496,7 +501,6 @@ def test_open_world_mapping(text, expected):
         "考试合格65人。",  # a pass count is not the participants
         "印发内部学习资料200册。",  # internal study material is not publicity material
         "严格落实2名执法人员同时在场制度。",  # the two-officer rule counts nothing
-        "开展宣讲活动6场次。",  # 宣讲 with no audience: neither reading is certain
     ],
 )
 def test_open_world_wrong_readings_stay_facts(text):
