@@ -480,7 +480,10 @@ def test_legal_review_of_enforcement_decisions_is_not_an_enforcement_case():
         # a short parenthesis between a noun and its number is read through
         ("全年举办法治讲座（含培训）300余场。", [("study.lectures", 300, "法治讲座（含培训）300余场")]),
         # people before their noun
-        ("全区56名行政机关负责人出庭应诉。", [("disputes.head_appearance", 56, "56名行政机关负责人出庭应诉")]),
+        (
+            "全区56名行政机关负责人出庭应诉。",
+            [("disputes.head_appearance", 56, "56名行政机关负责人出庭应诉")],
+        ),
         # the units a review covers
         ("对8家单位开展法治政府建设督察。", [("supervision.reviews", 8, "8家单位")]),
         ("全镇12名班子成员全部完成年度述法。", [("supervision.reviews", 12, "12名班子成员")]),

@@ -109,7 +109,8 @@ def _cue_matches(text: str, lo: int, hi: int) -> list[tuple[int, int, int, str]]
             ("noun", spec.nouns),
             ("verb", spec.verbs),
             ("weak", spec.weak),
-            ("weakverb", spec.weak_verbs),
+            ("generic", spec.generic),
+            ("genericverb", spec.generic_verbs),
         ):
             for p in pats:
                 out.extend(
@@ -352,7 +353,7 @@ def _count(
     para,
     sent_lo,
 ):
-    best: dict[int, tuple[float, int, int, str, bool, int]] = {}
+    best: dict[int, tuple[float, int, int, str, str, int]] = {}
     i = bisect_left(cue_starts, left_lo)
     while i < len(cues) and cues[i][0] < right_hi:
         s, e, si, kind = cues[i]
@@ -360,8 +361,8 @@ def _count(
         spec = specs[si]
         if q.unit not in spec.units:
             continue
-        weak = kind in ("weak", "weakverb")
-        verb = kind in ("verb", "weakverb")
+        weak = kind if kind in ("weak", "generic", "genericverb") else ""
+        verb = kind in ("verb", "genericverb")
         weight = WEAK_WEIGHT if weak else CUE_WEIGHT
         if e <= q.start:
             gap = _gap(text[e : q.start])
@@ -401,7 +402,7 @@ def _count(
             bonus += SENTENCE_BONUS
         if any(w in para for w in spec.paragraph):
             bonus += PARAGRAPH_BONUS
-        if weak and spec.clause:
+        if weak.startswith("generic"):
             if not any(w in clause_text for w in spec.clause):
                 continue  # a generic cue needs its object named in the sentence (`学习…法律法规`)
         elif weak and not bonus and not any(w in context_text for w in spec.confirm):

@@ -30,7 +30,8 @@ class Spec:
     nouns: tuple[re.Pattern, ...] = ()
     verbs: tuple[re.Pattern, ...] = ()
     weak: tuple[re.Pattern, ...] = ()
-    weak_verbs: tuple[re.Pattern, ...] = ()
+    generic: tuple[re.Pattern, ...] = ()
+    generic_verbs: tuple[re.Pattern, ...] = ()
     rates: tuple[re.Pattern, ...] = ()
     rates_after: tuple[re.Pattern, ...] = ()
     topics: tuple[str, ...] = ()
@@ -95,7 +96,8 @@ def taxonomy() -> Taxonomy:
                 nouns=_compile(raw.get("nouns")),
                 verbs=_compile(raw.get("verbs")),
                 weak=_compile(raw.get("weak")),
-                weak_verbs=_compile(raw.get("weak_verbs")),
+                generic=_compile(raw.get("generic")),
+                generic_verbs=_compile(raw.get("generic_verbs")),
                 rates=_compile(raw.get("rates")),
                 rates_after=_compile(raw.get("rates_after")),
                 topics=tuple(raw.get("topics", ())),
