@@ -127,6 +127,7 @@ def main() -> None:
     # the examples must show what the hand cues do alone
     learned.table.cache_clear()
     learned.table = lambda: learned.CueTable({})  # type: ignore[assignment]
+    learned.RECORD_FEATURES = True
     files = collect(args.devset, args.corpus)
     n = sum(len(f) for f in files)
     print(f"{len(files)} files, {n} quantities")

@@ -26,6 +26,9 @@ TOPIC_WINDOW = 40
 # Laplace smoothing of the feature counts.
 ALPHA = 0.5
 TABLE = "indicator_cues.json"
+# Features are computed only when the table is in use or while building it (bench/build_cues.py
+# sets this), so an unused table costs nothing.
+RECORD_FEATURES = False
 
 
 def _bigrams(s: str) -> list[str]:

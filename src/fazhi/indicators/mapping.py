@@ -43,6 +43,11 @@ PARAGRAPH_BONUS = 3.0
 LEARNED_QUOTE_LEFT = 6
 # A quantity followed by one of these closes a list item: the noun after it belongs to the next item.
 ITEM_SEPARATORS = "、，,；;"
+# Cues are looked for only in the clauses holding a count, read this far past the clause's end (a
+# cue's own lookahead), and clauses closer than WINDOW_MERGE characters are scanned as one piece:
+# fewer, longer scans are cheaper than many short ones.
+CUE_OVERRUN = 8
+WINDOW_MERGE = 40
 # Scores within this of each other are a tie: the quantity stays `other`.
 TIE = 1e-6
 # A section whose title is longer than this is a numbered paragraph run on, not a heading: the
@@ -101,9 +106,26 @@ def _gap(text: str) -> int:
     return len(context().fillers.sub("", text))
 
 
-def _cue_matches(text: str, lo: int, hi: int) -> list[tuple[int, int, int, str]]:
-    """All cue matches of the body: (start, end, spec index, kind), sorted by start."""
+def _windows(quantities: list[Quantity], bounds: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The clauses holding a count (merged when near): the only text where cues can matter."""
+    out: list[tuple[int, int]] = []
+    for q in quantities:
+        if q.kind == "percent":
+            continue
+        a, b = _around(bounds, q.start, lo, hi, q.end)
+        b = min(hi, b + CUE_OVERRUN)
+        if out and a <= out[-1][1] + WINDOW_MERGE:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _cue_matches(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int, int, str]]:
+    """All cue matches inside the windows: (start, end, spec index, kind), sorted by start."""
     out = []
+    if not windows:
+        return out
     for i, spec in enumerate(taxonomy().specs):
         for kind, pats in (
             ("noun", spec.nouns),
@@ -113,9 +135,10 @@ def _cue_matches(text: str, lo: int, hi: int) -> list[tuple[int, int, int, str]]
             ("genericverb", spec.generic_verbs),
         ):
             for p in pats:
-                out.extend(
-                    (m.start(), m.end(), i, kind) for m in p.finditer(text, lo, hi) if m.end() > m.start()
-                )
+                for a, b in windows:
+                    out.extend(
+                        (m.start(), m.end(), i, kind) for m in p.finditer(text, a, b) if m.end() > m.start()
+                    )
     out.sort()
     return out
 
@@ -155,9 +178,9 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
         report.body_span if report.body_span and report.body_span[1] > report.body_span[0] else (0, len(text))
     )
     ctx, tax = context(), taxonomy()
-    cues = _cue_matches(text, lo, hi)
-    cue_starts = [c[0] for c in cues]
     bounds = _spans(ctx.bounds, text, lo, hi)
+    cues = _cue_matches(text, _windows(quantities, bounds, lo, hi))
+    cue_starts = [c[0] for c in cues]
     sents = _spans(ctx.sent_ends, text, lo, hi)
     lines = [m.start() for m in re.finditer("\n", text)]
     plan = report.parts.get("next_year") if report.parts else None
@@ -208,7 +231,7 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
                 sentence[0],
             )
         feats = ()
-        if q.kind != "percent":
+        if q.kind != "percent" and (learned.RECORD_FEATURES or learned.table().accept is not None):
             feats = learned.features(
                 q.unit,
                 context().fillers.sub("", text[left_lo : q.start]),
