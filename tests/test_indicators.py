@@ -546,3 +546,14 @@ def test_shipped_table_is_valid_data():
 
     t = learned.table()
     assert t.classes and t.counts and (t.accept is None or 0.5 <= t.accept < 1)
+
+
+def test_section_chain_by_descent_equals_the_scan_on_the_seeds():
+    """The outline descent (linear cost) names the same sections as scanning every section."""
+    from fazhi.indicators.mapping import _chain
+
+    for seed in SEEDS:
+        r = seed_report(seed)
+        sections = list(r.sections())
+        for pos in range(0, len(r.text), 7):
+            assert _chain(r.outline, pos) == [s for s in sections if s.start <= pos < s.end]

@@ -189,7 +189,6 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
         if plan is not None and plan.start is not None and str(plan.status) == "dedicated"
         else None
     )
-    sections = list(report.sections())
     out = []
     for k, q in enumerate(quantities):
         c0, c1 = _around(bounds, q.start, lo, hi, q.end)
@@ -203,7 +202,7 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
         )
         sentence = _around(sents, q.start, lo, hi, q.end)
         paragraph = _around(lines, q.start, 0, len(text), q.end)
-        chain = [s for s in sections if s.start <= q.start < s.end]
+        chain = _chain(report.outline, q.start)
         left = text[left_lo : q.start]
         change = _change(ctx, text[c0 : q.start])
         per_unit = bool(ctx.per_unit.search(left)) and q.kind != "percent"
@@ -294,6 +293,18 @@ def _learned(tax, q: Quantity, feats: tuple[str, ...], left_lo: int) -> tuple[st
     if top == OTHER_ID or post[top] < t.accept:
         return None, q.start, ""
     return top, max(left_lo, q.start - LEARNED_QUOTE_LEFT), "learned"
+
+
+def _chain(outline, pos: int) -> list:
+    """The sections containing pos, outermost first (a descent of the outline, not a scan)."""
+    chain, level = [], outline
+    while level:
+        i = bisect_left([s.start for s in level], pos + 1) - 1
+        if i < 0 or not (level[i].start <= pos < level[i].end):
+            break
+        chain.append(level[i])
+        level = level[i].children
+    return chain
 
 
 def _balance(text: str, start: int, end: int, hi: int) -> int:

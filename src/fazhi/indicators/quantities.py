@@ -8,6 +8,7 @@ and rules (`2人以上执法`) are filtered out here, so they never become indic
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -87,10 +88,16 @@ def find(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
     hi = len(text) if hi is None else hi
     g = grammar()
     fixed = [(m.start(), m.end()) for m in g.fixed_re.finditer(text, lo, hi)]
+    fixed_starts = [s for s, _ in fixed]
     out = []
     for m in g.regex.finditer(text, lo, hi):
         q = _build(text, m, g)
-        if q is None or any(s < q.end and q.start < e for s, e in fixed):
+        if q is None:
+            continue
+        # fixed expressions do not overlap one another: the last one starting before the quantity's
+        # end reaches furthest, so it alone decides the overlap
+        i = bisect_left(fixed_starts, q.end) - 1
+        if i >= 0 and fixed[i][1] > q.start:
             continue
         out.append(q)
     return out
