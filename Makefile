@@ -58,6 +58,7 @@ docs: venv
 bench: venv
 	$(BIN)/python bench/bench_analyze.py
 	@for f in bench/bench_indicators.py bench/bench_rules.py; do [ -f $$f ] && $(BIN)/python $$f || true; done
+	@if [ -d ../shared/corpus ]; then $(BIN)/python bench/eval.py --split dev; fi
 
 clean:
 	rm -rf out build dist *.egg-info src/*.egg-info .pytest_cache .ruff_cache
