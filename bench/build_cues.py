@@ -9,8 +9,8 @@ context features only (measure word, character pairs around the number, topic pa
 Before writing, it runs a leave-one-file-out check: for each posterior threshold, how many
 quantities the hand cues left open the table would label, and how many of those labels are right.
 The lowest threshold whose labels are right at least REQUIRED_PRECISION of the time (over at least
-MIN_LABELS labels) is written as the table's `accept`; when none is, `accept` is null and fazhi does
-not use the table (precision first).
+MIN_LABELS labels) is written as the table's `accept`; when none is, only `accept = null` is written
+(no counts) and fazhi does not use the table (precision first).
 """
 
 from __future__ import annotations
@@ -134,6 +134,9 @@ def main() -> None:
     accept = cross_check(files)
     data = learned.build([(lab, f) for fs in files for lab, f, _ in fs])
     data["accept"] = accept
+    if accept is None:
+        # an unused table is not shipped: only the verdict, so nothing is loaded or computed
+        data = {"accept": None, "classes": {}, "features": {}, "examples": n}
     print(f"table: {len(data['classes'])} ids, {len(data['features'])} features")
     if not args.dry_run:
         OUT.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")

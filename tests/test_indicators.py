@@ -545,7 +545,8 @@ def test_shipped_table_is_valid_data():
     from fazhi.indicators import learned
 
     t = learned.table()
-    assert t.classes and t.counts and (t.accept is None or 0.5 <= t.accept < 1)
+    # either unused (accept null, no counts shipped) or a threshold with the counts it applies to
+    assert (t.accept is None and not t.counts) or (t.classes and t.counts and 0.5 <= t.accept < 1)
 
 
 def test_section_chain_by_descent_equals_the_scan_on_the_seeds():

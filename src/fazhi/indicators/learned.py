@@ -3,8 +3,8 @@ quantity's context, shipped as data (`data/indicator_cues.json`, built by bench/
 
 The hand cues of `indicators.toml` decide first; the table speaks only for a quantity they leave
 `other`, and only above the posterior the build chose by leave-one-file-out runs on the dev split
-(`accept`; absent when no threshold reached bench/build_cues.py's required precision, and then the
-table stays silent). Its features are the cues a reader uses: the measure word,
+(`accept`; null when no threshold reached bench/build_cues.py's required precision, and then no
+counts are shipped and the table stays silent). Its features are the cues a reader uses: the measure word,
 the words just before the number (the verb and its object), the noun right after it (a number before
 its noun), the section's topic and the paragraph's subject. Everything is CPU and pure Python.
 """
