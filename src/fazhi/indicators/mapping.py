@@ -7,7 +7,7 @@ Precision first: a quantity whose context does not single out one indicator stay
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -156,6 +156,19 @@ def _around(marks: list[int], pos: int, lo: int, hi: int, end_pos: int) -> tuple
     return max(a, lo), min(b, hi)
 
 
+def _chain(outline, pos: int) -> list:
+    """The sections containing pos, outermost first: a descent of the outline tree (siblings are
+    disjoint and in order), not a scan of every section per quantity."""
+    chain, level = [], outline
+    while level:
+        i = bisect_right(level, pos, key=lambda s: s.start) - 1
+        if i < 0 or not level[i].start <= pos < level[i].end:
+            break
+        chain.append(level[i])
+        level = level[i].children
+    return chain
+
+
 def section_label(sec) -> str:
     """A section as written: `三、法治社会建设情况`, `（一）…`, `1.…`."""
     n, t, style = sec.number, sec.title, getattr(sec, "style", "")
@@ -293,18 +306,6 @@ def _learned(tax, q: Quantity, feats: tuple[str, ...], left_lo: int) -> tuple[st
     if top == OTHER_ID or post[top] < t.accept:
         return None, q.start, ""
     return top, max(left_lo, q.start - LEARNED_QUOTE_LEFT), "learned"
-
-
-def _chain(outline, pos: int) -> list:
-    """The sections containing pos, outermost first (a descent of the outline, not a scan)."""
-    chain, level = [], outline
-    while level:
-        i = bisect_left([s.start for s in level], pos + 1) - 1
-        if i < 0 or not (level[i].start <= pos < level[i].end):
-            break
-        chain.append(level[i])
-        level = level[i].children
-    return chain
 
 
 def _balance(text: str, start: int, end: int, hi: int) -> int:

@@ -8,7 +8,7 @@ and rules (`2人以上执法`) are filtered out here, so they never become indic
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -88,16 +88,14 @@ def find(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
     hi = len(text) if hi is None else hi
     g = grammar()
     fixed = [(m.start(), m.end()) for m in g.fixed_re.finditer(text, lo, hi)]
-    fixed_starts = [s for s, _ in fixed]
+    fixed_ends = [e for _s, e in fixed]  # finditer's matches do not overlap: starts and ends both ascend
     out = []
     for m in g.regex.finditer(text, lo, hi):
         q = _build(text, m, g)
         if q is None:
             continue
-        # fixed expressions do not overlap one another: the last one starting before the quantity's
-        # end reaches furthest, so it alone decides the overlap
-        i = bisect_left(fixed_starts, q.end) - 1
-        if i >= 0 and fixed[i][1] > q.start:
+        i = bisect_right(fixed_ends, q.start)  # the first fixed phrase ending after q starts
+        if i < len(fixed) and fixed[i][0] < q.end:
             continue
         out.append(q)
     return out
