@@ -14,7 +14,6 @@ from .taxonomy import OTHER_ID, taxonomy
 
 __all__ = ["Mention", "Quantity", "extract", "find", "mentions", "taxonomy", "OTHER_ID"]
 
-
 def mentions(report) -> list[Mention]:
     """Every quantity of the report in its context (computed once per report, kept on it)."""
     key = ("mentions", len(report.outline))

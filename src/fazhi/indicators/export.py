@@ -100,8 +100,6 @@ def write_table(path: Path, rows: list[dict]) -> list[Path]:
         write_atomic(pivot_path, "\ufeff" + csv_text(p_header, p_body))
         return [path, pivot_path]
     if suffix == ".xlsx":
-        write_atomic(
-            path, xlsx_bytes([(ROWS_SHEET, header, body, None), (PIVOT_SHEET, p_header, p_body, None)])
-        )
+        write_atomic(path, xlsx_bytes([(ROWS_SHEET, header, body, None), (PIVOT_SHEET, p_header, p_body, None)]))
         return [path]
     raise ValueError(f"不支持的输出格式“{path.suffix}”：请用 .xlsx 或 .csv")
