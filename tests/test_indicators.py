@@ -558,3 +558,12 @@ def test_section_chain_by_descent_equals_the_scan_on_the_seeds():
         sections = list(r.sections())
         for pos in range(0, len(r.text), 7):
             assert _chain(r.outline, pos) == [s for s in sections if s.start <= pos < s.end]
+
+
+@pytest.mark.parametrize("total", ["", "共", "累计"])
+def test_a_count_is_found_with_or_without_a_total_marker(total):
+    assert inds(f"全年{total}开展普法活动12场。") == [("publicity.events", 12, "普法活动12场")]
+
+
+def test_a_chinese_numeral_before_its_noun_is_a_count():
+    assert inds("辖区三个社区全部建成法治文化阵地。") == [("grassroots.villages", 3, "三个社区")]
