@@ -20,14 +20,26 @@ DEFAULT_WIDTH = 14
 Sheet = tuple[str, list[str], list[list[Any]], list[int] | None]  # title, header, body, column widths
 
 
+def _umask() -> int:
+    """The process's umask (read by setting it and putting it back: there is no getter)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write a file so that it is either complete or absent (temporary file, then rename)."""
+    """Write a file so that it is either complete or absent (temporary file, then rename).
+
+    The file gets the permissions a plain open() would give (0666 less the umask), not mkstemp's 0600:
+    others, and a web server, must be able to read the results.
+    """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(payload)
+            os.fchmod(f.fileno(), 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

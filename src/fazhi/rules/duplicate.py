@@ -2,14 +2,17 @@
 
 Units are sentences and clauses of the body, compared on their content characters only. A unit is
 indexed by its first and its last few characters: a copy with an edit in the middle or at one end
-keeps at least one of them, so only units sharing a head or a tail are compared (difflib's ratio),
-and the cost stays one dictionary look-up per unit. Each repeated unit is reported once, at its later
-occurrence, quoting the first words of the earlier one.
+keeps at least one of them, so only units sharing a head or a tail are compared (difflib's ratio).
+An exact copy is found by its content as a dictionary key, and only the first MAX_BUCKET units under
+a head or tail are kept for comparison: each unit costs a bounded number of comparisons, so the rule
+stays linear in the length of the report (a 20 MB file made of one report copied many times included).
+Each repeated unit is reported once, at its later occurrence, quoting the first words of the earlier one.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +24,7 @@ from .base import Hit, rule
 
 # Only these characters are compared: punctuation, spaces and half/full width differences are ignored.
 NONCONTENT_RE = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]+")
+DIGITS_RE = re.compile(r"\d+")
 # Clauses end at these single marks (a 顿号 joins items inside a clause).
 CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:。！？!?]")
 # Heading number or bullet in front of a paragraph: not content.
@@ -46,6 +50,10 @@ ANCHOR = 8
 # one; an edit breaks at most two of them, a different sentence with the same opening most.
 PROBES = 6
 PROBE = 4
+# Units compared per head or tail key: a key shared by more earlier units is a stock opening (全面落实…)
+# or a mass copy, whose exact copies the content index finds anyway; capping the bucket keeps the cost
+# per unit bounded (without it a report pasted 100 times compares every copy with every other).
+MAX_BUCKET = 16
 # How much of the earlier occurrence the message quotes.
 QUOTE_CHARS = 16
 # Standard wordings every report repeats (规范表述); they do not count towards a unit's length.
@@ -73,6 +81,7 @@ class Unit:
     end: int
     norm: str
     weight: int = -1  # content characters outside fixed phrases (computed when first needed)
+    digits: str | None = None  # its digits in order (computed when first needed)
 
 
 @dataclass(slots=True)
@@ -127,11 +136,15 @@ def _keys(u: Unit) -> tuple[str, str]:
 
 
 def _digits(u: Unit) -> str:
-    return "".join(ch for ch in u.norm if ch.isdigit())
+    if u.digits is None:
+        u.digits = "".join(DIGITS_RE.findall(u.norm))
+    return u.digits
 
 
 def _similar(u: Unit, v: Unit, threshold: float) -> bool:
     """Nearly the same wording and the same numbers (other numbers state another fact)."""
+    if u.norm == v.norm:
+        return True
     la, lb = len(u.norm), len(v.norm)
     if 2 * min(la, lb) < threshold * (la + lb) or _digits(u) != _digits(v):
         return False  # the lengths alone keep the ratio below the threshold, or other numbers
@@ -143,7 +156,7 @@ def _similar(u: Unit, v: Unit, threshold: float) -> bool:
 
 
 def _titles(report: Report) -> list[tuple[int, int, int, bool]]:
-    """(start, end, section end, stands alone without a full stop) of every heading title."""
+    """(start, end, section end, stands alone without a full stop) of every heading title, by start."""
     text = report.text
     out = []
     for sec in report.sections():
@@ -151,42 +164,67 @@ def _titles(report: Report) -> list[tuple[int, int, int, bool]]:
         line_end = len(text) if line_end < 0 else line_end
         alone = sec.heading_end >= line_end and not text[sec.start : line_end].rstrip().endswith("。")
         out.append((sec.start, sec.heading_end, sec.end, alone))
+    out.sort()
     return out
+
+
+class _Index:
+    """Earlier units by head, by tail (first MAX_BUCKET of each) and by their whole content."""
+
+    def __init__(self) -> None:
+        self.keyed: dict[str, list] = defaultdict(list)
+        self.exact: dict[str, object] = {}
+
+    def candidates(self, u: Unit) -> list:
+        """Earlier entries that may be copies of u: same head or tail, or the same content."""
+        out = [x for key in _keys(u) for x in self.keyed.get(key, ())]
+        same = self.exact.get(u.norm)
+        if same is not None:
+            out.append(same)
+        return out
+
+    def add(self, u: Unit, entry) -> None:
+        """Index a unit (entry is what candidates() gives back for it)."""
+        for key in _keys(u):
+            bucket = self.keyed[key]
+            if len(bucket) < MAX_BUCKET:
+                bucket.append(entry)
+        self.exact.setdefault(u.norm, entry)
 
 
 def _repeats(report: Report, sents: list[Sentence]) -> dict[int, tuple[int, int, int]]:
     """For each sentence that repeats earlier text: (span start, span end, earliest source sentence)."""
     text = report.text
     titles = _titles(report)
+    title_starts = [t[0] for t in titles]
 
     def restated(v: Unit, u: Unit, whole: bool) -> bool:
         """A heading's title restated in its own section (a run-in title may not be repeated whole)."""
-        return any(
-            a <= v.start < b and a <= u.start < end and (alone or not whole) for a, b, end, alone in titles
-        )
+        i = bisect_right(title_starts, v.start) - 1  # heading titles do not overlap: one can hold v
+        if i < 0:
+            return False
+        a, b, end, alone = titles[i]
+        return a <= v.start < b and a <= u.start < end and (alone or not whole)
 
-    whole_index: dict[str, list[int]] = defaultdict(list)
-    clause_index: dict[str, list[tuple[int, Unit]]] = defaultdict(list)
+    whole_index, clause_index = _Index(), _Index()
     found: dict[int, tuple[int, int, int]] = {}
     for k, sent in enumerate(sents):
         if sent.end - sent.start < MIN_CLAUSE_CHARS:
             continue
         u = _whole(text, sent)
         if _weight(u) >= MIN_SENTENCE_CHARS:
-            cands = sorted({j for key in _keys(u) for j in whole_index.get(key, ())})
+            cands = sorted(set(whole_index.candidates(u)))
             j = next((j for j in cands if _similar(u, _whole(text, sents[j]), SENTENCE_SIMILARITY)), None)
             if j is not None and not restated(sents[j].unit, u, True):
                 found[k] = (u.start, u.end, j)
-            for key in _keys(u):
-                whole_index[key].append(k)
+            whole_index.add(u, k)
         pairs: list[tuple[Unit, int]] = []
         for c in _long_clauses(text, sent):
-            cands = sorted((jv for key in _keys(c) for jv in clause_index.get(key, ())), key=lambda jv: jv[0])
+            cands = sorted(clause_index.candidates(c), key=lambda jv: (jv[0], jv[1].start))
             j = next((j for j, v in cands if _similar(c, v, CLAUSE_SIMILARITY) and not restated(v, c, False)), None)
             if j is not None:
                 pairs.append((c, j))
-            for key in _keys(c):
-                clause_index[key].append((k, c))
+            clause_index.add(c, (k, c))
         if k not in found and sum(c.weight for c, _j in pairs) >= MIN_PASSAGE_CHARS:
             found[k] = (pairs[0][0].start, pairs[-1][0].end, min(j for _c, j in pairs))
     return found
