@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import typer
 from rich.console import Console
@@ -14,10 +16,11 @@ from rich.table import Table
 
 from .config import load_config
 from .ingest import ReadError
+from .ingest.sniff import REPORT_SUFFIXES
 from .model import LEVEL_ZH
 from .pipeline import analyze_many
 from .render import get_formatter
-from .tables import write_atomic
+from .tables import os_reason, write_atomic
 
 app = typer.Typer(
     help="fazhi：法治政府建设年度报告的分析、校对与审查工具。",
@@ -51,9 +54,10 @@ def analyze(
     try:
         cfg = load_config(config)
         formatter = get_formatter(format)
+        if out is not None:
+            check_output_dir(out)
     except ValueError as e:
-        err.print(f"[red]错误[/red]：{e}")
-        raise typer.Exit(2) from e
+        fail(str(e))
     failed = 0
     reports = []
     used: set[str] = set()
@@ -66,7 +70,7 @@ def analyze(
         doc = formatter.render(item)
         if out is not None:
             stem = output_stem(item.source, used)
-            write_atomic(out / f"{stem}.{formatter.suffix}", doc)
+            _write(out / f"{stem}.{formatter.suffix}", doc)
             if fix:
                 _write_fix(item, out / f"{stem}.fixed.txt")
         else:
@@ -75,17 +79,45 @@ def analyze(
             sys.stdout.write(doc if doc.endswith("\n") else doc + "\n")
             if fix:
                 _write_fix(item, Path.cwd() / f"{output_stem(item.source, used)}.fixed.txt")
+    if not reports and not failed:
+        fail("没有找到可分析的报告文件（支持 " + "、".join(sorted(REPORT_SUFFIXES)) + "）：" + "、".join(map(str, paths)), 1)
     if out is not None and not quiet:
         _summary(reports, failed)
     if failed:
         raise typer.Exit(1)
 
 
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print a one-line Chinese error and leave with the exit status."""
+    err.print(f"[red]错误[/red]：{message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def check_output_dir(out: Path) -> None:
+    """Create the output directory, or raise ValueError saying in one line why it cannot be used."""
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"{out}: 输出位置已有同名文件，-o 应指定一个目录")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ValueError(f"{out}: 无法创建输出目录（{os_reason(e)}）") from e
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise ValueError(f"{out}: 输出目录不可写（权限不足）")
+
+
+def _write(path: Path, data: str) -> None:
+    """write_atomic, with a failure (disk full, permissions) as a one-line error that stops the run."""
+    try:
+        write_atomic(path, data)
+    except OSError as e:
+        fail(f"{path}: 无法写入（{os_reason(e)}）")
+
+
 def _write_fix(report, path: Path) -> None:
     from .fixes import fixed_text
 
     text, n = fixed_text(report)
-    write_atomic(path, text + "\n")
+    _write(path, text + "\n")
     err.print(f"已写出改正稿 {path}（{n} 处改动）")
 
 

@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from .rules.base import Rule
 
 CONFIG_FILE = "fazhi.toml"
+# A report is 5,000–60,000 characters; two million (about 6 MB of Chinese text) is thirty long reports
+# in one file — a mistake or a dump, and above it one file would hold a batch up for a minute or more.
+MAX_CHARS = 2_000_000
+# Seconds one file may take in a batch: a long report takes about one second on one core; a file still
+# running after this is stopped (its worker process is ended) so that the batch goes on.
+TIME_LIMIT = 120.0
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("lexicon.allowed", [], "允许的写法：出现时不报错别字或术语问题"),
     Setting("deadlines.report", "03-01", "报送上级的截止日期（月-日），默认 3月1日"),
     Setting("deadlines.publish", "04-01", "向社会公开的截止日期（月-日），默认 4月1日"),
+    Setting("limits.max_chars", MAX_CHARS, "每份文件文本长度上限（字符数），超过的文件报错跳过；0 表示不限"),
+    Setting("limits.timeout", TIME_LIMIT, "批量分析时每份文件的时间上限（秒），超时的文件报错跳过；0 表示不限（不另开分析进程）"),
 )
 
 _CATEGORY_BY_NAME = {c.value: c for c in Category}
@@ -56,6 +64,8 @@ class Config:
     allowed: list[str] = field(default_factory=list)
     deadline_report: str = "03-01"
     deadline_publish: str = "04-01"
+    max_chars: int = MAX_CHARS
+    time_limit: float = TIME_LIMIT
     path: str | None = None
 
     def _prefixes(self, items: list[str]) -> list[str]:
@@ -120,6 +130,7 @@ def from_dict(data: dict[str, Any]) -> Config:
     rules = data.get("rules", {})
     lex = data.get("lexicon", {})
     dl = data.get("deadlines", {})
+    limits = data.get("limits", {})
     sev = {}
     for code, v in (rules.get("severity") or {}).items():
         try:
@@ -136,4 +147,14 @@ def from_dict(data: dict[str, Any]) -> Config:
         allowed=list(lex.get("allowed", [])),
         deadline_report=str(dl.get("report", "03-01")),
         deadline_publish=str(dl.get("publish", "04-01")),
+        max_chars=int(_limit(limits, "max_chars", MAX_CHARS)),
+        time_limit=float(_limit(limits, "timeout", TIME_LIMIT)),
     )
+
+
+def _limit(limits: dict[str, Any], name: str, default: float) -> float:
+    """A [limits] value: a number ≥ 0 (0 = no limit)."""
+    v = limits.get(name, default)
+    if isinstance(v, bool) or not isinstance(v, int | float) or v < 0:
+        raise ValueError(f"limits.{name}: 应为不小于 0 的数（0 表示不限）")
+    return v

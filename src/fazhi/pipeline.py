@@ -15,6 +15,7 @@ Each stage declares what it requires and assigns; check_order() proves the order
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +23,20 @@ from pathlib import Path
 from . import meta as meta_mod
 from . import outline as outline_mod
 from .config import Config
-from .ingest import RawDocument, ReadError, iter_inputs, read_bytes, read_path
+from .ingest import NOT_FOUND, RawDocument, ReadError, iter_inputs, read_bytes, read_path
+from .ingest.sniff import REPORT_SUFFIXES, suffix_of
 from .model import Report
 from .normalize import normalize
 from .text import lines_with_offsets
+from .worker import Worker
+
+# A string given to analyze() is taken for a file name only when it is one short line: longer than
+# this (Linux's NAME_MAX plus room for a directory), or with sentence punctuation, it is a report's text.
+PATH_MAX_CHARS = 300
+SENTENCE_MARKS_RE = re.compile("[。，；：！？]")
+# Suffixes that make a string a file name: the readers' own and the other office and image files.
+PATH_SUFFIXES = REPORT_SUFFIXES | {".rtf", ".odt", ".mht", ".mhtml", ".xhtml", ".shtml", ".jpg", ".jpeg",
+                                   ".png", ".tif", ".tiff", ".bmp"}
 
 
 @dataclass(frozen=True)
@@ -132,14 +143,22 @@ def analyze_raw(raw: RawDocument, config: Config | None = None) -> Report:
 
 
 def analyze(path_or_text: str | Path, config: Config | None = None) -> Report:
-    """Analyse one report given as a file path or as its text."""
+    """Analyse one report given as a file path or as its text.
+
+    A short one-line string that looks like a file name (a known suffix or a path separator) but names
+    no file raises ReadError `…: 文件不存在` instead of being analysed as a report's text.
+    """
+    cfg = config or Config()
     if isinstance(path_or_text, Path) or _is_file(path_or_text):
         raw = read_path(path_or_text)
+    elif _looks_like_path(path_or_text):
+        raise ReadError(path_or_text, NOT_FOUND)
     elif _looks_like_html(path_or_text):
         raw = read_bytes(path_or_text.encode("utf-8"), "<text>")
     else:
         raw = RawDocument(source="<text>", text=str(path_or_text), format="txt")
-    return analyze_raw(raw, config)
+    check_size(raw, cfg)
+    return analyze_raw(raw, cfg)
 
 
 def _is_file(text: str) -> bool:
@@ -152,18 +171,53 @@ def _is_file(text: str) -> bool:
         return False
 
 
+def _looks_like_path(text: str) -> bool:
+    """A short single line with a report file's suffix or a path separator, and no sentence punctuation."""
+    if "\n" in text or len(text) > PATH_MAX_CHARS or SENTENCE_MARKS_RE.search(text):
+        return False
+    return suffix_of(text) in PATH_SUFFIXES or "/" in text or "\\" in text
+
+
 def _looks_like_html(text: str) -> bool:
     head = text[:512].lstrip().lower()
     return head.startswith(("<!doctype html", "<html", "<body"))
 
 
+def check_size(raw: RawDocument, cfg: Config) -> None:
+    """Refuse a text longer than the limit (limits.max_chars) with a one-line ReadError."""
+    if cfg.max_chars and len(raw.text) > cfg.max_chars:
+        raise ReadError(
+            raw.source,
+            f"文本过长（{len(raw.text):,} 字，上限 {cfg.max_chars:,} 字），不像一份年度报告，已跳过；"
+            "确需分析时请在 fazhi.toml 的 [limits] 中调大 max_chars",
+        )
+
+
 def analyze_many(paths: Iterable[str | Path], config: Config | None = None) -> Iterator[Report | ReadError]:
-    """Analyse every report under the paths; unreadable inputs come back as ReadError."""
-    for item in iter_inputs(paths):
-        if isinstance(item, ReadError):
-            yield item
-            continue
-        try:
-            yield analyze_raw(item, config)
-        except Exception as e:  # an analysis bug must not stop the batch
-            yield ReadError(item.source, f"分析失败（{type(e).__name__}: {e}）")
+    """Analyse every report under the paths; unreadable, oversized and overlong inputs come back as ReadError.
+
+    With a time limit (limits.timeout, the default) each file is analysed in a worker process that is
+    ended when the file takes too long; the batch goes on with a fresh worker.
+    """
+    cfg = config or Config()
+    worker = Worker() if cfg.time_limit else None
+    try:
+        for item in iter_inputs(paths):
+            if isinstance(item, ReadError):
+                yield item
+                continue
+            try:
+                check_size(item, cfg)
+            except ReadError as e:
+                yield e
+                continue
+            if worker is not None:
+                yield worker.analyze(item, cfg)
+                continue
+            try:
+                yield analyze_raw(item, cfg)
+            except Exception as e:  # an analysis bug must not stop the batch
+                yield ReadError(item.source, f"分析失败（{type(e).__name__}: {e}）")
+    finally:
+        if worker is not None:
+            worker.close()

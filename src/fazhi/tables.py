@@ -6,6 +6,7 @@ Used by the CLI (analysis outputs, the indicator tables) and by the workspace's 
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import os
 import tempfile
@@ -18,6 +19,25 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 DEFAULT_WIDTH = 14
 
 Sheet = tuple[str, list[str], list[list[Any]], list[int] | None]  # title, header, body, column widths
+
+
+# Chinese reasons for the errors a user meets when writing results (others keep the system's text).
+OS_REASONS = {
+    errno.EACCES: "权限不足",
+    errno.EPERM: "权限不足",
+    errno.ENOENT: "上级目录不存在",
+    errno.ENOTDIR: "路径中有一段是文件而不是目录",
+    errno.EROFS: "只读文件系统",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "磁盘配额已满",
+    errno.EISDIR: "这是一个目录",
+    errno.EEXIST: "已有同名文件",
+}
+
+
+def os_reason(e: OSError) -> str:
+    """A short Chinese reason for an OSError (the system's text when there is none)."""
+    return OS_REASONS.get(e.errno, e.strerror or str(e))
 
 
 def _umask() -> int:

@@ -1,0 +1,105 @@
+"""A worker process for analyses under a time limit: a file that takes too long is stopped, not waited for.
+
+The worker is a separate process fed through a pipe; when a file runs past the limit the process is
+ended (a thread cannot be stopped; a regex or a pathological input can hold one for ever) and the next
+file gets a fresh one. A single-threaded parent (`fazhi analyze`) forks the worker directly, which costs
+milliseconds; a parent with threads (Rich's progress bar) starts it from a forkserver that has fazhi
+imported, so the child never inherits a lock held by another thread. A pool is any number of Worker
+objects fed in turn.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING
+
+from .ingest import RawDocument, ReadError
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .model import Report
+
+# Seconds a new worker may take to start and warm up (import the rules, build their automata) before
+# it counts as broken; not part of any file's time limit.
+START_TIMEOUT = 120.0
+# A tiny report the worker analyses before taking work, so that building the rule automata is not
+# charged to the first file's time limit.
+WARM_UP_TEXT = "关于2023年法治政府建设情况的报告\n一、主要举措和成效\n开展法治培训3次。"
+
+
+def _context():
+    if threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["fazhi.pipeline"])
+    return ctx
+
+
+def _serve(conn: Connection) -> None:
+    """The worker's loop: (RawDocument, Config) in, ("ok", Report) or ("error", message) out."""
+    from .config import Config
+    from .pipeline import analyze_raw
+
+    analyze_raw(RawDocument(source="<warm-up>", text=WARM_UP_TEXT, format="txt"), Config())
+    conn.send(("ready", None))
+    while True:
+        try:
+            raw, cfg = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send(("ok", analyze_raw(raw, cfg)))
+        except Exception as e:  # an analysis bug: reported for this file, the worker goes on
+            conn.send(("error", f"{type(e).__name__}: {e}"))
+
+
+class Worker:
+    """One analysis process, started on first use and replaced after a timeout or a crash."""
+
+    def __init__(self) -> None:
+        self._proc = None
+        self._conn: Connection | None = None
+
+    def _start(self) -> Connection:
+        ctx = _context()
+        parent, child = ctx.Pipe()
+        self._proc = ctx.Process(target=_serve, args=(child,), daemon=True, name="fazhi-worker")
+        self._proc.start()
+        child.close()
+        self._conn = parent
+        if not parent.poll(START_TIMEOUT) or parent.recv()[0] != "ready":
+            self.close()
+            raise RuntimeError("分析进程无法启动")
+        return parent
+
+    def analyze(self, raw: RawDocument, cfg: Config) -> Report | ReadError:
+        """The report, or a one-line ReadError when the analysis fails or runs past cfg.time_limit."""
+        try:
+            conn = self._conn if self._proc is not None and self._proc.is_alive() else self._start()
+            conn.send((raw, cfg))
+            if not conn.poll(cfg.time_limit or None):
+                self.close()
+                return ReadError(
+                    raw.source,
+                    f"分析超时（超过 {cfg.time_limit:g} 秒），已跳过；可在 fazhi.toml 的 [limits] 中调大 timeout",
+                )
+            kind, value = conn.recv()
+        except (EOFError, OSError, RuntimeError) as e:  # the worker died (out of memory, killed)
+            self.close()
+            return ReadError(raw.source, f"分析失败（分析进程意外退出：{type(e).__name__}）")
+        if kind == "ok":
+            return value
+        return ReadError(raw.source, f"分析失败（{value}）")
+
+    def close(self) -> None:
+        """End the worker process (a running analysis is killed)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._proc is not None:
+            if self._proc.is_alive():
+                self._proc.kill()
+            self._proc.join()
+            self._proc = None
