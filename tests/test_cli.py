@@ -135,3 +135,32 @@ def test_batch_of_broken_files_and_hostile_zip(tmp_path):
         assert sum(name in x for x in errs) == 1, (name, errs)
     assert len(errs) == len(named)
     assert (tmp_path / "out" / "good.json").exists()
+
+
+def _one_line_error(res, *names):
+    lines = [x for x in res.stderr.splitlines() if x.strip()]
+    assert len(lines) == 1 and "Traceback" not in res.stderr and lines[0].startswith("错误"), res.stderr
+    assert all(n in lines[0] for n in names), lines
+
+
+def test_output_pointing_at_an_existing_file_is_a_one_line_error(tmp_path):
+    target = tmp_path / "taken.json"
+    target.write_text("keep", encoding="utf-8")
+    res = runner.invoke(app, ["analyze", str(SEED_FILES[0]), "-o", str(target)])
+    assert res.exit_code == 2
+    _one_line_error(res, "taken.json")
+    assert target.read_text(encoding="utf-8") == "keep"
+
+
+def test_output_in_an_unwritable_place_is_a_one_line_error(tmp_path):
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    res = runner.invoke(app, ["analyze", str(SEED_FILES[0]), "-o", str(tmp_path / "file" / "out")])
+    assert res.exit_code == 2
+    _one_line_error(res, "out", "无法创建输出目录")
+
+
+def test_empty_directory_says_nothing_was_found(tmp_path):
+    (tmp_path / "notes.xyz").write_text("x", encoding="utf-8")
+    res = runner.invoke(app, ["analyze", str(tmp_path)])
+    assert res.exit_code == 1 and res.stdout == ""
+    _one_line_error(res, str(tmp_path), "没有找到可分析的报告文件")
