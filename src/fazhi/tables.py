@@ -10,6 +10,7 @@ import errno
 import io
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ from typing import Any
 # or a quote from an uploaded report must never run as one.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 DEFAULT_WIDTH = 14
+# Rows written between two progress callbacks (a callback per row would cost more than the row).
+PROGRESS_EVERY = 500
 
 Sheet = tuple[str, list[str], list[list[Any]], list[int] | None]  # title, header, body, column widths
 
@@ -83,32 +86,49 @@ def csv_text(header: list[str], body: list[list[Any]]) -> str:
     return buf.getvalue()
 
 
-def xlsx_bytes(sheets: list[Sheet]) -> bytes:
-    """An XLSX workbook, one sheet per (title, header, body, widths); text is never read as a formula."""
+def xlsx_bytes(sheets: list[Sheet], on_rows: Callable[[int], None] | None = None) -> bytes:
+    """An XLSX workbook, one sheet per (title, header, body, widths); text is never read as a formula.
+
+    Written in openpyxl's write-only mode: rows stream out in order, so the time grows with the number of
+    rows (a normal worksheet re-measures itself on every row). on_rows(n) is called as rows are written.
+    """
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)
     head_font = Font(bold=True)
     head_fill = PatternFill("solid", fgColor="EDEFF3")
+    head_align = Alignment(vertical="center")
     for title, header, body, widths in sheets:
         ws = wb.create_sheet(title[:31])
-        ws.append(header)
-        for cell in ws[1]:
-            cell.font, cell.fill = head_font, head_fill
-            cell.alignment = Alignment(vertical="center")
-        for line in body:
-            ws.append([None if v is None else v for v in line])
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # openpyxl would store "=…" as a formula
         for i, w in enumerate(widths or [DEFAULT_WIDTH] * len(header), start=1):
             ws.column_dimensions[get_column_letter(i)].width = w
         ws.freeze_panes = "A2"
         if body:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(body) + 1}"
+        heads = []
+        for h in header:
+            cell = WriteOnlyCell(ws, value=h)
+            cell.font, cell.fill, cell.alignment = head_font, head_fill, head_align
+            heads.append(cell)
+        ws.append(heads)
+        for n, line in enumerate(body, start=1):
+            ws.append([_text_cell(ws, v, WriteOnlyCell) for v in line])
+            if on_rows is not None and n % PROGRESS_EVERY == 0:
+                on_rows(PROGRESS_EVERY)
+        if on_rows is not None:
+            on_rows(len(body) % PROGRESS_EVERY)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _text_cell(ws, v: Any, cell_type) -> Any:
+    """A value for a write-only row: text that openpyxl would store as a formula ("=…") is forced to text."""
+    if isinstance(v, str) and v.startswith("="):
+        cell = cell_type(ws, value=v)
+        cell.data_type = "s"
+        return cell
+    return v

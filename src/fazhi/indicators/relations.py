@@ -4,7 +4,9 @@ value ranges, rounding of written rates, ratios, `其中` breakdowns, change phr
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import islice, takewhile
 
 from .mapping import Mention, context, last_match
 from .quantities import interval
@@ -44,8 +46,19 @@ def ratio(part: Mention, whole: Mention) -> tuple[float, float] | None:
 
 
 def same_paragraph(ms: list[Mention], m: Mention) -> list[Mention]:
-    """The other mentions of m's paragraph."""
-    return [x for x in ms if x.paragraph == m.paragraph and x is not m]
+    """The other mentions of m's paragraph (ms in text order: a paragraph's mentions are neighbours, found
+    by bisection instead of a scan of the whole report per mention)."""
+    i = bisect_left(ms, m.q.start, key=lambda x: x.q.start)
+    while i < len(ms) and ms[i] is not m:
+        i += 1
+    if i == len(ms):  # m not in ms: the plain scan
+        return [x for x in ms if x.paragraph == m.paragraph]
+    a, b = i, i + 1
+    while a > 0 and ms[a - 1].paragraph == m.paragraph:
+        a -= 1
+    while b < len(ms) and ms[b].paragraph == m.paragraph:
+        b += 1
+    return [x for x in ms[a:b] if x is not m]
 
 
 def breakdowns(ms: list[Mention], text: str) -> Iterator[tuple[Mention, list[Mention]]]:
@@ -60,8 +73,8 @@ def breakdowns(ms: list[Mention], text: str) -> Iterator[tuple[Mention, list[Men
             continue
         parts = [
             x
-            for x in ms[i + 1 :]
-            if x.sentence == m.sentence and x.q.unit == m.q.unit and not x.change and not x.per_unit
+            for x in takewhile(lambda x, s=m.sentence: x.sentence == s, islice(ms, i + 1, None))
+            if x.q.unit == m.q.unit and not x.change and not x.per_unit
         ]
         yield m, parts
 
