@@ -5,7 +5,9 @@ The big report is the five samples one after another, again and again, each copy
 changed (copy k adds k to every number), so that sentences with numbers differ between copies and
 sentences without numbers repeat — the worst case for duplicate detection. Prints seconds per size,
 the ratio to the previous size (2x input ≈ 2x cost when linear), and with --stages / --rules the
-slowest stages and rules. No asserts: numbers go to docs/benchmarks.md.
+slowest stages and rules. Times are CPU seconds of this process (time.process_time), so that other
+load on the machine does not blur the growth; the wall time is printed beside them. No asserts:
+numbers go to docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -45,26 +47,26 @@ def run(text: str, per_stage: dict[str, float], per_rule: dict[str, float] | Non
     """Analyse the text once, adding each stage's (and with per_rule, each rule's) time; total seconds."""
     raw = RawDocument(source="<bench>", text=text, format="txt")
     cfg = Config()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     norm, omap = normalize(raw.text)
-    per_stage["normalize"] += time.perf_counter() - t0
+    per_stage["normalize"] += time.process_time() - t0
     r = Report(source=raw.source, text=norm, format=raw.format, offset_map=omap)
     for st in STAGES:
-        t = time.perf_counter()
+        t = time.process_time()
         if st.name == "rules" and per_rule is not None:
             from fazhi.rules.base import all_rules
 
             findings = []
             for rule in all_rules():
                 if cfg.is_selected(rule):
-                    tr = time.perf_counter()
+                    tr = time.process_time()
                     findings.extend(rule.run(r))
-                    per_rule[rule.code] += time.perf_counter() - tr
+                    per_rule[rule.code] += time.process_time() - tr
             r.findings = tuple(findings)
         else:
             st.fn(r, raw, cfg)
-        per_stage[st.name] += time.perf_counter() - t
-    return time.perf_counter() - t0
+        per_stage[st.name] += time.process_time() - t
+    return time.process_time() - t0
 
 
 def main() -> None:
@@ -76,14 +78,16 @@ def main() -> None:
     args = ap.parse_args()
     run(SAMPLES[0].read_text(encoding="utf-8"), defaultdict(float), None)  # warm up: automata, caches
     prev = None
-    print(f"{'MB':>5} {'chars':>10} {'seconds':>8} {'x prev':>7}")
+    print(f"{'MB':>5} {'chars':>10} {'cpu s':>8} {'x prev':>7} {'wall s':>8}")
     for size in (float(s) for s in args.sizes.split(",")):
         text = big_text(size)
         stages: dict[str, float] = defaultdict(float)
         rules: dict[str, float] | None = defaultdict(float) if args.rules else None
+        wall = time.perf_counter()
         sec = run(text, stages, rules)
+        wall = time.perf_counter() - wall
         ratio = f"{sec / prev[1]:.2f}" if prev else "—"
-        print(f"{size:>5g} {len(text):>10} {sec:>8.2f} {ratio:>7}", flush=True)
+        print(f"{size:>5g} {len(text):>10} {sec:>8.2f} {ratio:>7} {wall:>8.2f}", flush=True)
         if args.stages:
             top = sorted(stages.items(), key=lambda kv: -kv[1])[:3]
             print("      stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in top))

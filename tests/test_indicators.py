@@ -408,7 +408,7 @@ def test_cli_writes_xlsx_with_pivot(tmp_path):
     assert rows[0][:3] == ("单位", "年度", "指标代码") and len(rows) > 50
     pivot = list(wb["汇总"].iter_rows(values_only=True))
     assert len(pivot) == 1 + len(SEED_FILES)
-    col = pivot[0].index("罚款金额")
+    col = pivot[0].index("罚款金额（元）")
     assert [p[col] for p in pivot[1:] if p[col]] == [13800, 6800]
 
 

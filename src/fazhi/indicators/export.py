@@ -51,36 +51,45 @@ def report_rows(report, with_facts: bool = False) -> list[dict]:
     ]
 
 
-def aggregate(values: list, measure: str):
-    """One cell of the pivot: rates listed, counts summed over distinct values.
+# Measure words that count the same thing (people): one column. Any other two measure words — 家 and 辆,
+# 家 and 家次, 次 and 场 — get a column each: their figures are never added together.
+SAME_MEASURE = {"名": "人", "位": "人"}
 
-    A report repeats a figure (10 villages stated three times) and states totals next to their
-    parts (8 committees = 7 + 1): distinct values are summed, unless one of them equals the sum of
-    the others, which is then taken as the total.
+
+def aggregate(values: list, measure: str):
+    """One cell of the pivot: every occurrence counts (rates listed in order, counts summed).
+
+    Two equal figures are two occurrences (two activities of 8 sessions each are 16), never merged.
+    One exception: a total stated with its parts (8 committees = 7 + 1), where the largest figure equals
+    the sum of at least two others, is taken as the total.
     """
-    distinct = sorted(set(values))
-    if len(distinct) == 1:
-        return distinct[0]
+    if len(values) == 1:
+        return values[0]
     if measure == RATE_UNIT:
-        return "/".join(str(v) for v in distinct)
-    top = distinct[-1]
-    rest = sum(distinct[:-1])
-    return top if abs(top - rest) < 1e-9 else sum(distinct)
+        return "/".join(str(v) for v in values)
+    top = max(values)
+    rest = sum(values) - top
+    return top if len(values) >= 3 and abs(top - rest) < 1e-9 else sum(values)
+
+
+def pivot_measure(measure: str | None) -> str:
+    """The measure word a pivot column is kept under (synonyms for people are one)."""
+    m = measure or ""
+    return SAME_MEASURE.get(m, m)
 
 
 def pivot(rows: list[dict]) -> tuple[list[str], list[list]]:
-    """Header and body of the units × indicators table (ids in taxonomy order)."""
+    """Header and body of the units × indicators table: a column per indicator and measure word
+    (ids in taxonomy order), so that 40家 and 2000辆 are never one sum."""
     order = {id_: k for k, id_ in enumerate(taxonomy().ids)}
     cells: dict[tuple, dict[tuple[str, str], list]] = defaultdict(lambda: defaultdict(list))
     ids: set[tuple[str, str]] = set()
     for r in rows:
-        # one column per indicator (people counted in 人, 名 or 个 are one figure); a percentage
-        # never shares a column with a count of the same indicator
-        key = (r["id"], RATE_UNIT if r["measure"] == RATE_UNIT else "")
+        key = (r["id"], pivot_measure(r["measure"]))
         ids.add(key)
         cells[(r["unit"], r["year"], r["file"])][key].append(r["value"])
     cols = sorted(ids, key=lambda k: (order.get(k[0], len(order)), k[1]))
-    header = ["单位", "年度", "文件"] + [taxonomy().name(i) + ("（%）" if m else "") for i, m in cols]
+    header = ["单位", "年度", "文件"] + [taxonomy().name(i) + (f"（{m}）" if m else "") for i, m in cols]
     body = []
     for (unit, year, file), vals in cells.items():
         body.append([unit, year, file] + [aggregate(vals[c], c[1]) if c in vals else None for c in cols])
