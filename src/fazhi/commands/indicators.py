@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -21,6 +22,10 @@ SCREEN_COLUMNS = (
 )
 
 
+# Tables smaller than this are written in well under a second: no progress bar.
+PROGRESS_MIN_ROWS = 2000
+
+
 def _count_inputs(paths: list[Path]) -> int | None:
     """How many reports the batch holds, when it can be told without reading (None for zips)."""
     n = 0
@@ -37,13 +42,18 @@ def _count_inputs(paths: list[Path]) -> int | None:
 def run(paths: list[Path], out: Path | None, config: Path | None, facts: bool) -> int:
     """Analyse the batch, write or print its indicator table; returns the exit status."""
     from ..config import load_config
-    from ..indicators.export import report_rows, write_table
+    from ..indicators.export import report_rows
     from ..ingest import ReadError
     from ..pipeline import analyze_many
+    from ..tables import os_reason
 
     err = Console(stderr=True)
     if out is not None and out.suffix.lower() not in (".xlsx", ".csv"):
         err.print(f"[red]错误[/red]：不支持的输出格式“{out.suffix or out.name}”：请用 .xlsx 或 .csv")
+        return 2
+    problem = _output_problem(out) if out is not None else None
+    if problem:
+        err.print(f"[red]错误[/red]：{problem}", highlight=False, soft_wrap=True)
         return 2
     try:
         cfg = load_config(config)
@@ -72,12 +82,45 @@ def run(paths: list[Path], out: Path | None, config: Path | None, facts: bool) -
                 continue
             done += 1
             rows.extend(report_rows(item, with_facts=facts))
+    if not done and not failed:
+        err.print("[red]错误[/red]：没有找到可分析的报告文件：" + "、".join(map(str, paths)), highlight=False, soft_wrap=True)
+        return 1
     if out is not None:
-        written = write_table(out, rows)
+        try:
+            written = _write(out, rows, err)
+        except OSError as e:
+            err.print(f"[red]错误[/red]：{out}: 无法写入（{os_reason(e)}）", highlight=False, soft_wrap=True)
+            return 2
         err.print(f"已写出 {len(rows)} 行（{done} 份报告）：" + "、".join(str(p) for p in written))
     else:
         _print_table(rows, done, failed)
     return 1 if failed else 0
+
+
+def _output_problem(out: Path) -> str | None:
+    """Why the table cannot be written at out (a directory there, no such folder), or None."""
+    if out.is_dir():
+        return f"{out}: 这是一个目录，-o 应指定表格文件（.xlsx 或 .csv）"
+    parent = out.parent
+    if not parent.is_dir():
+        return f"{out}: 所在目录不存在"
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"{out}: 所在目录不可写（权限不足）"
+    return None
+
+
+def _write(out: Path, rows: list[dict], err: Console) -> list[Path]:
+    """write_table with a progress bar over the rows (details, then one pivot row per report)."""
+    from ..indicators.export import write_table
+
+    reports = len({(r["unit"], r["year"], r["file"]) for r in rows})
+    progress = Progress(
+        TextColumn("写出表格"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=len(rows) < PROGRESS_MIN_ROWS,
+    )
+    with progress:
+        task = progress.add_task("write", total=len(rows) + reports)
+        return write_table(out, rows, lambda n: progress.advance(task, n))
 
 
 def _print_table(rows: list[dict], done: int, failed: int) -> None:

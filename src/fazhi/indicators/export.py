@@ -6,6 +6,7 @@ Written as .xlsx (two sheets: 指标明细, 汇总) or .csv (the pivot beside it
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from ..tables import csv_text, write_atomic, xlsx_bytes
@@ -96,8 +97,11 @@ def pivot(rows: list[dict]) -> tuple[list[str], list[list]]:
     return header, body
 
 
-def write_table(path: Path, rows: list[dict]) -> list[Path]:
-    """Write the rows (and the pivot) to .xlsx or .csv; returns the files written."""
+def write_table(path: Path, rows: list[dict], on_rows: Callable[[int], None] | None = None) -> list[Path]:
+    """Write the rows (and the pivot) to .xlsx or .csv; returns the files written.
+
+    on_rows(n) is told as XLSX rows are written (the details, then the pivot): a progress bar's advance.
+    """
     header = [h for _, h in COLUMNS]
     body = [[r[k] for k, _ in COLUMNS] for r in rows]
     p_header, p_body = pivot(rows)
@@ -109,6 +113,7 @@ def write_table(path: Path, rows: list[dict]) -> list[Path]:
         write_atomic(pivot_path, "\ufeff" + csv_text(p_header, p_body))
         return [path, pivot_path]
     if suffix == ".xlsx":
-        write_atomic(path, xlsx_bytes([(ROWS_SHEET, header, body, None), (PIVOT_SHEET, p_header, p_body, None)]))
+        sheets = [(ROWS_SHEET, header, body, None), (PIVOT_SHEET, p_header, p_body, None)]
+        write_atomic(path, xlsx_bytes(sheets, on_rows))
         return [path]
     raise ValueError(f"不支持的输出格式“{path.suffix}”：请用 .xlsx 或 .csv")
