@@ -47,3 +47,52 @@ def test_people_counted_in_ren_and_ming_share_a_column():
     cells = dict(zip(header, row, strict=True))
     assert [v for k, v in cells.items() if k.endswith("（人）")] == [50]
     assert [v for k, v in cells.items() if k.endswith("（个）")] == [5]
+
+
+def _app():
+    import typer
+
+    from fazhi.commands.indicators import register
+
+    app = typer.Typer()
+    register(app)
+
+    @app.command("noop")
+    def noop() -> None:  # a second command keeps typer in sub-command mode
+        """Nothing."""
+
+    return app
+
+
+def test_indicators_output_in_a_missing_folder_or_on_a_directory_is_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from conftest import SEED_FILES
+
+    (tmp_path / "d.xlsx").mkdir()
+    for target in (tmp_path / "no" / "t.xlsx", tmp_path / "d.xlsx"):
+        res = CliRunner().invoke(_app(), ["indicators", str(SEED_FILES[0]), "-o", str(target)])
+        assert res.exit_code == 2 and "Traceback" not in res.output
+        (line,) = [x for x in res.stderr.splitlines() if x.strip()]
+        assert line.startswith("错误") and str(target) in line
+
+
+def test_indicators_of_an_empty_folder_say_nothing_was_found(tmp_path):
+    from typer.testing import CliRunner
+
+    res = CliRunner().invoke(_app(), ["indicators", str(tmp_path), "-o", str(tmp_path / "t.xlsx")])
+    assert res.exit_code == 1 and "没有找到可分析的报告文件" in res.stderr
+    assert not (tmp_path / "t.xlsx").exists()
+
+
+def test_xlsx_cells_starting_with_equals_stay_text(tmp_path):
+    from openpyxl import load_workbook
+
+    from fazhi.indicators.export import write_table
+
+    row = {"unit": "=HYPERLINK(\"x\")", "year": 2023, "id": "study.lectures", "name": "宣讲", "value": 8,
+           "measure": "次", "qualifier": "exact", "quote": "宣讲8次", "section": "", "file": "a.txt"}
+    write_table(tmp_path / "t.xlsx", [row])
+    ws = load_workbook(tmp_path / "t.xlsx")["指标明细"]
+    cell = ws["A2"]
+    assert cell.value == "=HYPERLINK(\"x\")" and cell.data_type == "s"
