@@ -16,9 +16,17 @@ def hits(text: str, code: str) -> list[tuple[str, str | None]]:
 
 
 # ---------------------------------------------------------------- PU001 half-width marks
-def test_ascii_marks_one_finding_each_with_fullwidth_fix():
+def test_ascii_marks_of_a_paragraph_are_one_finding_with_the_stretch_fixed():
+    """Regression: a report typed with ASCII punctuation got one finding per mark (240 in seed 004)."""
     got = hits("全年组织培训3期,覆盖干部200人次;群众满意度较高:达到98%。", "PU001")
-    assert got == [(",", "，"), (";", "；"), (":", "：")]
+    assert got == [(",覆盖干部200人次;群众满意度较高:", "，覆盖干部200人次；群众满意度较高：")]
+    r = fazhi.analyze("全年组织培训3期,覆盖干部200人次;群众满意度较高:达到98%。", Config(select=["PU001"]))
+    assert "3处" in r.findings[0].message and "逗号1处" in r.findings[0].message
+
+
+def test_ascii_marks_of_different_paragraphs_are_separate_findings():
+    got = hits("一、主要举措\n全年组织培训3期,覆盖干部200人次。\n二、存在的不足\n群众满意度较高:达到98%。", "PU001")
+    assert got == [(",", "，"), (":", "：")]
 
 
 def test_ascii_comma_with_trailing_space_is_replaced_whole():
@@ -27,7 +35,7 @@ def test_ascii_comma_with_trailing_space_is_replaced_whole():
 
 def test_ascii_quotes_are_paired_into_opening_and_closing():
     got = hits('落实"谁执法谁普法"责任，开展"法律进乡村""送法进企业"活动。', "PU001")
-    assert [s for _q, s in got] == ["“", "”", "“", "”", "“", "”"]
+    assert [s for _q, s in got] == ["“谁执法谁普法”责任，开展“法律进乡村”“送法进企业”"]
 
 
 def test_unpaired_ascii_quote_is_reported_without_a_guess():
@@ -36,7 +44,7 @@ def test_unpaired_ascii_quote_is_reported_without_a_guess():
 
 def test_ascii_brackets_in_chinese_and_in_heading_numbers():
     got = hits("一、主要举措\n(一)规范执法\n各村(社区)均配备法律顾问。", "PU001")
-    assert got == [("(", "（"), (")", "）"), ("(", "（"), (")", "）")]
+    assert got == [("(一)", "（一）"), ("(社区)", "（社区）")]
 
 
 @pytest.mark.parametrize(

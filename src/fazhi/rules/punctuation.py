@@ -24,6 +24,7 @@ URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[!-~]+|[A-Za-z0-9_.+-]+@[A-Za-z0
 ASCII_MARKS = {",": ("逗号", "，"), ";": ("分号", "；"), ":": ("冒号", "："), "?": ("问号", "？"),
                "!": ("叹号", "！"), "(": ("括号", "（"), ")": ("括号", "）")}
 ASCII_RE = re.compile(r'[,;:?!()"]')
+MARK_NAME_OF = {ch: name for ch, (name, _full) in ASCII_MARKS.items()}
 # Marks whose full-width form does not depend on pairing: (message, fix).
 SIMPLE_MARKS = {ch: (f"中文句子中应使用全角{name}“{full}”", full) for ch, (name, full) in ASCII_MARKS.items() if ch in ",;:?!"}
 # `1,000` and `8:30` are numbers, not Chinese punctuation.
@@ -208,7 +209,8 @@ def ascii_punctuation(report: Report) -> Iterator[Hit]:
     """中文句子中使用了半角（英文）标点。
 
     ## 检查内容
-    与汉字或全角标点相邻的半角逗号、分号、冒号、问号、叹号、括号和双引号，每处一条，并给出对应的全角标点；
+    与汉字或全角标点相邻的半角逗号、分号、冒号、问号、叹号、括号和双引号。同一段中的半角标点合为一条，
+    从第一处标到最后一处，说明共几处，建议写法是这一段全部改为全角后的文字（可一次改正）；
     半角双引号按前后顺序配对，分别建议改为“或”。
     ## 为什么
     GB/T 15834-2011 规定中文文本使用全角标点。半角标点多来自从网页、PDF 或英文输入法复制的文字，
@@ -219,8 +221,46 @@ def ascii_punctuation(report: Report) -> Iterator[Hit]:
     “今年以来，共开展培训3次。”
     ## 误报与局限
     网址、数字中的千分位逗号（1,000）、时间（8:30）以及前后都是西文的标点不报；
-    前后引号不配对时只提示改为全角，不给出具体写法。
+    前后引号不配对时只提示改为全角，不给出具体写法（这一处单独成条）。
     """
+    text = report.text
+    starts, _ = _lines(text)
+    group: list[Hit] = []
+    group_line = -1
+    for h in _ascii_marks(report):
+        if h.suggestion is None:  # no certain fix (unpaired quotes): a finding of its own
+            yield h
+            continue
+        line = bisect_right(starts, h.start) - 1
+        if group and line != group_line:
+            yield _paragraph_hit(text, group)
+            group = []
+        group.append(h)
+        group_line = line
+    if group:
+        yield _paragraph_hit(text, group)
+
+
+def _paragraph_hit(text: str, group: list[Hit]) -> Hit:
+    """One finding for the half-width marks of a paragraph: from the first mark to the last, the
+    message counting them by name, the suggestion that stretch with every mark made full width."""
+    if len(group) == 1:
+        return group[0]
+    s, e = group[0].start, group[-1].end
+    out, pos = [], s
+    counts: dict[str, int] = {}
+    for h in group:
+        out += [text[pos : h.start], h.suggestion]
+        pos = h.end
+        name = MARK_NAME_OF.get(text[h.start], "引号")
+        counts[name] = counts.get(name, 0) + 1
+    out.append(text[pos:e])
+    names = "、".join(f"{n}{c}处" for n, c in counts.items())
+    return Hit(s, e, f"本段有{len(group)}处半角标点（{names}），中文句子中应使用全角标点", "".join(out))
+
+
+def _ascii_marks(report: Report) -> Iterator[Hit]:
+    """One hit per half-width mark that stands in Chinese text, in text order."""
     text = report.text
     starts, lines = _lines(text)
     masked = {i for m in URL_RE.finditer(text) for i in range(m.start(), m.end())}
