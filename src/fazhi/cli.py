@@ -72,13 +72,13 @@ def analyze(
             stem = output_stem(item.source, used)
             _write(out / f"{stem}.{formatter.suffix}", doc)
             if fix:
-                _write_fix(item, out / f"{stem}.fixed.txt")
+                _write_fix(item, out / f"{stem}.fixed.txt", cfg)
         else:
             if format == "json" and len(paths) + (1 if any(p.is_dir() or p.suffix == ".zip" for p in paths) else 0) > 1:
                 doc = item.to_json(indent=None)
             sys.stdout.write(doc if doc.endswith("\n") else doc + "\n")
             if fix:
-                _write_fix(item, Path.cwd() / f"{output_stem(item.source, used)}.fixed.txt")
+                _write_fix(item, Path.cwd() / f"{output_stem(item.source, used)}.fixed.txt", cfg)
     if not reports and not failed:
         fail("没有找到可分析的报告文件（支持 " + "、".join(sorted(REPORT_SUFFIXES)) + "）：" + "、".join(map(str, paths)), 1)
     if out is not None and not quiet:
@@ -113,10 +113,10 @@ def _write(path: Path, data: str) -> None:
         fail(f"{path}: 无法写入（{os_reason(e)}）")
 
 
-def _write_fix(report, path: Path) -> None:
+def _write_fix(report, path: Path, cfg) -> None:
     from .fixes import fixed_text
 
-    text, n = fixed_text(report)
+    text, n = fixed_text(report, cfg)
     _write(path, text + "\n")
     err.print(f"已写出改正稿 {path}（{n} 处改动）")
 
