@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from bisect import bisect_right
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -10,8 +11,33 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from .model import LEVEL_ZH, PART_KEYS, PART_NAMES, PART_STATUS_ZH, Report
 from .rules.catalogue import CATEGORY_ZH, SEVERITY_ZH
 
+# How a quantity's qualifier is written around its value (`420余件`, `近700人`): the HTML and Markdown
+# tables show the figure as the report states it, not a bare 420.
+QUALIFIER_FORMS = {
+    "exact": "{v}{u}",
+    "more_than": "{v}余{u}",
+    "nearly": "近{v}{u}",
+    "about": "约{v}{u}",
+    "at_least": "{v}{u}以上",
+    "less_than": "不足{v}{u}",
+}
+# Quotes and suggestions longer than this are cut in the Markdown list (a paragraph of half-width marks).
+MD_QUOTE_CHARS = 40
 # A rule with more findings than this in one report is shown folded in the side list (e.g. 240 ASCII commas).
 MAX_OPEN_GROUP = 5
+
+
+def value_text(ind) -> str:
+    """An indicator's value with its unit and qualifier as the report writes them (`420余件`)."""
+    v = ind.value
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return QUALIFIER_FORMS.get(str(ind.qualifier), "{v}{u}").format(v=v, u=ind.unit or "")
+
+
+def _cut(s: str, n: int = MD_QUOTE_CHARS) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[:n] + "…"
 
 
 class Formatter:
@@ -65,13 +91,17 @@ class MarkdownFormatter(Formatter):
         for s in r.sections():
             out.append(f"{'  ' * (s.level - 1)}- {t[s.start : s.heading_end].strip()}")
         out += ["", f"## 发现的问题（{len(r.findings)}）", ""]
+        line_starts = [0] + [k + 1 for k, ch in enumerate(t) if ch == "\n"]
         for f in r.findings:
-            where = f"“{t[f.start : f.end]}”" if f.start is not None else "全文"
-            fix = f" → {f.suggestion}" if f.suggestion else ""
+            if f.start is not None:
+                where = f"第{bisect_right(line_starts, f.start)}行 “{_cut(t[f.start : f.end])}”"
+            else:
+                where = "全文"
+            fix = f" → {_cut(f.suggestion)}" if f.suggestion else ""
             out.append(f"- **{f.rule}** [{SEVERITY_ZH[f.severity.value]}] {where}：{f.message}{fix}")
-        out += ["", f"## 指标（{len(r.indicators)}）", "", "| 指标 | 数值 | 单位 | 原文 |", "|---|---|---|---|"]
+        out += ["", f"## 指标（{len(r.indicators)}）", "", "| 指标 | 数值 | 原文 |", "|---|---|---|"]
         for i in r.indicators:
-            out.append(f"| {i.name}（`{i.id}`） | {i.value} | {i.unit} | {t[i.start : i.end]} |")
+            out.append(f"| {i.name}（`{i.id}`） | {value_text(i)} | {t[i.start : i.end]} |")
         return "\n".join(out) + "\n"
 
 
@@ -161,7 +191,7 @@ class HtmlFormatter(Formatter):
             body=highlighted_html(report),
             findings=findings,
             parts=parts,
-            indicators=[(i, t[i.start : i.end]) for i in report.indicators],
+            indicators=[(i, value_text(i), t[i.start : i.end]) for i in report.indicators],
         )
 
 
