@@ -164,3 +164,22 @@ def test_empty_directory_says_nothing_was_found(tmp_path):
     res = runner.invoke(app, ["analyze", str(tmp_path)])
     assert res.exit_code == 1 and res.stdout == ""
     _one_line_error(res, str(tmp_path), "没有找到可分析的报告文件")
+
+
+def test_summary_fits_an_80_column_terminal():
+    """Regression: `make demo`'s summary was drawn 160 columns wide and garbled on an 80-column terminal."""
+    import io
+
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from conftest import seed_report
+    from fazhi.cli import _summary
+
+    for width in (80, 60, 120):
+        buf = io.StringIO()
+        _summary([seed_report(p.name[:3]) for p in SEED_FILES], 1, Console(file=buf, width=width))
+        lines = buf.getvalue().splitlines()
+        assert len(lines) == 4 + len(SEED_FILES) + 1  # title, frame and header, rows, bottom line
+        assert max(cell_len(x) for x in lines) <= width
+        assert "缺部分" in lines[2] and "2023" in lines[4]

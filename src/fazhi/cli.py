@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import NoReturn
 
 import typer
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
 from .config import load_config
 from .ingest import ReadError
 from .ingest.sniff import REPORT_SUFFIXES
-from .model import LEVEL_ZH
 from .pipeline import analyze_many
 from .render import get_formatter
 from .tables import os_reason, write_atomic
@@ -28,6 +28,11 @@ app = typer.Typer(
     add_completion=False,
 )
 err = Console(stderr=True)
+# The summary's file-name column at most this wide: the unit column gets the rest of the terminal.
+SUMMARY_NAME_WIDTH = 24
+MIN_TEXT_WIDTH = 6
+# The summary's narrow columns and their widths in terminal cells (a Chinese character is two).
+SUMMARY_FIXED = {"年度": 4, "缺部分": 6, "错/警/提": 8, "评分": 5}
 
 
 def output_stem(source: str, used: set[str]) -> str:
@@ -121,28 +126,35 @@ def _write_fix(report, path: Path, cfg) -> None:
     err.print(f"已写出改正稿 {path}（{n} 处改动）")
 
 
-def _summary(reports, failed: int) -> None:
+def _summary(reports, failed: int, console: Console | None = None) -> None:
+    """The batch at a glance, fitted to the terminal (80 columns when not a terminal)."""
+    console = console or Console(stderr=True)
     table = Table(title=f"已分析 {len(reports)} 份报告" + (f"，{failed} 份无法读取" if failed else ""))
-    for col in ("来源", "单位", "层级", "年度", "成文日期", "缺失部分", "错误", "警告", "提示", "评分"):
-        table.add_column(col)
+    rows = []
     for r in reports:
         sev = {"error": 0, "warning": 0, "info": 0}
         for f in r.findings:
             sev[f.severity.value] += 1
         missing = sum(1 for p in r.parts.values() if p.status.value == "missing" and p.key != "other")
-        table.add_row(
-            Path(r.source.split("!/")[-1]).name,
+        rows.append((
+            Path(r.source.split("!/")[-1]).stem,
             r.unit or "—",
-            LEVEL_ZH[r.unit_level.value],
             str(r.year or "—"),
-            r.date or "—",
             str(missing),
-            str(sev["error"]),
-            str(sev["warning"]),
-            str(sev["info"]),
+            f"{sev['error']}/{sev['warning']}/{sev['info']}",
             str(r.score["total"]) if r.score else "—",
-        )
-    Console(stderr=True, width=160).print(table)
+        ))
+    # the name and the unit share what the fixed columns and the frame leave of the terminal
+    avail = max(console.width - sum(SUMMARY_FIXED.values()) - 3 * (len(SUMMARY_FIXED) + 2) - 1, 2 * MIN_TEXT_WIDTH)
+    name_w = max(MIN_TEXT_WIDTH, min(SUMMARY_NAME_WIDTH, max((cell_len(x[0]) for x in rows), default=4), avail // 3))
+    unit_w = max(MIN_TEXT_WIDTH, min(avail - name_w, max((cell_len(x[1]) for x in rows), default=4)))
+    table.add_column("报告", overflow="ellipsis", no_wrap=True, width=name_w)
+    table.add_column("单位", overflow="ellipsis", no_wrap=True, width=unit_w)
+    for head, width in SUMMARY_FIXED.items():
+        table.add_column(head, justify="right", no_wrap=True, width=width)
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
 
 
 @app.command()
