@@ -81,3 +81,20 @@ def test_limits_are_settings_with_checked_values():
         from_dict({"limits": {"timeout": -1}})
     with pytest.raises(ValueError, match="limits.max_chars"):
         from_dict({"limits": {"max_chars": "many"}})
+
+
+def test_cli_prints_the_limit_error_whole_and_file_names_with_brackets(tmp_path):
+    """Regression: Rich read `[limits]` in the message, and `[red]` in a file name, as markup and dropped them."""
+    from typer.testing import CliRunner
+
+    from fazhi.cli import app
+
+    d = tmp_path / "[批次]"
+    d.mkdir()
+    shutil.copy(SEED_FILES[0], d / "[red]a.txt")
+    cfg = tmp_path / "fazhi.toml"
+    cfg.write_text("[limits]\nmax_chars = 1000\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["analyze", str(d), "--config", str(cfg), "-o", str(tmp_path / "out")])
+    assert res.exit_code == 1
+    (line,) = [x for x in res.stderr.splitlines() if x.strip()]
+    assert "[批次]/[red]a.txt" in line and "文本过长" in line and "[limits]" in line

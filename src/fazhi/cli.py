@@ -13,6 +13,7 @@ from typing import NoReturn
 import typer
 from rich.cells import cell_len
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .config import load_config
@@ -69,7 +70,7 @@ def analyze(
     for item in analyze_many([str(p) for p in paths], cfg):
         if isinstance(item, ReadError):
             failed += 1
-            err.print(f"[red]无法分析[/red] {item}", markup=True, highlight=False, soft_wrap=True)
+            err.print(f"[red]无法分析[/red] {escape(str(item))}", markup=True, highlight=False, soft_wrap=True)
             continue
         reports.append(item)
         doc = formatter.render(item)
@@ -86,7 +87,7 @@ def analyze(
                 _write_fix(item, Path.cwd() / f"{output_stem(item.source, used)}.fixed.txt", cfg)
     if not reports and not failed:
         fail("没有找到可分析的报告文件（支持 " + "、".join(sorted(REPORT_SUFFIXES)) + "）：" + "、".join(map(str, paths)), 1)
-    if out is not None and not quiet:
+    if out is not None and not quiet and reports:
         _summary(reports, failed)
     if failed:
         raise typer.Exit(1)
@@ -94,7 +95,7 @@ def analyze(
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print a one-line Chinese error and leave with the exit status."""
-    err.print(f"[red]错误[/red]：{message}", highlight=False, soft_wrap=True)
+    err.print(f"[red]错误[/red]：{escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -123,7 +124,7 @@ def _write_fix(report, path: Path, cfg) -> None:
 
     text, n = fixed_text(report, cfg)
     _write(path, text + "\n")
-    err.print(f"已写出改正稿 {path}（{n} 处改动）")
+    err.print(f"已写出改正稿 {escape(str(path))}（{n} 处改动）", highlight=False, soft_wrap=True)
 
 
 def _summary(reports, failed: int, console: Console | None = None) -> None:
@@ -173,7 +174,7 @@ def rules(
     if code:
         match = [r for r in rs if r.code == code.upper()]
         if not match:
-            err.print(f"[red]错误[/red]：没有规则 {code}")
+            err.print(f"[red]错误[/red]：没有规则 {escape(code)}")
             raise typer.Exit(2)
         r = match[0]
         sys.stdout.write(f"{r.code} {r.name}\n\n{r.doc}\n")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -49,16 +50,16 @@ def run(paths: list[Path], out: Path | None, config: Path | None, facts: bool) -
 
     err = Console(stderr=True)
     if out is not None and out.suffix.lower() not in (".xlsx", ".csv"):
-        err.print(f"[red]错误[/red]：不支持的输出格式“{out.suffix or out.name}”：请用 .xlsx 或 .csv")
+        err.print(f"[red]错误[/red]：不支持的输出格式“{escape(out.suffix or out.name)}”：请用 .xlsx 或 .csv")
         return 2
     problem = _output_problem(out) if out is not None else None
     if problem:
-        err.print(f"[red]错误[/red]：{problem}", highlight=False, soft_wrap=True)
+        err.print(f"[red]错误[/red]：{escape(problem)}", highlight=False, soft_wrap=True)
         return 2
     try:
         cfg = load_config(config)
     except ValueError as e:
-        err.print(f"[red]错误[/red]：{e}")
+        err.print(f"[red]错误[/red]：{escape(str(e))}", highlight=False, soft_wrap=True)
         return 2
     rows: list[dict] = []
     failed = done = 0
@@ -78,20 +79,20 @@ def run(paths: list[Path], out: Path | None, config: Path | None, facts: bool) -
             progress.advance(task)
             if isinstance(item, ReadError):
                 failed += 1
-                progress.console.print(f"[red]无法分析[/red] {item}", highlight=False, soft_wrap=True)
+                progress.console.print(f"[red]无法分析[/red] {escape(str(item))}", highlight=False, soft_wrap=True)
                 continue
             done += 1
             rows.extend(report_rows(item, with_facts=facts))
     if not done and not failed:
-        err.print("[red]错误[/red]：没有找到可分析的报告文件：" + "、".join(map(str, paths)), highlight=False, soft_wrap=True)
+        err.print("[red]错误[/red]：没有找到可分析的报告文件：" + escape("、".join(map(str, paths))), highlight=False, soft_wrap=True)
         return 1
     if out is not None:
         try:
             written = _write(out, rows, err)
         except OSError as e:
-            err.print(f"[red]错误[/red]：{out}: 无法写入（{os_reason(e)}）", highlight=False, soft_wrap=True)
+            err.print(f"[red]错误[/red]：{escape(str(out))}: 无法写入（{os_reason(e)}）", highlight=False, soft_wrap=True)
             return 2
-        err.print(f"已写出 {len(rows)} 行（{done} 份报告）：" + "、".join(str(p) for p in written))
+        err.print(f"已写出 {len(rows)} 行（{done} 份报告）：" + escape("、".join(str(p) for p in written)), highlight=False, soft_wrap=True)
     else:
         _print_table(rows, done, failed)
     return 1 if failed else 0

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 user_app = typer.Typer(help="管理审查工作台的账号。", no_args_is_help=True)
 
@@ -45,14 +46,14 @@ def run_ingest(paths: list[Path], config: Path | None = None) -> int:
     try:
         cfg = load_config(config)
     except ValueError as e:
-        err.print(f"[red]错误[/red]：{e}")
+        err.print(f"[red]错误[/red]：{escape(str(e))}", highlight=False, soft_wrap=True)
         return 2
     failures = [x for p in paths if p.is_dir() for x in walk_dir(p) if isinstance(x, ReadError)]
     files = _inputs(paths)
     stored = dup = 0
     failed = len(failures)
     for f in failures:
-        err.print(f"[red]无法入库[/red] {f}", highlight=False, soft_wrap=True)
+        err.print(f"[red]无法入库[/red] {escape(str(f))}", highlight=False, soft_wrap=True)
     progress = Progress(TextColumn("入库"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         TextColumn("{task.description}"), console=err, transient=True)
     with _session() as s, progress:
@@ -73,7 +74,7 @@ def run_ingest(paths: list[Path], config: Path | None = None) -> int:
             for it in items:
                 if it.error:
                     failed += 1
-                    progress.console.print(f"[red]无法入库[/red] {it.error}", highlight=False, soft_wrap=True)
+                    progress.console.print(f"[red]无法入库[/red] {escape(str(it.error))}", highlight=False, soft_wrap=True)
                 elif it.duplicate:
                     dup += 1
                 else:
