@@ -1,6 +1,7 @@
 """How analysis cost grows with input size: one report of 1, 2, 4, 8 and 20 MB built from the samples.
 
 Usage: .venv/bin/python bench/bench_scaling.py [--sizes 1,2,4,8,20] [--stages] [--rules]
+       .venv/bin/python bench/bench_scaling.py --batch 200   (the cost of the per-file worker process)
 The big report is the five samples one after another, again and again, each copy with its numbers
 changed (copy k adds k to every number), so that sentences with numbers differ between copies and
 sentences without numbers repeat — the worst case for duplicate detection. Prints seconds per size,
@@ -69,13 +70,33 @@ def run(text: str, per_stage: dict[str, float], per_rule: dict[str, float] | Non
     return time.process_time() - t0
 
 
+def batch_overhead(n: int) -> None:
+    """Wall seconds for n sample files through analyze_many with the worker process (time limit) and without."""
+    import shutil
+    import tempfile
+
+    from fazhi.pipeline import analyze_many
+
+    with tempfile.TemporaryDirectory() as d:
+        for k in range(n):
+            shutil.copy(SAMPLES[k % len(SAMPLES)], Path(d) / f"{k:04d}.txt")
+        for label, cfg in (("in process (timeout = 0)", Config(time_limit=0)), ("worker process", Config())):
+            t0 = time.perf_counter()
+            got = sum(1 for _ in analyze_many([d], cfg))
+            print(f"batch of {got} files, {label}: {time.perf_counter() - t0:.2f} s wall", flush=True)
+
+
 def main() -> None:
     """Run the benchmark and print its numbers."""
     ap = argparse.ArgumentParser()
+    ap.add_argument("--batch", type=int, default=0, help="instead: time a batch of N sample files with and without the worker")
     ap.add_argument("--sizes", default="1,2,4,8,20")
     ap.add_argument("--stages", action="store_true", help="print the three slowest stages per size")
     ap.add_argument("--rules", action="store_true", help="print the three slowest rules per size")
     args = ap.parse_args()
+    if args.batch:
+        batch_overhead(args.batch)
+        return
     run(SAMPLES[0].read_text(encoding="utf-8"), defaultdict(float), None)  # warm up: automata, caches
     prev = None
     print(f"{'MB':>5} {'chars':>10} {'cpu s':>8} {'x prev':>7} {'wall s':>8}")
