@@ -173,12 +173,13 @@ def test_summary_fits_an_80_column_terminal():
     from rich.cells import cell_len
     from rich.console import Console
 
-    from conftest import seed_report
+    import fazhi
     from fazhi.cli import _summary
 
+    reports = [fazhi.analyze(p) for p in SEED_FILES]
     for width in (80, 60, 120):
         buf = io.StringIO()
-        _summary([seed_report(p.name[:3]) for p in SEED_FILES], 1, Console(file=buf, width=width))
+        _summary(reports, 1, Console(file=buf, width=width))
         lines = buf.getvalue().splitlines()
         assert len(lines) == 4 + len(SEED_FILES) + 1  # title, frame and header, rows, bottom line
         assert max(cell_len(x) for x in lines) <= width

@@ -151,7 +151,7 @@ def analyze(path_or_text: str | Path, config: Config | None = None) -> Report:
     cfg = config or Config()
     if isinstance(path_or_text, Path) or _is_file(path_or_text):
         raw = read_path(path_or_text)
-    elif _looks_like_path(path_or_text):
+    elif looks_like_path(path_or_text):
         raise ReadError(path_or_text, NOT_FOUND)
     elif _looks_like_html(path_or_text):
         raw = read_bytes(path_or_text.encode("utf-8"), "<text>")
@@ -171,7 +171,7 @@ def _is_file(text: str) -> bool:
         return False
 
 
-def _looks_like_path(text: str) -> bool:
+def looks_like_path(text: str) -> bool:
     """A short single line with a report file's suffix or a path separator, and no sentence punctuation."""
     if "\n" in text or len(text) > PATH_MAX_CHARS or SENTENCE_MARKS_RE.search(text):
         return False
