@@ -11,6 +11,7 @@ objects fed in turn.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import threading
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
@@ -42,6 +43,7 @@ def _serve(conn: Connection) -> None:
     from .config import Config
     from .pipeline import analyze_raw
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it ends the worker, no second traceback
     analyze_raw(RawDocument(source="<warm-up>", text=WARM_UP_TEXT, format="txt"), Config())
     conn.send(("ready", None))
     while True:
