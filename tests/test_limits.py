@@ -98,3 +98,28 @@ def test_cli_prints_the_limit_error_whole_and_file_names_with_brackets(tmp_path)
     assert res.exit_code == 1
     (line,) = [x for x in res.stderr.splitlines() if x.strip()]
     assert "[批次]/[red]a.txt" in line and "文本过长" in line and "[limits]" in line
+
+
+def test_a_reader_that_hangs_is_stopped_too(tmp_path, monkeypatch):
+    """The worker reads as well as analyses: a reader stuck on one file (a slow OCR, a converter) is ended
+    by the time limit and the next file is read by a fresh worker."""
+    import multiprocessing
+    import time
+
+    import fazhi.ingest
+    import fazhi.worker
+
+    real = fazhi.ingest.try_read
+
+    def stuck_on_slow(data, source):
+        if source.endswith("slow.txt"):
+            time.sleep(60)
+        return real(data, source)
+
+    monkeypatch.setattr(fazhi.ingest, "try_read", stuck_on_slow)
+    monkeypatch.setattr(fazhi.worker, "_context", lambda: multiprocessing.get_context("fork"))  # keeps the patch
+    for name in ("a.txt", "b_slow.txt", "c.txt"):
+        shutil.copy(SEED_FILES[0], tmp_path / name)
+    got = list(fazhi.analyze_many([tmp_path], Config(time_limit=2)))
+    assert [type(x).__name__ for x in got] == ["Report", "ReadError", "Report"]
+    assert "b_slow.txt" in str(got[1]) and "分析超时" in str(got[1])

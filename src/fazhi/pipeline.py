@@ -24,6 +24,7 @@ from . import meta as meta_mod
 from . import outline as outline_mod
 from .config import Config
 from .ingest import NOT_FOUND, RawDocument, ReadError, iter_inputs, read_bytes, read_path
+from .ingest.archive import walk_dir
 from .ingest.sniff import REPORT_SUFFIXES, suffix_of
 from .model import Report
 from .normalize import normalize
@@ -196,28 +197,37 @@ def check_size(raw: RawDocument, cfg: Config) -> None:
 def analyze_many(paths: Iterable[str | Path], config: Config | None = None) -> Iterator[Report | ReadError]:
     """Analyse every report under the paths; unreadable, oversized and overlong inputs come back as ReadError.
 
-    With a time limit (limits.timeout, the default) each file is analysed in a worker process that is
-    ended when the file takes too long; the batch goes on with a fresh worker.
+    With a time limit (limits.timeout, the default) each file is read and analysed in a worker process
+    that is ended when the file (each member, for a zip) takes too long; the batch goes on with a fresh
+    worker. Without one (timeout = 0) everything runs in this process.
     """
     cfg = config or Config()
-    worker = Worker() if cfg.time_limit else None
+    if not cfg.time_limit:
+        yield from analyze_file(paths, cfg)
+        return
+    worker = Worker()
     try:
-        for item in iter_inputs(paths):
-            if isinstance(item, ReadError):
-                yield item
-                continue
-            try:
-                check_size(item, cfg)
-            except ReadError as e:
-                yield e
-                continue
-            if worker is not None:
-                yield worker.analyze(item, cfg)
-                continue
-            try:
-                yield analyze_raw(item, cfg)
-            except Exception as e:  # an analysis bug must not stop the batch
-                yield ReadError(item.source, f"分析失败（{type(e).__name__}: {e}）")
+        for path in paths if not isinstance(paths, str | Path) else [paths]:
+            p = Path(path)
+            for f in walk_dir(p) if p.is_dir() else [p]:
+                if isinstance(f, ReadError):
+                    yield f
+                else:
+                    yield from worker.run(str(f), cfg)
     finally:
-        if worker is not None:
-            worker.close()
+        worker.close()
+
+
+def analyze_file(paths: Iterable[str | Path] | str | Path, cfg: Config) -> Iterator[Report | ReadError]:
+    """Read and analyse in this process every report under the paths (a zip gives one per member)."""
+    for item in iter_inputs(paths):
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        try:
+            check_size(item, cfg)
+            yield analyze_raw(item, cfg)
+        except ReadError as e:
+            yield e
+        except Exception as e:  # an analysis bug must not stop the batch
+            yield ReadError(item.source, f"分析失败（{type(e).__name__}: {e}）")

@@ -1,6 +1,7 @@
 """A worker process for analyses under a time limit: a file that takes too long is stopped, not waited for.
 
-The worker is a separate process fed through a pipe; when a file runs past the limit the process is
+The worker is a separate process fed file names through a pipe; it reads each file (a slow reader is
+under the limit too) and sends back its reports one by one. When a file runs past the limit the process is
 ended (a thread cannot be stopped; a regex or a pathological input can hold one for ever) and the next
 file gets a fresh one. A single-threaded parent (`fazhi analyze`) forks the worker directly, which costs
 milliseconds; a parent with threads (Rich's progress bar) starts it from a forkserver that has fazhi
@@ -13,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import threading
+from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
@@ -39,26 +41,35 @@ def _context():
 
 
 def _serve(conn: Connection) -> None:
-    """The worker's loop: (RawDocument, Config) in, ("ok", Report) or ("error", message) out."""
+    """The worker's loop: (path, Config) in; for each report in the file ("report", Report) or
+    ("error", source, reason), then ("done",)."""
     from .config import Config
-    from .pipeline import analyze_raw
+    from .pipeline import analyze_file, analyze_raw
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it ends the worker, no second traceback
     analyze_raw(RawDocument(source="<warm-up>", text=WARM_UP_TEXT, format="txt"), Config())
-    conn.send(("ready", None))
+    conn.send(("ready",))
     while True:
         try:
-            raw, cfg = conn.recv()
+            path, cfg = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            conn.send(("ok", analyze_raw(raw, cfg)))
-        except Exception as e:  # an analysis bug: reported for this file, the worker goes on
-            conn.send(("error", f"{type(e).__name__}: {e}"))
+            for item in analyze_file([path], cfg):
+                if isinstance(item, ReadError):
+                    conn.send(("error", item.source, item.reason))
+                    continue
+                try:
+                    conn.send(("report", item))
+                except Exception as e:  # a report that cannot be sent (pickling): reported for this file
+                    conn.send(("error", item.source, f"分析失败（{type(e).__name__}: {e}）"))
+        except Exception as e:  # a reader bug outside the readers' own error handling
+            conn.send(("error", path, f"读取失败（{type(e).__name__}: {e}）"))
+        conn.send(("done",))
 
 
 class Worker:
-    """One analysis process, started on first use and replaced after a timeout or a crash."""
+    """One process that reads and analyses files, started on first use and replaced after a timeout or a crash."""
 
     def __init__(self) -> None:
         self._proc = None
@@ -76,24 +87,33 @@ class Worker:
             raise RuntimeError("分析进程无法启动")
         return parent
 
-    def analyze(self, raw: RawDocument, cfg: Config) -> Report | ReadError:
-        """The report, or a one-line ReadError when the analysis fails or runs past cfg.time_limit."""
+    def run(self, path: str, cfg: Config) -> Iterator[Report | ReadError]:
+        """The reports of one file (one per member of a zip), each due within cfg.time_limit seconds;
+        a file past the limit, or a worker that dies, gives a one-line ReadError and a fresh worker."""
+        done = False
         try:
             conn = self._conn if self._proc is not None and self._proc.is_alive() else self._start()
-            conn.send((raw, cfg))
-            if not conn.poll(cfg.time_limit or None):
-                self.close()
-                return ReadError(
-                    raw.source,
-                    f"分析超时（超过 {cfg.time_limit:g} 秒），已跳过；可在 fazhi.toml 的 [limits] 中调大 timeout",
-                )
-            kind, value = conn.recv()
+            conn.send((path, cfg))
+            while True:
+                if not conn.poll(cfg.time_limit or None):
+                    self.close()
+                    yield ReadError(
+                        path,
+                        f"分析超时（超过 {cfg.time_limit:g} 秒），已跳过；可在 fazhi.toml 的 [limits] 中调大 timeout",
+                    )
+                    return
+                msg = conn.recv()
+                if msg[0] == "done":
+                    done = True
+                    return
+                yield msg[1] if msg[0] == "report" else ReadError(msg[1], msg[2])
         except (EOFError, OSError, RuntimeError) as e:  # the worker died (out of memory, killed)
             self.close()
-            return ReadError(raw.source, f"分析失败（分析进程意外退出：{type(e).__name__}）")
-        if kind == "ok":
-            return value
-        return ReadError(raw.source, f"分析失败（{value}）")
+            done = True
+            yield ReadError(path, f"分析失败（分析进程意外退出：{type(e).__name__}）")
+        finally:
+            if not done:  # the caller stopped reading mid-file: the worker's pending replies are stale
+                self.close()
 
     def close(self) -> None:
         """End the worker process (a running analysis is killed)."""
