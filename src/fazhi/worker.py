@@ -33,6 +33,9 @@ WARM_UP_TEXT = "关于2023年法治政府建设情况的报告\n一、主要举�
 
 
 def _context():
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" not in methods:  # Windows: spawn is all there is
+        return multiprocessing.get_context("spawn")
     if threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     ctx = multiprocessing.get_context("forkserver")
