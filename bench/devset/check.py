@@ -34,14 +34,12 @@ D_KEYS = {"kind", "quote", "fix", "note", "certain"}
 
 
 def known_ids() -> set[str]:
-    """Ids of the taxonomy file, the README's added-id table and every proposed_ids_*.toml."""
+    """Ids of the taxonomy file and of the README's added-id table."""
     ids = {i["id"] for i in tomllib.loads(TAXONOMY.read_text("utf-8"))["indicator"]}
     for line in (HERE / "README.md").read_text("utf-8").splitlines():
         m = re.match(r"\|\s*([a-z_]+\.[a-z_]+)\s*\|", line)
         if m:
             ids.add(m.group(1))
-    for prop in sorted(HERE.glob("proposed_ids_*.toml")):
-        ids.update(i["id"] for i in tomllib.loads(prop.read_text("utf-8")).get("id", []))
     ids.add("other")
     return ids
 
