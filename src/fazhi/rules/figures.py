@@ -1,0 +1,210 @@
+"""Number rules added for real reports (issue 15): approximations written on a precise or a one-digit
+number, a breakdown of outcomes that adds up to more than its total, and a count without its measure word.
+
+NC101 and NC102 read the quantities of stage 7 (fazhi.indicators.mentions), as the NC rules of
+consistency.py do; NC103 looks for what that stage cannot find: a number with no measure word at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..indicators import mentions
+from ..indicators.quantities import interval
+from ..indicators.relations import breakdowns, fmt
+from ..model import Category, Report, Severity
+from .base import Hit, rule
+
+# 余/多 written straight after the numeral stand for the remainder of a round number (十余次, 20多人);
+# after a one-digit number there is no remainder to speak of (8余次).
+REMAINDER_MARKS = ("余", "多")
+ONE_DIGIT = re.compile(r"[1-9１-９一二两三四五六七八九]")
+# A multiplier after 余 shows 余 was only misplaced (9余万元 for 9万余元).
+MULTIPLIERS = "十百千万亿"
+# Words that make a count approximate; on a number that is not round they contradict its precision.
+APPROX_PREFIXES = ("约", "近", "大约", "将近", "接近")
+APPROX_SUFFIXES = ("左右", "上下")
+# Only counts of things and people are judged: a length of time (约365天) or a measure (约125公里)
+# may be precise and approximate at once.
+COUNT_UNITS = frozenset(
+    "件 次 人 人次 份 场 场次 名 户 户次 家 家次 个 起 条 册 期 期次 项 篇 批 宗 卷 处 本 张 位 支 套".split()
+)
+# The smallest count whose last digit shows it was counted, not estimated (约1234件; 约8件 is fine).
+MIN_PRECISE = 100
+
+# Outcomes of one procedure are mutually exclusive: a case is upheld or revoked, not both. A breakdown
+# whose every item is introduced by one of these may not exceed its total.
+OUTCOMES = (
+    "维持",
+    "撤销",
+    "驳回",
+    "变更",
+    "确认违法",
+    "责令履行",
+    "终止",
+    "撤诉",
+    "和解",
+    "调解结案",
+    "不予受理",
+    "败诉",
+    "胜诉",
+    "办结",
+    "在办",
+    "结案",
+    "未结",
+    "已结",
+)
+_OUTCOME_BEFORE = re.compile(r"(?:" + "|".join(OUTCOMES) + r")(?:的|了|案件|决定)?$")
+
+# A count followed straight by a noun of people or bodies, with no measure word (我镇45公职人员).
+COUNTED_NOUNS = (
+    "公职人员|执法人员|工作人员|机关干部|村干部|干部|党员|群众|村民|居民|律师|学生|职工|网格员|调解员|"
+    "法律顾问|志愿者|商户|经营户|企业"
+)
+_BARE_COUNT = re.compile(rf"(?<![\d.．第０-９])([0-9０-９]{{1,5}})(?=(?:{COUNTED_NOUNS}))")
+# A four-digit number that may be a year missing its 年 (2024执法人员) is another slip; not this rule's.
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+
+
+def _numeral(report: Report, q) -> str:
+    return report.text[q.num_start : q.num_end]
+
+
+@rule(
+    code="NC101",
+    name="approximation-on-exact-number",
+    category=Category.NUMBER_CONSISTENCY,
+    severity=Severity.WARNING,
+    summary="约数词用错：个位数后加“余”“多”，或“约”“近”用在确数上",
+    bad=["全年开展法治讲座8余次。", "共发放宣传资料约1234份。"],
+    good=["全年开展法治讲座10余次，历时3个多月。", "共发放宣传资料约1200份，其中1234份为新印。"],
+    fixable=True,
+)
+def approximation_on_exact_number(report: Report) -> Iterator[Hit]:
+    """约数词与数字矛盾：个位数后加“余”“多”（8余次），或“约”“近”“左右”用在精确到个位的数上（约1234份）。
+
+    ## 检查内容
+    第七步找到的数量中：紧跟在一位数（1～9、一～九）后面的“余”“多”；以及“约”“近”“大约”“将近”“接近”
+    “左右”“上下”修饰的、不是整十的三位以上计数（件、次、人、份、场……）。“9余万元”给出“9万余元”的改法。
+    ## 为什么
+    “余”“多”表示整数后的零头，只能用在整十、整百、整万之后（十余次、20多人、3万余元）；“8余次”说不清是
+    8次还是9次。“约”“近”表示估计，而1234是数出来的确数，两者矛盾（GB/T 15835—2011）。
+    ## 示例
+    “全年开展法治讲座8余次。”“共发放宣传资料约1234份。”
+    ## 建议写法
+    “全年开展法治讲座8次。”（或“近10次”）“共发放宣传资料1234份。”（或“约1200份”）
+    ## 误报与局限
+    只查计数单位；时间、长度、面积（约365天、约125公里）不查。“3个多月”“5年多”的“多”在量词之后，不报。
+    “近7多次”这类约数词叠用由 NC005 报告。
+    """
+    for m in mentions(report):
+        q = m.q
+        text = report.text
+        numeral = _numeral(report, q)
+        if q.infix in REMAINDER_MARKS and ONE_DIGIT.fullmatch(numeral) and text[q.num_end] == q.infix:
+            after = text[q.num_end + 1 : q.num_end + 2]
+            if after and after in MULTIPLIERS:
+                fix = f"{numeral}{after}{q.infix}"
+                yield Hit(
+                    q.num_start,
+                    q.num_end + 2,
+                    f"“{q.infix}”应放在“{after}”之后：{fix}",
+                    suggestion=fix,
+                )
+            else:
+                yield Hit(
+                    q.start,
+                    q.end,
+                    f"“{text[q.start : q.end]}”：“{q.infix}”只能用在整十、整百之后，个位数应写确数",
+                )
+            continue
+        approx = q.prefix in APPROX_PREFIXES or q.suffix in APPROX_SUFFIXES
+        if (
+            approx
+            and q.unit in COUNT_UNITS
+            and numeral.isdigit()
+            and q.value >= MIN_PRECISE
+            and int(q.value) % 10
+        ):
+            word = q.prefix or q.suffix
+            yield Hit(
+                q.start,
+                q.end,
+                f"“{text[q.start : q.end]}”是确数，不宜加“{word}”：去掉约数词，或改为整数",
+            )
+
+
+@rule(
+    code="NC102",
+    name="outcomes-exceed-total",
+    category=Category.NUMBER_CONSISTENCY,
+    severity=Severity.WARNING,
+    summary="各项办理结果之和大于总数",
+    bad=["全年审结行政复议案件5件，其中维持3件、撤销3件。", "共办理诉讼案件10件，其中胜诉7件，败诉4件。"],
+    good=["全年审结行政复议案件6件，其中维持3件、撤销3件。", "共受理案件5件，其中涉企3件、涉农3件。"],
+)
+def outcomes_exceed_total(report: Report) -> Iterator[Hit]:
+    """“其中”之后列出的办理结果（维持、撤销、驳回、胜诉、败诉……）加起来多于总数。
+
+    ## 检查内容
+    同一句中“共N件，其中维持a件、撤销b件……”这样的分项，每一项都以互相排斥的办理结果开头
+    （维持、撤销、驳回、变更、确认违法、终止、撤诉、和解、胜诉、败诉、办结、在办……），且计量单位与总数相同，
+    分项之和（按“余”“近”的可能范围）超过总数时报告。
+    ## 为什么
+    一件案件只有一个办理结果，各结果之和不可能超过总数；超过说明某个数字写错或漏写了总数的一部分。
+    ## 示例
+    “全年审结行政复议案件5件，其中维持3件、撤销3件。”
+    ## 建议写法
+    核对台账：“全年审结行政复议案件6件，其中维持3件、撤销3件。”
+    ## 误报与局限
+    分项是可以重叠的类别（涉企、涉农）时不查；分项少于总数不报（可能只列了一部分）。
+    只看同一句中的“其中”分项。
+    """
+    text = report.text
+    for whole, parts in breakdowns(mentions(report), text):
+        labels = [_OUTCOME_BEFORE.search(text, whole.q.end, p.q.start) for p in parts]
+        if len(parts) < 2 or not all(labels):
+            continue
+        low = sum(interval(p.q)[0] for p in parts)
+        if low > interval(whole.q)[1]:
+            items = "、".join(text[lab.start() : p.q.end] for lab, p in zip(labels, parts, strict=True))
+            yield Hit(
+                labels[0].start(),
+                parts[-1].q.end,
+                f"各项结果（{items}）合计{fmt(low)}{whole.q.unit}，多于总数“{text[whole.q.start : whole.q.end]}”，请核对",
+            )
+
+
+@rule(
+    code="NC103",
+    name="count-without-measure-word",
+    category=Category.NUMBER_CONSISTENCY,
+    severity=Severity.WARNING,
+    summary="数字后缺少量词",
+    bad=["我镇45公职人员全部参加考试。", "辖区内12企业完成整改。"],
+    good=["我镇45名公职人员全部参加考试。", "辖区内12家企业完成整改，第3网格员到岗。"],
+)
+def count_without_measure_word(report: Report) -> Iterator[Hit]:
+    """数字直接连着人员、单位名词，中间缺了量词（45公职人员、12企业）。
+
+    ## 检查内容
+    阿拉伯数字后面直接跟着“公职人员、执法人员、干部、党员、群众、村民、律师、网格员、企业、商户”等名词。
+    ## 为什么
+    现代汉语中数词一般不能直接修饰名词，计数要用量词（45名公职人员、12家企业）；缺量词多是删改时漏字，
+    也让数字读不清是人数还是编号。
+    ## 示例
+    “我镇45公职人员全部参加年度学法考试。”
+    ## 建议写法
+    “我镇45名公职人员全部参加年度学法考试。”
+    ## 误报与局限
+    只查表中的名词；“第3网格”这样的序号、像年份的四位数（2024企业，多半缺“年”）不报。
+    用汉字数字（五干部）的写法不查。
+    """
+    text = report.text
+    for m in _BARE_COUNT.finditer(text):
+        if _YEAR_LIKE.fullmatch(m.group(1)):
+            continue
+        noun = re.match(COUNTED_NOUNS, text[m.end() :])
+        end = m.end() + (noun.end() if noun else 0)
+        yield Hit(m.start(), end, f"“{text[m.start() : end]}”数字后缺少量词（名、个、家……）")
