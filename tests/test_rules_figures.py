@@ -64,3 +64,8 @@ def test_count_without_measure_word():
 def test_counts_with_measure_words_silent():
     text = "我镇45名公职人员全部参加考试，辖区内12家企业完成整改，第3网格员到岗，2024年企业增加。"
     assert quotes(text, "NC103") == []
+
+
+def test_suggestions_drop_the_contradicting_word():
+    fixes = [f.suggestion for _, f in found("开展讲座8余次，发放资料约1234份。", "NC101")]
+    assert fixes == ["8次", "1234份"]

@@ -113,10 +113,13 @@ def approximation_on_exact_number(report: Report) -> Iterator[Hit]:
                     suggestion=fix,
                 )
             else:
+                span = text[q.start : q.end]
+                fix = span[: q.num_end - q.start] + span[q.num_end - q.start + 1 :]
                 yield Hit(
                     q.start,
                     q.end,
-                    f"“{text[q.start : q.end]}”：“{q.infix}”只能用在整十、整百之后，个位数应写确数",
+                    f"“{span}”：“{q.infix}”只能用在整十、整百之后，个位数应写确数",
+                    suggestion=fix,
                 )
             continue
         approx = q.prefix in APPROX_PREFIXES or q.suffix in APPROX_SUFFIXES
@@ -128,10 +131,10 @@ def approximation_on_exact_number(report: Report) -> Iterator[Hit]:
             and int(q.value) % 10
         ):
             word = q.prefix or q.suffix
+            span = text[q.start : q.end]
+            fix = span.removeprefix(q.prefix) if q.prefix else span.removesuffix(q.suffix)
             yield Hit(
-                q.start,
-                q.end,
-                f"“{text[q.start : q.end]}”是确数，不宜加“{word}”：去掉约数词，或改为整数",
+                q.start, q.end, f"“{span}”是确数，不宜加“{word}”：去掉约数词，或改为整数", suggestion=fix
             )
 
 
