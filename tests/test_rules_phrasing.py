@@ -83,28 +83,3 @@ def test_law_names():
 def test_legal_understanders():
     assert quotes("培养普法明白人200名。", "TE102") == ["普法明白人"]
     assert quotes("培养法律明白人200名，普法宣传员30名。", "TE102") == []
-
-
-# ---------------------------------------------------------------- TE103 retired names
-def test_retired_bureau_names_after_the_reform():
-    text = "2023年，我县联合安监局、工商局、国税局开展检查。"
-    assert quotes(text, "TE103") == ["安监局", "工商局", "国税局"]
-
-
-def test_retired_names_before_the_reform_silent():
-    assert quotes("2018年，我县联合安监局、工商局开展检查。", "TE103") == []
-
-
-def test_retired_names_as_history_silent():
-    text = "2023年，原安监局的职责已划入应急管理局，国土资源局更名为自然资源局后继续推进。"
-    assert quotes(text, "TE103") == []
-
-
-def test_retired_names_year_unknown_silent():
-    assert quotes("联合安监局开展检查。", "TE103") == []
-
-
-def test_superseded_thought_name():
-    ((q, f),) = found("2022年，深入学习全面依法治国新理念新思想新战略。", "TE103")
-    assert "习近平法治思想" in f.message and f.suggestion is None
-    assert quotes("2019年，深入学习全面依法治国新理念新思想新战略。", "TE103") == []

@@ -1,8 +1,9 @@
-"""Number rules added for real reports (issue 15): approximations written on a precise or a one-digit
-number, a breakdown of outcomes that adds up to more than its total, and a count without its measure word.
+"""Number rules added for real reports (issue 15): a breakdown of outcomes that adds up to more than
+its total, and a count without its measure word. (余 after one digit and 约 on a precise count are
+NC007/NC008, rules/approx.py.)
 
-NC101 and NC102 read the quantities of stage 7 (fazhi.indicators.mentions), as the NC rules of
-consistency.py do; NC103 looks for what that stage cannot find: a number with no measure word at all.
+NC101 reads the quantities of stage 7 (fazhi.indicators.mentions), as the NC rules of consistency.py
+do; NC102 looks for what that stage cannot find: a number with no measure word at all.
 """
 
 from __future__ import annotations
@@ -15,23 +16,6 @@ from ..indicators.quantities import interval
 from ..indicators.relations import breakdowns, fmt
 from ..model import Category, Report, Severity
 from .base import Hit, rule
-
-# 余/多 written straight after the numeral stand for the remainder of a round number (十余次, 20多人);
-# after a one-digit number there is no remainder to speak of (8余次).
-REMAINDER_MARKS = ("余", "多")
-ONE_DIGIT = re.compile(r"[1-9１-９一二两三四五六七八九]")
-# A multiplier after 余 shows 余 was only misplaced (9余万元 for 9万余元).
-MULTIPLIERS = "十百千万亿"
-# Words that make a count approximate; on a number that is not round they contradict its precision.
-APPROX_PREFIXES = ("约", "近", "大约", "将近", "接近")
-APPROX_SUFFIXES = ("左右", "上下")
-# Only counts of things and people are judged: a length of time (约365天) or a measure (约125公里)
-# may be precise and approximate at once.
-COUNT_UNITS = frozenset(
-    "件 次 人 人次 份 场 场次 名 户 户次 家 家次 个 起 条 册 期 期次 项 篇 批 宗 卷 处 本 张 位 支 套".split()
-)
-# The smallest count whose last digit shows it was counted, not estimated (约1234件; 约8件 is fine).
-MIN_PRECISE = 100
 
 # Outcomes of one procedure are mutually exclusive: a case is upheld or revoked, not both. A breakdown
 # whose every item is introduced by one of these may not exceed its total.
@@ -67,79 +51,8 @@ _BARE_COUNT = re.compile(rf"(?<![\d.．第０-９])([0-9０-９]{{1,5}})(?=(?:{C
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
 
-def _numeral(report: Report, q) -> str:
-    return report.text[q.num_start : q.num_end]
-
-
 @rule(
     code="NC101",
-    name="approximation-on-exact-number",
-    category=Category.NUMBER_CONSISTENCY,
-    severity=Severity.WARNING,
-    summary="约数词用错：个位数后加“余”“多”，或“约”“近”用在确数上",
-    bad=["全年开展法治讲座8余次。", "共发放宣传资料约1234份。"],
-    good=["全年开展法治讲座10余次，历时3个多月。", "共发放宣传资料约1200份，其中1234份为新印。"],
-    fixable=True,
-)
-def approximation_on_exact_number(report: Report) -> Iterator[Hit]:
-    """约数词与数字矛盾：个位数后加“余”“多”（8余次），或“约”“近”“左右”用在精确到个位的数上（约1234份）。
-
-    ## 检查内容
-    第七步找到的数量中：紧跟在一位数（1～9、一～九）后面的“余”“多”；以及“约”“近”“大约”“将近”“接近”
-    “左右”“上下”修饰的、不是整十的三位以上计数（件、次、人、份、场……）。“9余万元”给出“9万余元”的改法。
-    ## 为什么
-    “余”“多”表示整数后的零头，只能用在整十、整百、整万之后（十余次、20多人、3万余元）；“8余次”说不清是
-    8次还是9次。“约”“近”表示估计，而1234是数出来的确数，两者矛盾（GB/T 15835—2011）。
-    ## 示例
-    “全年开展法治讲座8余次。”“共发放宣传资料约1234份。”
-    ## 建议写法
-    “全年开展法治讲座8次。”（或“近10次”）“共发放宣传资料1234份。”（或“约1200份”）
-    ## 误报与局限
-    只查计数单位；时间、长度、面积（约365天、约125公里）不查。“3个多月”“5年多”的“多”在量词之后，不报。
-    “近7多次”这类约数词叠用由 NC005 报告。
-    """
-    for m in mentions(report):
-        q = m.q
-        text = report.text
-        numeral = _numeral(report, q)
-        if q.infix in REMAINDER_MARKS and ONE_DIGIT.fullmatch(numeral) and text[q.num_end] == q.infix:
-            after = text[q.num_end + 1 : q.num_end + 2]
-            if after and after in MULTIPLIERS:
-                fix = f"{numeral}{after}{q.infix}"
-                yield Hit(
-                    q.num_start,
-                    q.num_end + 2,
-                    f"“{q.infix}”应放在“{after}”之后：{fix}",
-                    suggestion=fix,
-                )
-            else:
-                span = text[q.start : q.end]
-                fix = span[: q.num_end - q.start] + span[q.num_end - q.start + 1 :]
-                yield Hit(
-                    q.start,
-                    q.end,
-                    f"“{span}”：“{q.infix}”只能用在整十、整百之后，个位数应写确数",
-                    suggestion=fix,
-                )
-            continue
-        approx = q.prefix in APPROX_PREFIXES or q.suffix in APPROX_SUFFIXES
-        if (
-            approx
-            and q.unit in COUNT_UNITS
-            and numeral.isdigit()
-            and q.value >= MIN_PRECISE
-            and int(q.value) % 10
-        ):
-            word = q.prefix or q.suffix
-            span = text[q.start : q.end]
-            fix = span.removeprefix(q.prefix) if q.prefix else span.removesuffix(q.suffix)
-            yield Hit(
-                q.start, q.end, f"“{span}”是确数，不宜加“{word}”：去掉约数词，或改为整数", suggestion=fix
-            )
-
-
-@rule(
-    code="NC102",
     name="outcomes-exceed-total",
     category=Category.NUMBER_CONSISTENCY,
     severity=Severity.WARNING,
@@ -180,7 +93,7 @@ def outcomes_exceed_total(report: Report) -> Iterator[Hit]:
 
 
 @rule(
-    code="NC103",
+    code="NC102",
     name="count-without-measure-word",
     category=Category.NUMBER_CONSISTENCY,
     severity=Severity.WARNING,

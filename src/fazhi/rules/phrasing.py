@@ -1,8 +1,9 @@
-"""Terminology rules added for real reports (issue 15): wrong fixed phrases and names, the short form of
-习近平法治思想, and institution names the 2018 reform retired.
+"""Terminology rules added for real reports (issue 15): wrong fixed phrases and names, and the short
+form of 习近平法治思想.
 
-TE102 and TE103 are data (fixed_phrases.tsv, renamed.tsv) found by the shared automaton of kinds.py;
-TE101 reads the context of its trigger, because 法治思想 is a correct phrase after 习近平.
+TE102 is data (fixed_phrases.tsv) found by the shared automaton of kinds.py; TE101 reads the context
+of its trigger, because 法治思想 is a correct phrase after 习近平. (Institution names retired by the 2018
+reform are TE010, rules/institutions.py.)
 """
 
 from __future__ import annotations
@@ -25,17 +26,10 @@ def _fixed_phrases() -> Iterator[Entry]:
         yield Entry("fixed_phrase", WRONG if right else GUARD, wrong, right, note)
 
 
-def _renamed() -> Iterator[Entry]:
-    for old, new, year, note in kinds.rows("renamed.tsv"):
-        yield Entry("renamed", WRONG, old.strip(), new.strip(), note.strip(), year.strip())
-
-
 kinds.register("fixed_phrase", _fixed_phrases)
-kinds.register("renamed", _renamed)
 kinds.register("thought", lambda: [Entry("thought", TRIGGER, THOUGHT)])
 
 _FIXED = kinds.PreferredForms("fixed_phrase", "“{wrong}”应为“{right}”（{note}）")
-_RENAMED = kinds.PreferredForms("renamed", "“{wrong}”是旧名称，现为“{right}”（{note}）", suggest=False)
 
 # Before 法治思想: the leader's name (correct), a title TE001 already reports (习近平总书记法治思想), or a
 # modifier that makes it a generic notion (中华传统法治思想, 马克思主义法治思想, 古代的法治思想).
@@ -45,11 +39,8 @@ _GENERIC_BEFORE = re.compile(r"(?:的|传统|古代|中华|马克思主义|西�
 _GENERIC_AFTER = re.compile(r"观念|意识|素养")
 # A list that shares the name: 习近平新时代中国特色社会主义思想和法治思想 (the name is written before).
 _SHARED_NAME = re.compile(r"习近平[^。；;！？\n]*(?:、|和|及|以及)$")
-# Words an annotated heading or name may carry before the phrase inside book-title marks.
+# An open book-title mark before the phrase: it is part of a title (《…法治思想…》), quoted as written.
 _IN_TITLE = re.compile(r"《[^《》\n]*$")
-# A superseded name is history, not a slip, after these (原安监局, 前身为国土资源局).
-_HISTORY_BEFORE = re.compile(r"(?:原|前身为?|原来的|改革前的?)$")
-_HISTORY_AFTER = re.compile(r"^[^。；\n]{0,6}(?:更名|改为|改组|整合|划入|撤销|合并)")
 
 
 @rule(
@@ -120,44 +111,3 @@ def wrong_fixed_phrase(report: Report) -> Iterator[Hit]:
     通行简称不报。直接引用旧文件原文时可在 `[lexicon] allowed` 中允许。
     """
     yield from _FIXED(report)
-
-
-def _renamed_applies(report: Report, m: kinds.Match) -> bool:
-    """Whether a retired name is a slip here: the report is of a year after the reform, not history."""
-    year = report.year or (int(report.date[:4]) if report.date else None)
-    if year is None or year < int(m.entry.extra):
-        return False
-    text = report.text
-    if _HISTORY_BEFORE.search(text, max(0, m.start - 5), m.start):
-        return False
-    return not _HISTORY_AFTER.match(text[m.end : m.end + 12])
-
-
-@rule(
-    code="TE103",
-    name="name-retired-by-reform",
-    category=Category.TERMINOLOGY,
-    severity=Severity.WARNING,
-    summary="使用了机构改革前的机构名称或已被取代的表述",
-    bad=["2023年，我县安监局、工商局联合开展检查。", "2022年，深入学习全面依法治国新理念新思想新战略。"],
-    good=["2023年，我县应急管理局、市场监督管理局联合开展检查。", "2023年，原安监局的职责划入应急管理局。"],
-)
-def name_retired_by_reform(report: Report) -> Iterator[Hit]:
-    """报告年度在机构改革完成之后，仍使用改革前的机构名称或已被取代的提法。
-
-    ## 检查内容
-    renamed.tsv 收录的旧名称：安监局、工商局、质监局、食药监局、国土资源局、环保局、卫计委、国税局、地税局等
-    （2018年机构改革撤并，地方改革2019年完成，2020年度起的报告报告），以及2020年后由“习近平法治思想”
-    取代的“全面依法治国新理念新思想新战略”（2021年度起报告）。报告年度未知时不报。
-    ## 为什么
-    机构改革后职责和名称都已改变，年度报告写旧名称，说明材料沿用了旧稿，或把已不存在的部门写进了工作格局。
-    ## 示例
-    “联合安监局、工商局开展安全生产和市场秩序检查。”（2023年度报告）
-    ## 建议写法
-    “联合应急管理局、市场监督管理局开展安全生产和市场秩序检查。”
-    ## 误报与局限
-    前面有“原”“前身为”或后面说明“更名”“整合”“划入”的历史叙述不报。各地新机构名称不尽相同
-    （自然资源局或自然资源和规划局），所以只提示，不给替换建议。乡镇“安监站”、“综治中心”“综治办”等各地仍在使用的
-    名称不查；单独的简称（“安监”“工商”）也不查。
-    """
-    yield from _RENAMED(report, lambda m: _renamed_applies(report, m))
