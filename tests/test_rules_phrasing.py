@@ -19,8 +19,8 @@ def quotes(text: str, code: str) -> list[str]:
 
 # ---------------------------------------------------------------- TE101 fixed phrases
 def test_day_names():
-    text = "借助“3·15”消费者权益保障日、“12·4”宪法日、“8·29”测绘宣传日开展宣传。"
-    assert quotes(text, "TE101") == ["消费者权益保障日", "宪法日", "测绘宣传日"]
+    text = "借助“12·4”宪法日、“8·29”测绘宣传日开展宣传。"
+    assert quotes(text, "TE101") == ["宪法日", "测绘宣传日"]
 
 
 def test_day_names_canonical_silent():
@@ -28,15 +28,13 @@ def test_day_names_canonical_silent():
     assert quotes(text, "TE101") == []
 
 
-def test_law_names():
-    text = "学习《招投标法》和《重大行政决策程序条例》。"
-    assert quotes(text, "TE101") == ["《招投标法》", "《重大行政决策程序条例》"]
-    assert quotes("学习《招标投标法》和《重大行政决策程序暂行条例》。", "TE101") == []
+def test_regulation_name_missing_zanxing():
+    assert quotes("执行《重大行政决策程序条例》。", "TE101") == ["《重大行政决策程序条例》"]
+    assert quotes("执行《重大行政决策程序暂行条例》。", "TE101") == []
 
 
-def test_legal_understanders():
-    assert quotes("培养普法明白人200名。", "TE101") == ["普法明白人"]
-    assert quotes("培养法律明白人200名，普法宣传员30名。", "TE101") == []
+def test_world_consumer_day():
+    assert quotes("开展世界消费者权益日宣传。", "TE101") == ["世界消费者权益日"]
 
 
 def test_fengqiao_experience_of_the_new_era():

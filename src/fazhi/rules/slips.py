@@ -1,7 +1,7 @@
-"""Typo rules added for real reports (issue 15): a word written twice, and 的 where an adverbial needs 地.
+"""Typo rule added for real reports (issue 15): 的 where an adverbial before a verb needs 地 (TY101).
 
-Both read the text with one regular expression each; what they may not report is listed as named
-exceptions, each with the reason it is correct Chinese.
+It reads the text with one regular expression; what it may not report is listed as named exceptions,
+each with the reason it is correct Chinese. (A word typed twice is TY009.)
 """
 
 from __future__ import annotations
@@ -14,15 +14,6 @@ from . import kinds
 from .base import Hit, rule
 
 _HAN = "\u4e00-\u9fff"
-# A two-character word written twice in a row (组织组织居委干部).
-_DOUBLED = re.compile(rf"([{_HAN}]{{2}})\1")
-# Verbs that Chinese reduplicates on purpose (研究研究: "look into it a bit"); rare in reports, correct.
-REDUPLICABLE = frozenset("研究 学习 讨论 商量 考虑 了解 锻炼 交流 沟通 看看 走走 说说 想想 谈谈 议议".split())
-# 一步一步, 一件一件: "one by one" repeats a numeral-measure pair.
-_ONE_BY_ONE = re.compile(r"[一每][\u4e00-\u9fff]")
-# A name ending in a generic noun, followed by that noun starting the next name: 城西社区社区卫生服务站.
-NAME_ENDS = frozenset("社区 街道 中心 公司 学校 医院 法院 村委 居委".split())
-
 # Adverbials that describe how something is done; before a verb they take 地, not 的.
 ADVERBIALS = (
     "认真|积极|扎实|有效|切实|全面|深入|大力|主动|及时|严格|稳步|有序|广泛|不断|持续|充分|具体|高效|"
@@ -46,41 +37,6 @@ _LIGHT_VERB_BEFORE = re.compile(
 
 @rule(
     code="TY101",
-    name="doubled-word",
-    category=Category.TYPO,
-    severity=Severity.WARNING,
-    summary="同一个词连写了两遍",
-    bad=["宣传月期间，组织组织社区干部学习民法典。", "全面落实落实行政执法三项制度。"],
-    good=["宣传月期间，组织社区干部学习民法典，一步一步推进。", "请大家再研究研究；城西社区社区卫生服务站。"],
-    fixable=True,
-)
-def doubled_word(report: Report) -> Iterator[Hit]:
-    """同一个双音节词紧挨着写了两遍（组织组织、落实落实）。
-
-    ## 检查内容
-    两个汉字紧接着重复一次（AB AB）。可以重叠的动词（研究研究、商量商量）、“一步一步”这类逐一的说法，
-    以及名称末尾的“社区”“街道”“中心”紧接下一个名称（××社区社区卫生服务站）不报。
-    ## 为什么
-    公文中的双音节词不重叠使用；连写两遍多是修改时复制、删除不彻底留下的，读起来明显是错字。
-    ## 示例
-    “宣传月期间，组织组织社区干部学习民法典。”
-    ## 建议写法
-    “宣传月期间，组织社区干部学习民法典。”
-    ## 误报与局限
-    只查两个字的词；单字重复（的的）和三字以上的重复不查。词语恰好跨越两个词的重叠（如人名）会误报，
-    可在 `[lexicon] allowed` 中允许。
-    """
-    text, hits = report.text, []
-    for m in _DOUBLED.finditer(text):
-        word = m.group(1)
-        if word in REDUPLICABLE or word in NAME_ENDS or _ONE_BY_ONE.fullmatch(word):
-            continue
-        hits.append(Hit(m.start(), m.end(), f"“{word}”连写了两遍", suggestion=word))
-    yield from kinds.allowed_only(report, hits)
-
-
-@rule(
-    code="TY102",
     name="de-before-verb",
     category=Category.TYPO,
     severity=Severity.WARNING,
