@@ -40,3 +40,22 @@ def test_count_without_measure_word():
 def test_counts_with_measure_words_silent():
     text = "我镇45名公职人员全部参加考试，辖区内12家企业完成整改，第3网格员到岗，2024年企业增加。"
     assert quotes(text, "NC102") == []
+
+
+# ---------------------------------------------------------------- NC103 share of a part
+def test_share_disagrees_with_part_and_total():
+    text = (
+        "全年共受理各类案件100件，其中行政处罚案件30件，占40%。共排查隐患80处，其中重大隐患20处（占比20%）。"
+    )
+    hits = found(text, "NC103")
+    assert [q for q, _ in hits] == ["40%", "20%"]
+    assert "30%" in hits[0][1].message and "25%" in hits[1][1].message
+
+
+def test_share_within_rounding_silent():
+    text = "共受理120件，其中办结98件，占81.7%，在办22件，占18.3%。共受理120余件，其中办结98件，占80%。"
+    assert quotes(text, "NC103") == []
+
+
+def test_share_of_a_later_part_is_not_read_for_an_earlier_one():
+    assert quotes("共受理120件，其中办结98件、在办22件，占18.3%。", "NC103") == []

@@ -1,9 +1,9 @@
 """Number rules added for real reports (issue 15): a breakdown of outcomes that adds up to more than
-its total, and a count without its measure word. (余 after one digit and 约 on a precise count are
+its total, a count without its measure word, and a share (占X%) its own part and total contradict. (余 after one digit and 约 on a precise count are
 NC007/NC008, rules/approx.py.)
 
-NC101 reads the quantities of stage 7 (fazhi.indicators.mentions), as the NC rules of consistency.py
-do; NC102 looks for what that stage cannot find: a number with no measure word at all.
+NC101 and NC103 read the quantities of stage 7 (fazhi.indicators.mentions), as the NC rules of
+consistency.py do; NC102 looks for what that stage cannot find: a number with no measure word at all.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..indicators import mentions
 from ..indicators.quantities import interval
-from ..indicators.relations import breakdowns, fmt
+from ..indicators.relations import breakdowns, fmt, ratio, rounding
 from ..model import Category, Report, Severity
 from .base import Hit, rule
 
@@ -124,3 +124,70 @@ def count_without_measure_word(report: Report) -> Iterator[Hit]:
         noun = re.match(COUNTED_NOUNS, text[m.end() :])
         end = m.end() + (noun.end() if noun else 0)
         yield Hit(m.start(), end, f"“{text[m.start() : end]}”数字后缺少量词（名、个、家……）")
+
+
+# Between a part of a `其中` breakdown and its share: `其中行政处罚30件，占40%` / `（占比40%）`.
+_SHARE_LINK = re.compile(r"[，,、（(]?\s*(?:占比|占总数的?|占全部的?|占总量的?|占|比例为?|比重为?)\s*")
+# Tolerance on computed percentages, for float error only (rounding is handled by `rounding`).
+EPS = 1e-9
+
+
+@rule(
+    code="NC103",
+    name="share-disagrees-with-counts",
+    category=Category.NUMBER_CONSISTENCY,
+    severity=Severity.WARNING,
+    summary="“占X%”与所列分项、总数不符",
+    bad=[
+        "全年共受理各类案件100件，其中行政处罚案件30件，占40%。",
+        "共排查隐患80处，其中重大隐患20处（占比20%）。",
+    ],
+    good=[
+        "全年共受理各类案件100件，其中行政处罚案件30件，占30%。",
+        "共排查隐患80处，其中重大隐患20处（占比25%）。",
+    ],
+)
+def share_disagrees_with_counts(report: Report) -> Iterator[Hit]:
+    """“其中”分项后面写的“占X%”与分项÷总数算出的比例不符（超出四舍五入的范围）。
+
+    ## 检查内容
+    同一句“共N件，其中A M件，占X%”：M÷N与X%比较；文中写到几位小数就按几位小数四舍五入判断，
+    带“余”“近”的数按可能的取值范围计算，范围也不相容时才报告。
+    ## 为什么
+    占比是读者最容易验算的数字；对不上多是改了分项或总数而没有改比例，会让人怀疑全文数字。
+    ## 示例
+    “全年共受理各类案件100件，其中行政处罚案件30件，占40%。”
+    ## 建议写法
+    “全年共受理各类案件100件，其中行政处罚案件30件，占30%。”
+    ## 误报与局限
+    只查紧跟在“其中”分项后面的“占”“占比”“比例为”；占的是另一个总数（“占全市的”）时若写在同一句里会误报，
+    可在 `[lexicon] allowed` 中允许。不在同一句里的比例不查。
+    """
+    ms = mentions(report)
+    text = report.text
+    for whole, parts in breakdowns(ms, text):
+        for p in parts:
+            share = next(
+                (
+                    x
+                    for x in ms
+                    if x.q.unit == "%"
+                    and x.sentence == p.sentence
+                    and x.q.start > p.q.end
+                    and _SHARE_LINK.fullmatch(text, p.q.end, x.q.start)
+                ),
+                None,
+            )
+            r = ratio(p, whole) if share is not None else None
+            if r is None:
+                continue
+            lo, hi = rounding(share)
+            if r[0] <= hi + EPS and lo - EPS <= r[1]:
+                continue
+            calc = 100 * float(p.q.value) / float(whole.q.value)
+            yield Hit(
+                share.q.start,
+                share.q.end,
+                f"按“{text[p.q.start : p.q.end]}”÷“{text[whole.q.start : whole.q.end]}”计算应占{fmt(round(calc, 1))}%，"
+                f"文中为{text[share.q.start : share.q.end]}，请核对",
+            )
