@@ -41,3 +41,23 @@ def test_fengqiao_experience_of_the_new_era():
     ((q, f),) = found("坚持和发展新时期“枫桥经验”。", "TE101")
     assert f.suggestion == "新时代“枫桥经验”"
     assert quotes("坚持和发展新时代“枫桥经验”。", "TE101") == []
+
+
+# ---------------------------------------------------------------- TE102 first-responsible duty
+def test_duty_cut_short():
+    hits = found("主要负责人认真履行推进法治建设，亲自部署。将履行法治建设情况列入述职。", "TE102")
+    assert [q for q, _ in hits] == ["履行推进法治建设", "履行法治建设"]
+    assert all(f.suggestion == "履行推进法治建设第一责任人职责" for _, f in hits)
+
+
+def test_duty_words_reordered():
+    ((q, f),) = found("一、落实第一责任人法治建设职责", "TE102")
+    assert q == "第一责任人法治建设职责" and f.suggestion == "推进法治建设第一责任人职责"
+
+
+def test_duty_written_whole_or_with_another_object_silent():
+    text = (
+        "认真履行推进法治建设第一责任人职责，将履行推进法治建设第一责任人职责情况列入述职，"
+        "履行法治建设职责，压实法治建设责任，推进法治建设。"
+    )
+    assert quotes(text, "TE102") == []

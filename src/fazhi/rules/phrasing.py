@@ -1,11 +1,13 @@
-"""Terminology rule added for real reports (issue 15): names of commemoration days, laws and programmes
-written with a wrong, missing or extra word (TE101, data in fixed_phrases.tsv, found by the shared
-automaton of kinds.py). Political and legal fixed phrases are TE001's (phrases.tsv); 法治思想 without
-习近平 is TE011; institution names retired by the 2018 reform are TE010.
+"""Terminology rules added for real reports (issue 15): names of commemoration days, laws and
+programmes written with a wrong, missing or extra word (TE101, data in fixed_phrases.tsv, found by the
+shared automaton of kinds.py), and the statutory phrase 履行推进法治建设第一责任人职责 cut short or
+reordered (TE102). Political and legal fixed phrases are TE001's (phrases.tsv); 法治思想 without 习近平
+is TE011; institution names retired by the 2018 reform are TE010.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import Category, Report, Severity
@@ -55,3 +57,61 @@ def wrong_fixed_name(report: Report) -> Iterator[Hit]:
     `[lexicon] allowed` 中允许。
     """
     yield from _FIXED(report)
+
+
+FIRST_RESPONSIBLE = "推进法治建设第一责任人职责"
+# 履行 needs an object: `履行推进法治建设，` / `履行法治建设情况` stop where 第一责任人职责 should stand.
+_DUTY_CUT = re.compile(r"履行(推进)?法治建设(?=[，,。；;]|情况)")
+# The duty's words in the wrong order: `落实第一责任人法治建设职责`.
+_DUTY_ORDER = re.compile(r"(?:推进)?第一责任人法治建设职责")
+
+
+@rule(
+    code="TE102",
+    name="first-responsible-duty-incomplete",
+    category=Category.TERMINOLOGY,
+    severity=Severity.WARNING,
+    summary="“履行推进法治建设第一责任人职责”残缺或语序颠倒",
+    bad=[
+        "党政主要负责人认真履行推进法治建设，亲自部署。",
+        "将履行法治建设情况列入述职内容。",
+        "落实第一责任人法治建设职责。",
+    ],
+    good=[
+        "党政主要负责人认真履行推进法治建设第一责任人职责，亲自部署。",
+        "将履行推进法治建设第一责任人职责情况列入述职内容，推进法治建设，压实法治建设责任。",
+    ],
+    fixable=True,
+)
+def first_responsible_duty_incomplete(report: Report) -> Iterator[Hit]:
+    """法定表述“履行推进法治建设第一责任人职责”写得残缺（缺“第一责任人职责”）或语序颠倒。
+
+    ## 检查内容
+    “履行推进法治建设”“履行法治建设”后面直接是逗号、句号或“情况”（“履行”缺了宾语）；
+    “第一责任人法治建设职责”（语序颠倒）。
+    ## 为什么
+    这是中共中央办公厅、国务院办公厅《党政主要负责人履行推进法治建设第一责任人职责规定》确定的表述，
+    也是年度报告的法定内容之一；“履行推进法治建设”缺了“第一责任人职责”，“履行”没有宾语，句子不通。
+    ## 示例
+    “党政主要负责人认真履行推进法治建设，亲自部署重要工作。”
+    ## 建议写法
+    “党政主要负责人认真履行推进法治建设第一责任人职责，亲自部署重要工作。”
+    ## 误报与局限
+    “履行法治建设职责”“压实法治建设责任”等另有宾语的说法不报；省去“推进”的“法治建设第一责任人职责”
+    不报（通行说法）。
+    """
+    text, hits = report.text, []
+    for m in _DUTY_CUT.finditer(text):
+        fix = f"履行{FIRST_RESPONSIBLE}"
+        hits.append(Hit(m.start(), m.end(), f"“{m.group()}”缺“第一责任人职责”，应为“{fix}”", suggestion=fix))
+    for m in _DUTY_ORDER.finditer(text):
+        hits.append(
+            Hit(
+                m.start(),
+                m.end(),
+                f"“{m.group()}”语序颠倒，应为“{FIRST_RESPONSIBLE}”",
+                suggestion=FIRST_RESPONSIBLE,
+            )
+        )
+    hits.sort(key=lambda h: h.start)
+    yield from kinds.allowed_only(report, hits)
