@@ -59,3 +59,14 @@ def test_share_within_rounding_silent():
 
 def test_share_of_a_later_part_is_not_read_for_an_earlier_one():
     assert quotes("共受理120件，其中办结98件、在办22件，占18.3%。", "NC103") == []
+
+
+# ---------------------------------------------------------------- NC104 change of a rate in %
+def test_rate_change_in_percent():
+    text = "法治培训参学率同比增长12.2%。案卷合格率较上年提高5%，达到98%。"
+    assert quotes(text, "NC104") == ["同比增长12.2%", "较上年提高5%"]
+
+
+def test_rate_change_in_points_and_non_share_rates_silent():
+    text = "参学率同比提高12.2个百分点，办案效率同比提高20%，案件数量同比增长12%。"
+    assert quotes(text, "NC104") == []

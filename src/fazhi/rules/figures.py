@@ -1,9 +1,11 @@
 """Number rules added for real reports (issue 15): a breakdown of outcomes that adds up to more than
-its total, a count without its measure word, and a share (占X%) its own part and total contradict. (余 after one digit and 约 on a precise count are
+its total, a count without its measure word, a share (占X%) its own part and total contradict, and the
+change of a rate written in % instead of 百分点. (余 after one digit and 约 on a precise count are
 NC007/NC008, rules/approx.py.)
 
 NC101 and NC103 read the quantities of stage 7 (fazhi.indicators.mentions), as the NC rules of
-consistency.py do; NC102 looks for what that stage cannot find: a number with no measure word at all.
+consistency.py do; NC102 looks for what that stage cannot find: a number with no measure word at all;
+NC104 reads the wording of a change.
 """
 
 from __future__ import annotations
@@ -191,3 +193,51 @@ def share_disagrees_with_counts(report: Report) -> Iterator[Hit]:
                 f"按“{text[p.q.start : p.q.end]}”÷“{text[whole.q.start : whole.q.end]}”计算应占{fmt(round(calc, 1))}%，"
                 f"文中为{text[share.q.start : share.q.end]}，请核对",
             )
+
+
+# A rate (…率, 占比, 比例) as the subject of a change written in %: `参学率同比增长12.2%`. Rates that are
+# not shares of a whole (效率, 频率 …) change by a relative amount and are left out.
+NOT_SHARES = ("效率", "频率", "功率", "速率", "汇率", "概率", "税率")
+_RATE_CHANGE = re.compile(
+    r"(?P<rate>[\u4e00-\u9fff]{0,6}(?:率|占比|比例|比重))(?P<gap>[^，。；,;\n]{0,8}?)"
+    r"(?P<cmp>同比|较上年|比上年|较去年|比去年|较上一年|比上一年|较20\d\d年|比20\d\d年)(?:同期)?"
+    r"(?P<verb>增长|提高|上升|下降|降低|减少|提升|增加)了?(?P<n>\d+(?:\.\d+)?)[%％]"
+)
+
+
+@rule(
+    code="NC104",
+    name="rate-change-in-percent",
+    category=Category.NUMBER_CONSISTENCY,
+    severity=Severity.WARNING,
+    summary="比率的增减用了“%”，应为“个百分点”",
+    bad=["法治培训参学率同比增长12.2%。", "案卷合格率较上年提高5%，达到98%。"],
+    good=["法治培训参学率同比提高12.2个百分点。", "办案效率同比提高20%，案件数量同比增长12%。"],
+)
+def rate_change_in_percent(report: Report) -> Iterator[Hit]:
+    """比率（合格率、参学率、占比……）的增减写成了“增长N%”，应写“提高N个百分点”。
+
+    ## 检查内容
+    以“率”“占比”“比例”“比重”结尾的词作主语，后面“同比”“较上年”等接“增长、提高、下降……N%”。
+    效率、频率、汇率等不是占比的“率”不查。
+    ## 为什么
+    两个百分数之差用“百分点”表示（国家统计局用法）；“合格率同比增长5%”既可理解为从90%到95%，也可理解为
+    从90%到94.5%，数字读不清，评估时会被指出。
+    ## 示例
+    “法治培训参学率同比增长12.2%。”
+    ## 建议写法
+    “法治培训参学率同比提高12.2个百分点。”（若确指相对增幅，写明“增长了12.2%（相对）”。）
+    ## 误报与局限
+    确实要表达相对增幅时会误报；主语与“同比”之间隔得较远（超过8个字）时不查。
+    """
+    text = report.text
+    for m in _RATE_CHANGE.finditer(text):
+        rate = m.group("rate")
+        if any(rate.endswith(x) for x in NOT_SHARES) or len(rate) < 2:
+            continue
+        n = m.group("n")
+        yield Hit(
+            m.start("cmp"),
+            m.end(),
+            f"“{rate}”是比率，其增减应写“{n}个百分点”，写“{n}%”读不清是绝对还是相对变化",
+        )
