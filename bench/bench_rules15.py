@@ -50,7 +50,9 @@ def main() -> None:
         for label, cfg in configs:
             rows[label].append(seconds(report, cfg, args.rounds))
     print(f"one report of {', '.join(f'{n:,}' for n in sizes)} characters ({args.rounds} rounds, one core)")
-    print(f"{'rules':24} " + " ".join(f"{'x' + str(k) + ' ms':>10}" for k in SIZES) + f" {'chars/s at x1':>15}")
+    print(
+        f"{'rules':24} " + " ".join(f"{'x' + str(k) + ' ms':>10}" for k in SIZES) + f" {'chars/s at x1':>15}"
+    )
     for label, times in rows.items():
         ms = " ".join(f"{t * 1000:10.1f}" for t in times)
         print(f"{label:24} {ms} {sizes[0] / times[0]:15,.0f}")

@@ -167,16 +167,17 @@ def share_disagrees_with_counts(report: Report) -> Iterator[Hit]:
     """
     ms = mentions(report)
     text = report.text
+    shares: dict[tuple[int, int], list] = {}
+    for x in ms:
+        if x.q.unit == "%":
+            shares.setdefault(x.sentence, []).append(x)
     for whole, parts in breakdowns(ms, text):
         for p in parts:
             share = next(
                 (
                     x
-                    for x in ms
-                    if x.q.unit == "%"
-                    and x.sentence == p.sentence
-                    and x.q.start > p.q.end
-                    and _SHARE_LINK.fullmatch(text, p.q.end, x.q.start)
+                    for x in shares.get(p.sentence, ())
+                    if x.q.start > p.q.end and _SHARE_LINK.fullmatch(text, p.q.end, x.q.start)
                 ),
                 None,
             )
