@@ -70,3 +70,7 @@ def test_rate_change_in_percent():
 def test_rate_change_in_points_and_non_share_rates_silent():
     text = "参学率同比提高12.2个百分点，办案效率同比提高20%，案件数量同比增长12%。"
     assert quotes(text, "NC104") == []
+
+
+def test_share_of_another_total_silent():
+    assert quotes("共受理案件100件，其中行政处罚案件30件，占全市的40%。", "NC103") == []
