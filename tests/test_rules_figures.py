@@ -63,12 +63,12 @@ def test_share_of_a_later_part_is_not_read_for_an_earlier_one():
 
 # ---------------------------------------------------------------- NC104 change of a rate in %
 def test_rate_change_in_percent():
-    text = "法治培训参学率同比增长12.2%。案卷合格率较上年提高5%，达到98%。"
-    assert quotes(text, "NC104") == ["同比增长12.2%", "较上年提高5%"]
+    text = "干部学法参训率同比增长8.5%。案卷合格率较上年提高5%，达到98%。"
+    assert quotes(text, "NC104") == ["同比增长8.5%", "较上年提高5%"]
 
 
 def test_rate_change_in_points_and_non_share_rates_silent():
-    text = "参学率同比提高12.2个百分点，办案效率同比提高20%，案件数量同比增长12%。"
+    text = "参训率同比提高8.5个百分点，办案效率同比提高20%，案件数量同比增长12%。"
     assert quotes(text, "NC104") == []
 
 

@@ -45,13 +45,13 @@ def test_fengqiao_experience_of_the_new_era():
 
 # ---------------------------------------------------------------- TE102 first-responsible duty
 def test_duty_cut_short():
-    hits = found("主要负责人认真履行推进法治建设，亲自部署。将履行法治建设情况列入述职。", "TE102")
+    hits = found("镇党委书记切实履行推进法治建设，带头部署。把履行法治建设情况纳入年终考核。", "TE102")
     assert [q for q, _ in hits] == ["履行推进法治建设", "履行法治建设"]
     assert all(f.suggestion == "履行推进法治建设第一责任人职责" for _, f in hits)
 
 
 def test_duty_words_reordered():
-    ((q, f),) = found("一、落实第一责任人法治建设职责", "TE102")
+    ((q, f),) = found("二、压实第一责任人法治建设职责", "TE102")
     assert q == "第一责任人法治建设职责" and f.suggestion == "推进法治建设第一责任人职责"
 
 

@@ -196,7 +196,7 @@ def share_disagrees_with_counts(report: Report) -> Iterator[Hit]:
             )
 
 
-# A rate (…率, 占比, 比例) as the subject of a change written in %: `参学率同比增长12.2%`. Rates that are
+# A rate (…率, 占比, 比例) as the subject of a change written in %: `参训率同比增长8.5%`. Rates that are
 # not shares of a whole (效率, 频率 …) change by a relative amount and are left out.
 NOT_SHARES = ("效率", "频率", "功率", "速率", "汇率", "概率", "税率")
 _RATE_CHANGE = re.compile(
@@ -212,8 +212,8 @@ _RATE_CHANGE = re.compile(
     category=Category.NUMBER_CONSISTENCY,
     severity=Severity.WARNING,
     summary="比率的增减用了“%”，应为“个百分点”",
-    bad=["法治培训参学率同比增长12.2%。", "案卷合格率较上年提高5%，达到98%。"],
-    good=["法治培训参学率同比提高12.2个百分点。", "办案效率同比提高20%，案件数量同比增长12%。"],
+    bad=["干部学法参训率同比增长8.5%。", "案卷合格率较上年提高5%，达到98%。"],
+    good=["干部学法参训率同比提高8.5个百分点。", "办案效率同比提高20%，案件数量同比增长12%。"],
 )
 def rate_change_in_percent(report: Report) -> Iterator[Hit]:
     """比率（合格率、参学率、占比……）的增减写成了“增长N%”，应写“提高N个百分点”。
@@ -225,9 +225,9 @@ def rate_change_in_percent(report: Report) -> Iterator[Hit]:
     两个百分数之差用“百分点”表示（国家统计局用法）；“合格率同比增长5%”既可理解为从90%到95%，也可理解为
     从90%到94.5%，数字读不清，评估时会被指出。
     ## 示例
-    “法治培训参学率同比增长12.2%。”
+    “干部学法参训率同比增长8.5%。”
     ## 建议写法
-    “法治培训参学率同比提高12.2个百分点。”（若确指相对增幅，写明“增长了12.2%（相对）”。）
+    “干部学法参训率同比提高8.5个百分点。”（若确指相对增幅，写明“增长了8.5%（相对）”。）
     ## 误报与局限
     确实要表达相对增幅时会误报；主语与“同比”之间隔得较远（超过8个字）时不查。
     """
