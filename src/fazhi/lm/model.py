@@ -1,0 +1,185 @@
+"""The character n-gram language model shipped as package data (built by scripts/build_lm.py).
+
+Characters are mapped to 12-bit ids (the 4092 most frequent characters of the training text, plus
+four classes: unknown, line start, digit, Latin letter), so an n-gram of up to five characters packs
+exactly into one uint64 (no hashing, no collisions). For each order the model stores the sorted keys,
+the interpolated Kneser-Ney log10-probability of each kept n-gram and, for an n-gram that serves as a
+context, its log10 back-off weight, both quantised to one byte. The arrays are memory-mapped `.npy`
+files, so loading costs a few milliseconds and only the pages a text touches are read.
+
+A query is the classic back-off walk, vectorised: the probability of the longest stored n-gram
+ending at a position, times the back-off weights of the longer contexts that are stored.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+ORDER = 5
+BITS = 12
+VOCAB_SIZE = 1 << BITS
+UNK, BOS, DIGIT, LATIN = 0, 1, 2, 3
+FIRST_CHAR_ID = 4
+DATA = "fazhi.data.lm"
+# log10 values are quantised to uint8 over [LOG_FLOOR, 0] (a step of 0.035: far finer than the
+# differences the corrector acts on).
+LOG_FLOOR = -9.0
+LOG_STEP = -LOG_FLOOR / 255
+
+
+def quantise(logp: np.ndarray) -> np.ndarray:
+    """log10 values -> uint8 codes (0 = 0.0, 255 = LOG_FLOOR)."""
+    q = np.rint(np.clip(logp, LOG_FLOOR, 0.0) / -LOG_STEP)
+    return q.astype(np.uint8)
+
+
+# Characters that share one id each: digits, Latin letters (half and full width), and whitespace,
+# which cuts the context like a line start.
+_CLASS_RANGES = (("0", "9", DIGIT), ("０", "９", DIGIT), ("A", "Z", LATIN), ("a", "z", LATIN), ("Ａ", "Ｚ", LATIN), ("ａ", "ｚ", LATIN))
+_SPACES = " \t\n\r\f\v\u00a0\u2002\u2003\u2009\u200b\u3000"
+
+
+def class_of(ch: str) -> int:
+    """The class id of a character that has no id of its own (digit, Latin, line start), else UNK."""
+    cp = ord(ch)
+    for lo, hi, cls in _CLASS_RANGES:
+        if ord(lo) <= cp <= ord(hi):
+            return cls
+    return BOS if ch in _SPACES else UNK
+
+
+def char_table(vocab: str) -> np.ndarray:
+    """A lookup table over the Basic Multilingual Plane: code point -> character id."""
+    table = np.zeros(0x10000, dtype=np.uint16)
+    for lo, hi, cls in _CLASS_RANGES:
+        table[ord(lo) : ord(hi) + 1] = cls
+    for ch in _SPACES:
+        table[ord(ch)] = BOS
+    for i, ch in enumerate(vocab):
+        if ord(ch) < 0x10000 and table[ord(ch)] == UNK:
+            table[ord(ch)] = FIRST_CHAR_ID + i
+    return table
+
+
+def encode(text: str, table: np.ndarray) -> np.ndarray:
+    """Character ids of `text`, one per character (offsets are kept)."""
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    ids = np.zeros(len(cps), dtype=np.int64)
+    bmp = cps < 0x10000
+    ids[bmp] = table[cps[bmp]]
+    return ids
+
+
+def pack(windows: np.ndarray) -> np.ndarray:
+    """Pack rows of character ids (shape [n, k]) into uint64 keys, first character most significant."""
+    key = np.zeros(windows.shape[0], dtype=np.uint64)
+    for j in range(windows.shape[1]):
+        key = (key << np.uint64(BITS)) | windows[:, j].astype(np.uint64)
+    return key
+
+
+@dataclass
+class CharLM:
+    """A loaded model: per-order sorted keys with quantised log-probabilities and back-off weights."""
+
+    keys: list[np.ndarray]
+    logp: list[np.ndarray]
+    bow: list[np.ndarray]
+    table: np.ndarray
+    vocab: str
+
+    def char_id(self, ch: str) -> int:
+        """The id of one character."""
+        return int(self.table[ord(ch)]) if ord(ch) < 0x10000 else UNK
+
+    def seen(self, s: str) -> bool:
+        """Whether the string (one to ORDER characters) is a stored n-gram of the model."""
+        ids = encode(s, self.table)
+        if not 1 <= len(ids) <= ORDER or (ids < FIRST_CHAR_ID).any():
+            return False
+        return bool(self._lookup(len(ids), pack(ids[None, :]))[0][0])
+
+    def _lookup(self, order: int, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        arr = self.keys[order]
+        idx = np.searchsorted(arr, keys)
+        idx[idx >= len(arr)] = 0
+        found = arr[idx] == keys if len(arr) else np.zeros(len(keys), bool)
+        return found, idx
+
+    def score(self, hist: np.ndarray) -> np.ndarray:
+        """log10 P(last id | the ids before it) for each row of `hist` (shape [n, ORDER]).
+
+        Rows are left-padded with BOS where the line starts later; a BOS inside a row cuts the
+        context there (nothing before a line start is seen).
+        """
+        n = hist.shape[0]
+        hist = hist.copy()
+        # cut the context at the last BOS before the predicted character
+        for j in range(ORDER - 3, -1, -1):
+            hist[hist[:, j + 1] == BOS, j] = BOS
+        out = np.zeros(n)
+        done = np.zeros(n, dtype=bool)
+        for order in range(ORDER, 0, -1):
+            grams = hist[:, ORDER - order :]
+            if order > 1:
+                # an n-gram with BOS anywhere but first is never stored; skip the query
+                valid = ~(grams[:, 1:] == BOS).any(axis=1)
+            else:
+                valid = np.ones(n, bool)
+            keys = pack(grams)
+            found, idx = self._lookup(order, keys)
+            hit = found & valid & ~done
+            out[hit] += self.logp[order][idx[hit]].astype(np.float64) * -LOG_STEP
+            done |= hit
+            if order > 1:
+                # not found at this order: multiply by the context's back-off weight, if stored
+                miss = ~done & valid
+                if miss.any():
+                    cfound, cidx = self._lookup(order - 1, keys[miss] >> np.uint64(BITS))
+                    add = np.zeros(miss.sum())
+                    add[cfound] = self.bow[order - 1][cidx[cfound]].astype(np.float64) * -LOG_STEP
+                    out[miss] += add
+        out[~done] += LOG_FLOOR
+        return out
+
+    def position_scores(self, ids: np.ndarray) -> np.ndarray:
+        """log10 P(ids[i] | the ORDER-1 ids before it) for every position of a line of ids."""
+        padded = np.concatenate([np.full(ORDER - 1, BOS, dtype=ids.dtype), ids])
+        hist = np.lib.stride_tricks.sliding_window_view(padded, ORDER)
+        return self.score(np.ascontiguousarray(hist))
+
+
+def save(path: Path, keys: list[np.ndarray], logp: list[np.ndarray], bow: list[np.ndarray], vocab: str, meta: dict):
+    """Write a model into directory `path` (one .npy per array kind, orders concatenated)."""
+    path.mkdir(parents=True, exist_ok=True)
+    offsets = np.cumsum([0] + [len(k) for k in keys[1:]]).tolist()
+    np.save(path / "keys.npy", np.concatenate(keys[1:]).astype(np.uint64))
+    np.save(path / "logp.npy", np.concatenate(logp[1:]).astype(np.uint8))
+    # the highest order is never a context: no back-off weights stored for it
+    np.save(path / "bow.npy", np.concatenate(bow[1:ORDER]).astype(np.uint8))
+    (path / "vocab.txt").write_text(vocab, encoding="utf-8")
+    meta = {**meta, "order": ORDER, "bits": BITS, "offsets": offsets}
+    (path / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def load_from(path: Path) -> CharLM:
+    """Memory-map a model written by `save`."""
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    off = meta["offsets"]
+    arrays = [np.load(path / f"{name}.npy", mmap_mode="r") for name in ("keys", "logp", "bow")]
+    split = [[np.empty(0, a.dtype)] + [a[off[i] : off[i + 1]] for i in range(ORDER)] for a in arrays]
+    split[2][ORDER] = np.zeros(0, np.uint8)
+    vocab = (path / "vocab.txt").read_text(encoding="utf-8")
+    return CharLM(split[0], split[1], split[2], char_table(vocab), vocab)
+
+
+@lru_cache(maxsize=1)
+def load() -> CharLM:
+    """The model shipped in the package (loaded once per process)."""
+    return load_from(Path(str(resources.files(DATA).joinpath("meta.json"))).parent)

@@ -1,0 +1,143 @@
+"""TY101: the statistical typo corrector (lm/corrector.py) as a rule of the catalogue.
+
+The rule decides what the corrector may not touch in this report (titles in 《》, the report's own
+unit names and title, person and place names, accepted terms of the lexicon and of fazhi.toml) and
+drops a proposal that a table-driven typo rule already reports at the same place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import ahocorasick
+import numpy as np
+
+from ..lm import confusion
+from ..lm.corrector import correct
+from ..model import Category, Report, Severity
+from . import kinds
+from .base import REGISTRY, Hit, active_config, rule
+
+# Quoted titles of laws, documents and campaigns are proper names: never rewritten; so are short
+# quoted slogans and brand names, which pun on purpose (“枫桥经验”, a service named after a homophone).
+_TITLE_RE = re.compile(r"《[^《》\n]{1,80}》|“[^“”\n]{1,10}”")
+# A person named before a title or form of address (`张明同志`, `王芳副局长`): two or three characters.
+_PERSON_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,3}(?=同志|书记|副?(?:局长|主任|区长|县长|市长|镇长|乡长|处长|科长|部长|主席|秘书长)|等同志)"
+)
+# A place named by its administrative suffix (`荣昌区`, `昌州街道`, `石桥村`): the two characters before.
+_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2}(?=省|市|县|区|镇|乡|村|街道|社区|州|旗|盟)")
+# How far around a unit name's own characters the protection reaches (none: exact occurrences).
+_TYPO_TABLE_RULES = ("TY001", "TY002", "TY003", "TY004", "TY005", "TY006", "TY007", "TY008")
+
+
+@lru_cache(maxsize=4)
+def _terms_automaton(user: tuple[str, ...]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for r in kinds.rows("lexicon.txt"):
+        t = r[0].strip()
+        if t:
+            auto.add_word(t, len(t))
+    for t in user:
+        if t:
+            auto.add_word(t, len(t))
+    auto.make_automaton()
+    return auto
+
+
+def protected_mask(report: Report) -> np.ndarray:
+    """True where the corrector must not change a character of the report's text."""
+    text = report.text
+    mask = np.zeros(len(text), dtype=bool)
+
+    def cover(a: int, b: int) -> None:
+        mask[a:b] = True
+
+    for rx in (_TITLE_RE, _PERSON_RE, _PLACE_RE):
+        for m in rx.finditer(text):
+            cover(m.start(), m.end())
+    names = {u for u in (*report.units, report.unit, report.title) if u and len(u) >= 2}
+    for name in names:
+        for m in re.finditer(re.escape(name), text):
+            cover(m.start(), m.end())
+    cfg = active_config()
+    user = tuple(sorted(set(cfg.terms) | set(cfg.allowed)))
+    if text:
+        for end, n in _terms_automaton(user).iter(text):
+            cover(end + 1 - n, end + 1)
+    if report.title_span:
+        cover(*report.title_span)
+    return mask
+
+
+def _taken(report: Report) -> list[tuple[int, int]]:
+    """Spans already reported by the selected table-driven typo rules."""
+    cfg = active_config()
+    spans = []
+    for code in _TYPO_TABLE_RULES:
+        r = REGISTRY.get(code)
+        if r is None or not cfg.is_selected(r):
+            continue
+        spans += [(h.start, h.end) for h in r.check(report) if h.start is not None and h.end is not None]
+    return spans
+
+
+def _context(text: str, pos: int, right: str) -> str:
+    """`原句片段→改后片段` around position pos, cut at punctuation, for the message."""
+    a, b = pos, pos + 1
+    while a > 0 and pos - a < 3 and "\u4e00" <= text[a - 1] <= "\u9fff":
+        a -= 1
+    while b < len(text) and b - pos < 4 and "\u4e00" <= text[b] <= "\u9fff":
+        b += 1
+    return f"{text[a:b]}→{text[a:pos]}{right}{text[pos + 1 : b]}"
+
+
+@rule(
+    code="TY101",
+    name="statistical-typo",
+    category=Category.TYPO,
+    severity=Severity.WARNING,
+    summary="语言模型判断的同音、近音或形近错字（词表之外）",
+    bad=["县政府门户网站开设政务公开专栏，及时发布政府信息，接受社会监杜。", "加大执法力度，严励打击各类违法犯罪行为。"],
+    good=["县政府门户网站开设政务公开专栏，及时发布政府信息，接受社会监督。", "加大执法力度，严厉打击各类违法犯罪行为。"],
+    fixable=True,
+)
+def statistical_typo(report: Report) -> Iterator[Hit]:
+    """词表之外的错别字：统计语言模型认为某个字极不通顺、换成同音或形近字后明显通顺时提示。
+
+    ## 检查内容
+    用随软件发布的汉字五元语言模型（由法律法规文本和本项目编写的报告体例句训练）给每个字打分，只在模型认为
+    不通顺的位置尝试替换：候选字来自同音（同调、异调）、近音（平翘舌、前后鼻音、n/l）和形近字表。换字后覆盖
+    该字的五个字串的概率提高到足够程度（同音字要求最低，形近字要求最高），并且新写法更能组成常用词时，报告
+    这一处并给出建议字。书名号内的名称、报告中的单位名称和标题、人名、地名、数字、外文以及领域词表
+    （lexicon.txt 和 fazhi.toml `[lexicon]`）中的词语不改；TY001–TY008 已报告的地方不重复报告。
+    ## 为什么
+    词表只能收录已知的错误写法，而输入法选错同音字、看错形近字造成的错别字千变万化。语言模型不依赖词表，
+    能发现没人登记过的错字（“接受社会监杜”“严励打击”），是对词表规则的补充。
+    ## 示例
+    “及时发布政府信息，接受社会监杜。”
+    ## 建议写法
+    “及时发布政府信息，接受社会监督。”
+    ## 误报与局限
+    只查一个字被另一个字替换的错误，不查多字、缺字、词序错误；两个字都写错的同音词（“形式”误为“行使”）
+    一般查不到。模型由法律法规训练，少见的专名、新词、方言地名可能被误判：可把该词加入 fazhi.toml 的
+    `[lexicon] terms` 或 `allowed`；整条规则可用 `[rules] ignore = ["TY101"]` 关闭。
+    为保证准确，只在把握较大时提示，所以会漏掉一部分错字。
+    """
+    text = report.text
+    if not text:
+        return
+    found = correct(text, protected_mask(report))
+    if not found:
+        return
+    taken = _taken(report)
+    hits = []
+    for c in found:
+        if any(s <= c.pos < e for s, e in taken):
+            continue
+        kind = confusion.CHANNEL_ZH[c.channel]
+        msg = f"“{c.wrong}”疑为“{c.right}”之误（{kind}：{_context(text, c.pos, c.right)}）"
+        hits.append(Hit(c.pos, c.pos + 1, msg, suggestion=c.right))
+    yield from kinds.allowed_only(report, hits)
