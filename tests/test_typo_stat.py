@@ -7,13 +7,12 @@ import numpy as np
 import pytest
 
 import fazhi
+from conftest import seed_report
 from fazhi.config import Config
 from fazhi.fixes import fixed_text
 from fazhi.lm import confusion
 from fazhi.lm.corrector import correct
 from fazhi.lm.model import BOS, ORDER, encode, load
-
-from conftest import seed_report
 
 
 def hits(text: str, **cfg) -> list[tuple[str, str | None]]:

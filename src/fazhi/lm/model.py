@@ -80,10 +80,10 @@ def encode(text: str, table: np.ndarray) -> np.ndarray:
 
 def pack(windows: np.ndarray) -> np.ndarray:
     """Pack rows of character ids (shape [n, k]) into uint64 keys, first character most significant."""
-    key = np.zeros(windows.shape[0], dtype=np.uint64)
-    for j in range(windows.shape[1]):
-        key = (key << np.uint64(BITS)) | windows[:, j].astype(np.uint64)
-    return key
+    k = windows.shape[1]
+    shifts = np.arange(k - 1, -1, -1, dtype=np.uint64) * np.uint64(BITS)
+    # the fields do not overlap, so their sum is their bitwise or
+    return (windows.astype(np.uint64) << shifts).sum(axis=1, dtype=np.uint64)
 
 
 @dataclass(eq=False)
