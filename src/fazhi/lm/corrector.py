@@ -40,6 +40,10 @@ PRIOR = {confusion.SAME_TONE: 0.0, confusion.TONELESS: -0.3, confusion.NEAR: -3.
 # gains over the original (log10 units), and the dictionary frequency a word needs to count.
 WORD_BONUS = 1.5
 WORD_MIN_FREQ = 50
+# The original character counts as part of a word (which vetoes a change that makes no longer word)
+# when the word is in jieba's dictionary with at least this count: rarer entries (政大, 服务化) are
+# mostly abbreviations and fragments that a slip creates by chance.
+OLD_WORD_MIN_FREQ = 5
 _DICT_LINE = re.compile(r"^(\S{2,4}) (\d+) ?(\w*)", re.M)
 # A candidate that completes a fixed phrase (`重大限度` -> `最大限度`) is tried even when no
 # confusion set links the two characters; its prior is that of a look-alike. Only fixed phrases
@@ -271,7 +275,7 @@ def correct(text: str, protected: np.ndarray | None = None, lm: CharLM | None = 
     # 持续推动 and 落实见效 for slips: every change must satisfy the model alone)
     maybe = np.flatnonzero((gains >= MIN_GAIN) & (gains + prior + WORD_BONUS * 3 >= ACCEPT))
     best: dict[int, Correction] = {}
-    words, any_words = dictionary(), dictionary(1)
+    words, any_words = dictionary(), dictionary(OLD_WORD_MIN_FREQ)
     for k in maybe.tolist():
         p, gain, o = int(ppos[k]), float(gains[k]), lm.vocab[int(pcand[k]) - FIRST_CHAR_ID]
         score = gain + float(prior[k])
