@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # for library users. `make lock` regenerates it after a change to pyproject.toml.
 LOCK := requirements.lock
 
-.PHONY: demo test lint format docs bench clean venv serve lock system-deps
+.PHONY: demo test lint format docs bench clean venv serve lock system-deps lm
 
 venv: $(STAMP)
 
@@ -57,8 +57,12 @@ docs: venv
 ## Speed and accuracy numbers (see docs/benchmarks.md).
 bench: venv
 	$(BIN)/python bench/bench_analyze.py
-	@for f in bench/bench_indicators.py bench/bench_rules.py; do [ -f $$f ] && $(BIN)/python $$f || true; done
+	@for f in bench/bench_indicators.py bench/bench_rules.py bench/bench_corrector.py; do [ -f $$f ] && $(BIN)/python $$f || true; done
 	@if [ -d ../shared/corpus ]; then $(BIN)/python bench/eval.py --split dev; fi
+
+## Rebuild the typo corrector's language model from ../shared/lm-corpus (deterministic, ~3 minutes).
+lm: venv
+	$(BIN)/python scripts/build_lm.py
 
 clean:
 	rm -rf out build dist *.egg-info src/*.egg-info .pytest_cache .ruff_cache

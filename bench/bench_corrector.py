@@ -144,8 +144,10 @@ def alarms() -> None:
                 found += 1
                 ctx = rep.text[max(0, x.start - 12) : x.end + 12].replace("\n", "⏎")
                 print(f"{f.parent.name}/{f.name}\t{x.start}\t{x.message}\t{ctx}")
-    print(f"{found} TY101 findings in {chars} characters ({len(files)} files): "
-          f"{found / chars * 1e4:.2f} per 10,000 characters")
+    print(
+        f"{found} TY101 findings in {chars} characters ({len(files)} files): "
+        f"{found / chars * 1e4:.2f} per 10,000 characters"
+    )
 
 
 def _rss_mb() -> float:
@@ -179,8 +181,10 @@ def speed() -> None:
     t1 = time.perf_counter()
     corrector.correct(texts[0])  # confusion table, dictionaries, fixed phrases, bigram table
     t2 = time.perf_counter()
-    print(f"model load {t1 - t0:.2f}s; first correction (tables, jieba dictionary) {t2 - t1:.2f}s; "
-          f"memory added {_rss_mb() - rss0:.0f} MB")
+    print(
+        f"model load {t1 - t0:.2f}s; first correction (tables, jieba dictionary) {t2 - t1:.2f}s; "
+        f"memory added {_rss_mb() - rss0:.0f} MB"
+    )
     jieba.lcut("预热")
     analyze(texts[0])
     off = Config(ignore=["TY101"])
@@ -197,10 +201,14 @@ def speed() -> None:
         wa, ca = timed(lambda b=batch: [analyze(t) for t in b])
         wo, co = timed(lambda b=batch: [analyze(t, off) for t in b])
         masks = [protected_mask(Report(source="x", text=t)) for t in batch]
-        wc, cc = timed(lambda b=batch, ms=masks: [corrector.correct(t, m) for t, m in zip(b, ms, strict=True)])
-        print(f"{mult}x, {n} chars (CPU s / wall s): jieba.lcut {cj:.2f}/{wj:.2f}; "
-              f"analyze {ca:.2f}/{wa:.2f} = {ca / cj:.2f}x jieba (CPU); without TY101 {co:.2f}/{wo:.2f} = "
-              f"{co / cj:.2f}x; corrector stage {cc:.2f}/{wc:.2f} = {n / cc:,.0f} chars/s CPU")
+        wc, cc = timed(
+            lambda b=batch, ms=masks: [corrector.correct(t, m) for t, m in zip(b, ms, strict=True)]
+        )
+        print(
+            f"{mult}x, {n} chars (CPU s / wall s): jieba.lcut {cj:.2f}/{wj:.2f}; "
+            f"analyze {ca:.2f}/{wa:.2f} = {ca / cj:.2f}x jieba (CPU); without TY101 {co:.2f}/{wo:.2f} = "
+            f"{co / cj:.2f}x; corrector stage {cc:.2f}/{wc:.2f} = {n / cc:,.0f} chars/s CPU"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -155,8 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     table = build_table(vocab, vocab[:COMMON_CHARS])
     (args.out / "confusion.tsv").write_text(write_table(table, vocab), encoding="utf-8")
     size = sum(f.stat().st_size for f in args.out.iterdir())
-    print(f"{meta['chars']} chars, n-grams per order {[meta[f'ngrams_{k}'] for k in range(1, ORDER + 1)]}, "
-          f"{size / 1e6:.1f} MB in {args.out}")
+    print(
+        f"{meta['chars']} chars, n-grams per order {[meta[f'ngrams_{k}'] for k in range(1, ORDER + 1)]}, "
+        f"{size / 1e6:.1f} MB in {args.out}"
+    )
     return 0
 
 

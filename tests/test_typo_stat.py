@@ -121,7 +121,9 @@ def test_table_rules_keep_their_findings_no_duplicate():
     [
         ("001", "九小城所", "场"),
         # in its seed context (`原则,重大限度化解`) the model gain is 2.9, below MIN_GAIN: a known miss
-        pytest.param("004", "重大限度", "最", marks=pytest.mark.xfail(strict=True, reason="model gain too small")),
+        pytest.param(
+            "004", "重大限度", "最", marks=pytest.mark.xfail(strict=True, reason="model gain too small")
+        ),
     ],
 )
 def test_seed_typos_found_with_tables_off(prefix, quote, right):

@@ -23,7 +23,7 @@ from importlib import resources
 import numpy as np
 
 from . import confusion
-from .model import BOS, FIRST_CHAR_ID, LOG_FLOOR, ORDER, CharLM, encode, load
+from .model import BOS, FIRST_CHAR_ID, LOG_FLOOR, ORDER, CharLM, encode, load, pack
 
 # Detection thresholds (log10 probability of a character given its four predecessors). A typo makes
 # its own character or the next one improbable; at -4.0 about 20% of characters are tried and 98% of
@@ -32,6 +32,10 @@ DETECT_SELF = -3.5
 DETECT_NEXT = -3.3
 # ... or the one after that is very unlikely (重大限度: 限 is where the model stumbles).
 DETECT_NEXT2 = -4.8
+# Between two characters a candidate must also form a trigram the model has seen. On the tuning half
+# this costs recall (0.67 -> 0.60) for precision (0.974 -> 0.982, no clean sentence changed) and
+# speed (the stage takes a third less time): the whole analysis stays within 3x jieba.
+TRIGRAM_FILTER = True
 # Channel priors (log10): an input method's homophone is the usual slip, a look-alike the rarer one.
 # Near pinyin is cheap to type but also where report jargon the laws never use sits (学思践悟 is no
 # 学实践悟): it pays nearly as much as a look-alike.
@@ -239,7 +243,11 @@ def correct(text: str, protected: np.ndarray | None = None, lm: CharLM | None = 
     within = np.arange(len(ppos)) - np.repeat(np.cumsum(counts) - counts, counts)
     flat = np.repeat(offsets[pid], counts) + within
     pcand, pchan = flat_ids[flat], flat_chans[flat]
-    extra = [(p, cid) for p in positions.tolist() for cid in _term_candidates(text, p, lm)]
+    bigrams = _phrase_bigrams()
+    near_phrase = [
+        p for p in positions.tolist() if text[max(0, p - 2) : p] in bigrams or text[p + 1 : p + 3] in bigrams
+    ]
+    extra = [(p, cid) for p in near_phrase for cid in _term_candidates(text, p, lm)]
     if extra:
         ppos = np.concatenate([ppos, [p for p, _ in extra]]).astype(np.int64)
         pcand = np.concatenate([pcand, [c for _, c in extra]]).astype(np.int64)
@@ -254,7 +262,16 @@ def correct(text: str, protected: np.ndarray | None = None, lm: CharLM | None = 
     keep = np.flatnonzero(ok)
     if not len(keep):
         return []
-    ppos, pcand, pchan = ppos[keep], pcand[keep], pchan[keep]
+    ppos, pcand, pchan, left, right = ppos[keep], pcand[keep], pchan[keep], left[keep], right[keep]
+    if TRIGRAM_FILTER:
+        # ... and, between two characters, a trigram the model has seen
+        inner = (left >= FIRST_CHAR_ID) & (right >= FIRST_CHAR_ID)
+        tri = np.stack([left, pcand, right], axis=1)
+        seen3 = lm.seen_keys(3, pack(tri))
+        keep = np.flatnonzero(~inner | seen3)
+        if not len(keep):
+            return []
+        ppos, pcand, pchan = ppos[keep], pcand[keep], pchan[keep]
     # the original windows are the rows position_scores already scored (past the end: LOG_FLOOR,
     # as a row that predicts a line start scores)
     lp_ext = np.concatenate([lp, np.full(ORDER - 1, LOG_FLOOR)])
@@ -270,7 +287,9 @@ def correct(text: str, protected: np.ndarray | None = None, lm: CharLM | None = 
     ppos, pcand, pchan, old_at, head = ppos[keep], pcand[keep], pchan[keep], old_at[keep], head[keep]
     tail = lm.score(rows[keep, HEAD:].reshape(-1, ORDER)).reshape(-1, ORDER - HEAD).sum(axis=1)
     gains = head + tail - old_at
-    prior = np.where(pchan == TERM, PRIOR_TERM, np.array([PRIOR.get(int(c), PRIOR_TERM) for c in range(TERM + 1)])[pchan])
+    prior = np.where(
+        pchan == TERM, PRIOR_TERM, np.array([PRIOR.get(int(c), PRIOR_TERM) for c in range(TERM + 1)])[pchan]
+    )
     # (a lower bar for completing a fixed phrase found 重大限度 in more contexts but also took
     # 持续推动 and 落实见效 for slips: every change must satisfy the model alone)
     maybe = np.flatnonzero((gains >= MIN_GAIN) & (gains + prior + WORD_BONUS * 3 >= ACCEPT))

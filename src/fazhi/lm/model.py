@@ -43,7 +43,14 @@ def quantise(logp: np.ndarray) -> np.ndarray:
 
 # Characters that share one id each: digits, Latin letters (half and full width), and whitespace,
 # which cuts the context like a line start.
-_CLASS_RANGES = (("0", "9", DIGIT), ("０", "９", DIGIT), ("A", "Z", LATIN), ("a", "z", LATIN), ("Ａ", "Ｚ", LATIN), ("ａ", "ｚ", LATIN))
+_CLASS_RANGES = (
+    ("0", "9", DIGIT),
+    ("０", "９", DIGIT),
+    ("A", "Z", LATIN),
+    ("a", "z", LATIN),
+    ("Ａ", "Ｚ", LATIN),
+    ("ａ", "ｚ", LATIN),
+)
 _SPACES = " \t\n\r\f\v\u00a0\u2002\u2003\u2009\u200b\u3000"
 
 
@@ -114,9 +121,15 @@ class CharLM:
         if self._bigrams is None:
             k = np.asarray(self.keys[2])
             table = np.zeros((VOCAB_SIZE, VOCAB_SIZE), dtype=bool)
-            table[(k >> np.uint64(BITS)).astype(np.int64), (k & np.uint64(VOCAB_SIZE - 1)).astype(np.int64)] = True
+            table[
+                (k >> np.uint64(BITS)).astype(np.int64), (k & np.uint64(VOCAB_SIZE - 1)).astype(np.int64)
+            ] = True
             self._bigrams = table
         return self._bigrams
+
+    def seen_keys(self, order: int, keys: np.ndarray) -> np.ndarray:
+        """Whether each packed n-gram key of one order is stored."""
+        return self._lookup(order, keys)[0]
 
     def _lookup(self, order: int, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         arr = self.keys[order]
@@ -154,16 +167,26 @@ class CharLM:
                 rows, keys = todo[valid], pack(grams[valid])
             else:
                 rows, keys = todo, pack(grams)
-            found, idx = self._lookup(order, keys)
-            out[rows[found]] += self.logp[order][idx[found]].astype(np.float64) * -LOG_STEP
-            if order > 1:
+            if order == 1:
+                found, idx = self._lookup(1, keys)
+                out[rows[found]] += self.logp[1][idx[found]].astype(np.float64) * -LOG_STEP
+                hit = rows[found]
+            else:
+                # the context first: an n-gram is stored only if its context is (pruning keeps
+                # every prefix of a kept n-gram), so a missing context saves the n-gram look-up
+                ctx = keys >> np.uint64(BITS)
+                cfound, cidx = self._lookup(order - 1, ctx)
+                line_start = ctx == np.uint64(BOS)  # a bare line start is no stored unigram
+                sub = np.flatnonzero(cfound | line_start)
+                found, idx = self._lookup(order, keys[sub])
+                out[rows[sub[found]]] += self.logp[order][idx[found]].astype(np.float64) * -LOG_STEP
                 # not found at this order: multiply by the context's back-off weight, if stored
-                miss = ~found
-                if miss.any():
-                    cfound, cidx = self._lookup(order - 1, keys[miss] >> np.uint64(BITS))
-                    out[rows[miss][cfound]] += self.bow[order - 1][cidx[cfound]].astype(np.float64) * -LOG_STEP
+                back = sub[~found]
+                back = back[cfound[back]]
+                out[rows[back]] += self.bow[order - 1][cidx[back]].astype(np.float64) * -LOG_STEP
+                hit = rows[sub[found]]
             done = np.zeros(n, dtype=bool)
-            done[rows[found]] = True
+            done[hit] = True
             todo = todo[~done[todo]]
         out[todo] += LOG_FLOOR
         return out
@@ -175,7 +198,9 @@ class CharLM:
         return self.score(np.ascontiguousarray(hist))
 
 
-def save(path: Path, keys: list[np.ndarray], logp: list[np.ndarray], bow: list[np.ndarray], vocab: str, meta: dict):
+def save(
+    path: Path, keys: list[np.ndarray], logp: list[np.ndarray], bow: list[np.ndarray], vocab: str, meta: dict
+):
     """Write a model into directory `path` (one .npy per array kind, orders concatenated)."""
     path.mkdir(parents=True, exist_ok=True)
     offsets = np.cumsum([0] + [len(k) for k in keys[1:]]).tolist()
@@ -194,7 +219,9 @@ def load_from(path: Path) -> CharLM:
     off = meta["offsets"]
     arrays = [np.load(path / f"{name}.npy", mmap_mode="r") for name in ("keys", "logp", "bow")]
     # plain ndarray views of the maps: indexing a np.memmap costs a Python-level wrapper each time
-    split = [[np.empty(0, a.dtype)] + [np.asarray(a[off[i] : off[i + 1]]) for i in range(ORDER)] for a in arrays]
+    split = [
+        [np.empty(0, a.dtype)] + [np.asarray(a[off[i] : off[i + 1]]) for i in range(ORDER)] for a in arrays
+    ]
     split[2][ORDER] = np.zeros(0, np.uint8)
     vocab = (path / "vocab.txt").read_text(encoding="utf-8")
     return CharLM(split[0], split[1], split[2], char_table(vocab), vocab)

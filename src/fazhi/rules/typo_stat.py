@@ -100,8 +100,14 @@ def _context(text: str, pos: int, right: str) -> str:
     category=Category.TYPO,
     severity=Severity.WARNING,
     summary="语言模型判断的同音、近音或形近错字（词表之外）",
-    bad=["县政府门户网站开设政务公开专栏，及时发布政府信息，接受社会监杜。", "加大执法力度，严励打击各类违法犯罪行为。"],
-    good=["县政府门户网站开设政务公开专栏，及时发布政府信息，接受社会监督。", "加大执法力度，严厉打击各类违法犯罪行为。"],
+    bad=[
+        "县政府门户网站开设政务公开专栏，及时发布政府信息，接受社会监杜。",
+        "加大执法力度，严励打击各类违法犯罪行为。",
+    ],
+    good=[
+        "县政府门户网站开设政务公开专栏，及时发布政府信息，接受社会监督。",
+        "加大执法力度，严厉打击各类违法犯罪行为。",
+    ],
     fixable=True,
 )
 def statistical_typo(report: Report) -> Iterator[Hit]:
