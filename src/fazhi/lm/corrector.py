@@ -209,6 +209,18 @@ def _windows(ext: np.ndarray, pos: np.ndarray, center: np.ndarray | None) -> np.
     return np.ascontiguousarray(rows).reshape(-1, ORDER)
 
 
+def prepare(lm: CharLM | None = None) -> None:
+    """Load every table the corrector uses (the first correction in a process does it otherwise)."""
+    lm = lm or load()
+    _ = lm.bigram_index
+    _slip_table(lm)
+    dictionary()
+    dictionary(OLD_WORD_MIN_FREQ)
+    term_patterns()
+    _pattern_lengths()
+    _phrase_bigrams()
+
+
 def candidates_at(text: str, ids: np.ndarray, lp: np.ndarray, protected: np.ndarray) -> np.ndarray:
     """Positions worth trying: unprotected Chinese characters the model finds unlikely."""
     n = len(text)
@@ -257,8 +269,10 @@ def correct(text: str, protected: np.ndarray | None = None, lm: CharLM | None = 
     # a candidate must join both neighbours into bigrams the model has seen
     ext = np.concatenate([np.full(ORDER - 1, BOS), ids, np.full(ORDER - 1, BOS)])
     left, right = ext[ppos + ORDER - 2], ext[ppos + ORDER]
-    known = lm.bigrams
-    ok = ((left < FIRST_CHAR_ID) | known[left, pcand]) & ((right < FIRST_CHAR_ID) | known[pcand, right])
+    known = lm.bigram_index
+    ok = ((left < FIRST_CHAR_ID) | (known[left, pcand] >= 0)) & (
+        (right < FIRST_CHAR_ID) | (known[pcand, right] >= 0)
+    )
     keep = np.flatnonzero(ok)
     if not len(keep):
         return []

@@ -102,7 +102,7 @@ class CharLM:
     bow: list[np.ndarray]
     table: np.ndarray
     vocab: str
-    _bigrams: np.ndarray | None = None
+    _direct: dict[int, np.ndarray] | None = None
 
     def char_id(self, ch: str) -> int:
         """The id of one character."""
@@ -116,22 +116,34 @@ class CharLM:
         return bool(self._lookup(len(ids), pack(ids[None, :]))[0][0])
 
     @property
-    def bigrams(self) -> np.ndarray:
-        """A dense [VOCAB_SIZE, VOCAB_SIZE] boolean table of the stored bigrams (built on first use)."""
-        if self._bigrams is None:
-            k = np.asarray(self.keys[2])
-            table = np.zeros((VOCAB_SIZE, VOCAB_SIZE), dtype=bool)
-            table[
-                (k >> np.uint64(BITS)).astype(np.int64), (k & np.uint64(VOCAB_SIZE - 1)).astype(np.int64)
-            ] = True
-            self._bigrams = table
-        return self._bigrams
+    def bigram_index(self) -> np.ndarray:
+        """A dense [VOCAB_SIZE, VOCAB_SIZE] table: position of each stored bigram, -1 if not stored."""
+        return self._dense()[2]
+
+    def _dense(self) -> dict[int, np.ndarray]:
+        """Direct-address tables for orders 1 and 2 (key -> position in the sorted keys, -1 if absent),
+        built on first use: a bigram look-up is then one array read instead of a binary search
+        (a 64 MB int32 table; the corrector's memory budget allows it)."""
+        if self._direct is None:
+            uni = np.full(VOCAB_SIZE, -1, dtype=np.int32)
+            k1 = np.asarray(self.keys[1]).astype(np.int64)
+            uni[k1] = np.arange(len(k1), dtype=np.int32)
+            bi = np.full(VOCAB_SIZE * VOCAB_SIZE, -1, dtype=np.int32)
+            k2 = np.asarray(self.keys[2]).astype(np.int64)
+            bi[k2] = np.arange(len(k2), dtype=np.int32)
+            self._direct = {1: uni, 2: bi.reshape(VOCAB_SIZE, VOCAB_SIZE)}
+        return self._direct
 
     def seen_keys(self, order: int, keys: np.ndarray) -> np.ndarray:
         """Whether each packed n-gram key of one order is stored."""
         return self._lookup(order, keys)[0]
 
     def _lookup(self, order: int, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        if order <= 2:
+            idx = self._dense()[order].reshape(-1)[keys.astype(np.int64)].astype(np.int64)
+            found = idx >= 0
+            idx[~found] = 0
+            return found, idx
         arr = self.keys[order]
         if len(keys) > SORT_QUERIES_ABOVE:
             # sorted queries walk the sorted keys in one direction: far fewer cache misses
