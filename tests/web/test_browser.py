@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import re
 import socket
+import subprocess
+import sys
 import threading
 import time
 import uuid
@@ -24,12 +26,24 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 
 
+def _driver_error() -> str | None:
+    """Why Playwright's bundled driver (a Node.js binary) cannot start: its last stderr line, or None."""
+    r = subprocess.run([sys.executable, "-m", "playwright", "--version"],
+                       capture_output=True, text=True, timeout=120)
+    if r.returncode == 0:
+        return None
+    return (r.stderr.strip().splitlines() or [f"exit status {r.returncode}"])[-1]
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _chromium_present():
-    """Without Chromium the browser tests skip on a developer's machine and fail under CI=true."""
-    if CHROMIUM.exists():
+    """Without Chromium or a working driver the browser tests skip on a dev's machine and fail under CI=true."""
+    if not CHROMIUM.exists():
+        msg = "/usr/bin/chromium 不存在（apt-get install chromium，或运行 scripts/system-deps）"
+    elif (err := _driver_error()) is not None:
+        msg = f"Playwright 驱动无法启动：{err}（运行 scripts/system-deps）"
+    else:
         return
-    msg = "/usr/bin/chromium 不存在（apt-get install chromium，或运行 scripts/system-deps）"
     if os.environ.get("CI", "").strip().lower() in ("1", "true", "yes"):
         pytest.fail(f"CI=true: {msg}", pytrace=False)
     pytest.skip(msg)
