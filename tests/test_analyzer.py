@@ -27,9 +27,10 @@ EXPECTED = {
         level=UnitLevel.TOWNSHIP, year=2023, addressee=None, date=None, inferred=False,
     ),
     "004": dict(
-        title="004_06c408b12b9745fb",
+        # no title: null, and the file name `004_06c408b12b9745fb` is not offered as one (issue 14)
+        title=None,
         unit="中共重庆市荣昌区吴家镇委员会、重庆市荣昌区吴家镇人民政府",
-        level=UnitLevel.TOWNSHIP, year=2023, addressee="区委、区政府", date="2024-01-16", inferred=True,
+        level=UnitLevel.TOWNSHIP, year=2023, addressee="区委、区政府", date="2024-01-16", inferred=False,
     ),
 }
 

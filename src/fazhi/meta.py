@@ -77,14 +77,51 @@ def parse_date(s: str) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
+# A title ends with one of these (`…的报告`, `…工作情况`, `…工作总结`, `…（2024年度）`), within its last
+# TITLE_END_WINDOW characters, and names the rule of law (法治 / 依法 / 法制 / 执法).
+TITLE_END_RE = re.compile(r"(?:报告|情况|总结|[（(](?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?[）)])$")
+TITLE_END_WINDOW = 6
+TITLE_TOPIC_RE = re.compile(r"法治|依法|法制|执法")
+# Lines that belong to the title block below the title: a subtitle (`——在……会议上`), the year in
+# brackets (`（2024年度）`), the occasion of a speech (`2025年3月17日在……会议上`), a document number.
+SUBTITLE_RE = re.compile(
+    r"(?:——|—|--|－－).{2,60}"
+    r"|[（(][^（）()]{0,20}(?:\d{4}|[〇○零一二三四五六七八九]{4})[^（）()]{0,10}[）)]"
+    r"|.{0,60}(?:会议上|大会上)(?:的(?:报告|讲话|发言))?"
+    r"|(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,12}日\s*在.{2,60}"
+    r"|[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号"
+)
+# How many lines below the title may still belong to its block (units, a repeated title, a subtitle).
+TITLE_BLOCK_EXTRA = 4
+
+
+def _title_text(line: str) -> str:
+    return line.strip().removesuffix("|").strip()
+
+
 def is_title_line(line: str) -> bool:
     """A line that reads as a report title."""
-    s = line.strip()
+    from .outline import starts_heading
+
+    s = _title_text(line)
     return (
         len(s) <= MAX_TITLE
         and s[-1:] not in "。，,；;：:"
-        and ("报告" in s[-6:] or ("关于" in s and "情况" in s))
-        and bool(re.search(r"法治|依法|法制", s))
+        and (bool(TITLE_END_RE.search(s[-TITLE_END_WINDOW - 4 :])) or "报告" in s[-TITLE_END_WINDOW:] or ("关于" in s and "情况" in s))
+        and bool(TITLE_TOPIC_RE.search(s))
+        and not starts_heading(s)
+    )
+
+
+def _in_title_block(line: str, title: str) -> bool:
+    """A line below the title that still belongs to the title block."""
+    s = _title_text(line)
+    compact, whole = re.sub(r"\s+", "", s), re.sub(r"\s+", "", title)
+    return bool(
+        ORG_LINE_RE.match(s) and len(s) <= MAX_SIGNATURE_LINE
+        or is_title_line(s)
+        or SUBTITLE_RE.fullmatch(s)
+        or (len(compact) >= 4 and compact in whole)
     )
 
 
@@ -98,9 +135,18 @@ def find_frame(text: str) -> Frame:
     first_body = 0
     for i, (s, e) in enumerate(lines[:TITLE_SEARCH_LINES]):
         if is_title_line(text[s:e]):
-            title_span = (s, e)
+            title = _title_text(text[s:e])
+            title_span = (s, s + len(text[s:e]) - len(text[s:e].lstrip()) + len(title))
             header_units = [text[a:b].strip() for a, b in lines[:i] if ORG_LINE_RE.match(text[a:b].strip())]
             first_body = i + 1
+            # A page shows the title, then the document repeats it with its units or a subtitle.
+            while first_body < min(len(lines), i + 1 + TITLE_BLOCK_EXTRA):
+                a, b = lines[first_body]
+                if not _in_title_block(text[a:b], title):
+                    break
+                if ORG_LINE_RE.match(text[a:b].strip()) and not header_units:
+                    header_units = re.split(r"\s+", text[a:b].strip())
+                first_body += 1
             break
     addressee_span = None
     if first_body < len(lines):
@@ -189,10 +235,11 @@ def covered_year(title: str | None, text: str, body: tuple[int, int]) -> int | N
     return min(y for y, c in counts.items() if c == best)
 
 
-def fallback_title(source: str, html_title: str | None) -> str:
-    """The inferred title when the report has none: the HTML title, else the file name."""
+def fallback_title(source: str, html_title: str | None) -> str | None:
+    """The inferred title when the report has none: the page's title, else a file name that reads as a title."""
     if html_title and html_title.strip():
         # Site titles append `_栏目_站点` or ` - 站点`; the article's own title comes first.
-        return re.split(r"\s*[_|｜]\s*|\s+[-—]\s+", html_title.strip())[0]
-    name = source.split("!/")[-1]
-    return PurePosixPath(name.replace("\\", "/")).stem
+        return re.split(r"\s*[_|｜]\s*|\s+[-—]\s+", html_title.strip())[0] or None
+    stem = PurePosixPath(source.split("!/")[-1].replace("\\", "/")).stem if source else ""
+    # `004_06c408b12b9745fb` is no title; `某镇2023年法治政府建设情况报告.docx` is one.
+    return stem if stem and is_title_line(stem) else None

@@ -212,7 +212,8 @@ class Report:
     text: str
     format: str = "txt"
     title: str | None = None
-    title_inferred: bool = False
+    title_inferred: bool = False  # true when the report has no title but `inferred_title` offers one
+    inferred_title: str | None = None
     unit: str | None = None
     units: tuple[str, ...] = ()
     unit_level: UnitLevel = UnitLevel.UNKNOWN
@@ -261,6 +262,7 @@ class Report:
             "text": t,
             "title": self.title,
             "title_inferred": self.title_inferred,
+            "inferred_title": self.inferred_title,
             "unit": self.unit,
             "units": list(self.units),
             "unit_level": str(self.unit_level),

@@ -1,6 +1,6 @@
 """Normalization: named steps that turn raw text into canonical `text`, each recording its edits.
 
-Steps, in order (NORMALIZERS): newlines, invisible, spaces, web_debris, broken_title,
+Steps, in order (NORMALIZERS): newlines, invisible, spaces, furniture, web_debris, broken_title,
 wrapped_lines, cjk_spaces, blank_lines. Punctuation is never rewritten: the checker must still see
 an ASCII comma in Chinese text. Every step keeps the offset map exact (text.apply_edits).
 """
@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
+from . import furniture
 from .meta import DATE_RE
 from .outline import starts_heading
 from .text import CJK_PUNCT, HAN, OffsetMap, apply_edits, lines_with_offsets
@@ -97,6 +98,15 @@ def _web_debris(text: str) -> Edits:
         s, e = spans[i]
         edits.append((s, e, ""))
     return edits
+
+
+def _furniture(text: str) -> Edits:
+    """Drop web-page furniture: the prologue's breadcrumbs, metadata rows and controls (fazhi.furniture)."""
+    spans = lines_with_offsets(text)
+    lines = [text[s:e] for s, e in spans]
+    drop = furniture.prologue_furniture(lines)
+    drop.update(i for i, line in enumerate(lines) if furniture.is_control_anywhere(line))
+    return [(spans[i][0], spans[i][1], "") for i in sorted(drop)]
 
 
 def _nonempty_lines(text: str) -> list[tuple[int, int]]:
@@ -210,6 +220,7 @@ NORMALIZERS: tuple[tuple[str, Callable[[str], Edits]], ...] = (
     ("newlines", _newlines),
     ("invisible", _invisible),
     ("spaces", _spaces),
+    ("furniture", _furniture),
     ("web_debris", _web_debris),
     ("spaces_again", _spaces),
     ("broken_title", _broken_title),

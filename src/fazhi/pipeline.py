@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import furniture
 from . import meta as meta_mod
 from . import outline as outline_mod
 from .config import Config
@@ -71,18 +72,21 @@ def _metadata(r: Report, raw: RawDocument, cfg: Config) -> None:
     if r.title_span:
         r.title = t[r.title_span[0] : r.title_span[1]].strip()
     else:
-        r.title = meta_mod.fallback_title(raw.source, raw.meta.get("article_title") or raw.html_title) if raw.source != "<text>" else None
-        r.title_inferred = r.title is not None
-    units = meta_mod.find_units(t, f, None if r.title_inferred else r.title)
+        # The contract: the title or null; a guess (page title, `标题：` row, a telling file name) is
+        # offered apart as `inferred_title`.
+        page_title = raw.meta.get("article_title") or raw.html_title or furniture.row_value(raw.text, "标题")
+        r.inferred_title = meta_mod.fallback_title(raw.source if raw.source != "<text>" else "", page_title)
+        r.title_inferred = r.inferred_title is not None
+    units = meta_mod.find_units(t, f, r.title)
     r.units = tuple(units)
     r.unit = "、".join(units) if units else None
     r.unit_level = meta_mod.unit_level(units[-1] if units else None)
-    r.year = meta_mod.covered_year(None if r.title_inferred else r.title, t, r.body_span)
+    r.year = meta_mod.covered_year(r.title, t, r.body_span)
     if r.addressee_span:
         r.addressee = t[r.addressee_span[0] : r.addressee_span[1]]
     if r.date_span:
         r.date = meta_mod.parse_date(t[r.date_span[0] : r.date_span[1]])
-    r.published = raw.published
+    r.published = raw.published or furniture.published_date(raw.text)
 
 
 def _parts(r: Report, raw: RawDocument, cfg: Config) -> None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import email
 import email.policy
 import re
 
+from .. import furniture
 from .base import RawDocument, ReadError
 from .txt import decode_text
 
@@ -15,20 +15,9 @@ from .txt import decode_text
 CHARSET_SCAN_BYTES = 4096
 # If trafilatura keeps fewer non-blank characters than this, the simple lxml extraction is used instead.
 MIN_ARTICLE_CHARS = 30
-# Publication dates outside these years are taken for noise (a year in a URL, a copyright line).
-MIN_YEAR, MAX_YEAR = 1990, 2100
-
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "gb_2312-80", "csgb2312", "x-euc-cn"}
 _META_CHARSET_RE = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_DATE = r"((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})(?!\d)"
-_DATE_RE = re.compile(_DATE)
-# Labels that state when a page was published, strongest first. `成文日期` (when the report was signed)
-# and `更新时间` are deliberately not among them.
-_LABELLED_DATE_RES = (
-    re.compile(rf"(?:发布|发表|公开|发稿|上传)\s*(?:时间|日期)\s*[:：]?\s*[\[【(（]?\s*{_DATE}"),
-    re.compile(rf"(?<![成印签新止效行施])(?:时间|日期)\s*[:：]\s*{_DATE}"),
-)
 # <meta> names (lower case) that carry the publication date: PubDate is what Chinese government sites
 # write (their content-management systems follow one metadata convention); the others are common CMS,
 # Dublin Core and Open Graph names.
@@ -189,23 +178,9 @@ def _published(tree) -> str | None:
             found = _iso_date(el.get("datetime") or el.text_content())
             if found:
                 return found
-    visible = _plain_text(tree, _INVISIBLE_TAGS)
-    for pattern in _LABELLED_DATE_RES:
-        for m in pattern.finditer(visible):
-            found = _ymd(*m.groups())
-            if found:
-                return found
-    return None
+    return furniture.labelled_date(_plain_text(tree, _INVISIBLE_TAGS))
 
 
 def _iso_date(s: str) -> str | None:
-    m = _DATE_RE.search(s)
-    return _ymd(*m.groups()) if m else None
-
-
-def _ymd(y: str, m: str, d: str) -> str | None:
-    try:
-        day = dt.date(int(y), int(m), int(d))
-    except ValueError:
-        return None
-    return day.isoformat() if MIN_YEAR <= day.year <= MAX_YEAR else None
+    m = furniture.DATE_RE.search(s)
+    return furniture.ymd(*m.groups()) if m else None

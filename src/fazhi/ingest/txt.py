@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import furniture
 from .base import RawDocument, ReadError
 
 # Share of undecodable or control characters above which bytes are taken for binary data.
@@ -86,4 +87,4 @@ def read_txt(data: bytes, source: str) -> RawDocument:
     text = decode_text(data, source)
     if not _looks_textual(text):
         raise ReadError(source, NOT_TEXT)
-    return RawDocument(source=source, text=text, format="txt")
+    return RawDocument(source=source, text=text, format="txt", published=furniture.published_date(text))

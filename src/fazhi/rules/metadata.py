@@ -38,7 +38,7 @@ def missing_title(report: Report) -> Iterator[Hit]:
     标题若不含“法治”“依法”“报告”等字样，可能识别不到。
     """
     if report.title_span is None:
-        inferred = f"（暂以“{report.title}”代替）" if report.title else ""
+        inferred = f"（网页或文件名所示标题为“{report.inferred_title}”）" if report.inferred_title else ""
         yield Hit(None, None, f"报告缺少标题{inferred}")
 
 

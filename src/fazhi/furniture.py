@@ -1,0 +1,247 @@
+"""Web-page furniture: the lines a government site puts around a report's text.
+
+Breadcrumbs (`当前位置：首页 > 政务公开 > …`), metadata rows (`索引号：…` `发布机构：…` `发布日期：…`,
+also as table rows `| 索引号 | … |`), navigation words (`无障碍` `网站地图` `返回首页`), font and print
+controls (`【字体：大 中 小】` `打印` `关闭` `分享`), web timestamps (`发布时间：2025-03-28 10:28`) and
+bare index numbers or dates. Extracted HTML and text pasted from a page carry them alike, so the
+normalizer drops them (no finding, heading or title comes from them) and both readers take the
+publication date from them.
+
+The furniture of a page sits in its prologue, the lines above the report's first real content
+(addressee, numbered heading or a body sentence); there every furniture line goes, and so does
+everything above a breadcrumb (the site's header). After the prologue only the unmistakable controls
+(`【字体：大 中 小】`, `打印本页`, …) are dropped, wherever they stand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from importlib import resources
+
+# Publication dates outside these years are taken for noise (a year in a URL, a copyright line).
+MIN_YEAR, MAX_YEAR = 1990, 2100
+# A navigation or bullet item of the prologue is at most this many characters (`• 政务公开`).
+MAX_NAV_ITEM = 10
+# A body sentence that ends the prologue: this long and carrying sentence punctuation.
+MIN_BODY_LINE = 30
+# The prologue is never looked for beyond this many non-empty lines (site headers are shorter).
+MAX_PROLOGUE_LINES = 40
+
+BULLETS = "•·●▪◆■*-－|｜"
+_DATE = r"((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})(?!\d)"
+DATE_RE = re.compile(_DATE)
+_TIME = r"(?:\s*(?:日\s*)?\d{1,2}:\d{2}(?::\d{2})?)?"
+# Labels that state when a page was published, strongest first. `成文日期` (when the report was signed)
+# and `更新时间` are deliberately not among them.
+LABELLED_DATE_RES = (
+    re.compile(rf"(?:发布|发表|公开|发稿|上传|发文)\s*(?:时\s*间|日\s*期)\s*[:：|]?\s*[\[【(（]?\s*{_DATE}"),
+    re.compile(rf"(?<![成印签新止效行施])(?:时\s*间|日\s*期)\s*[:：]\s*{_DATE}"),
+)
+# A line that is only a date, with or without a clock time (`2025-02-28`, `2026.03.05 10:28`).
+# Only the web's forms with - / . count: `2024年1月16日` alone on a line is a signing date.
+_WEB_DATE = r"((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)"
+BARE_DATE_RE = re.compile(rf"[\[【(（]?\s*{_WEB_DATE}{_TIME}\s*[\]】)）]?")
+# An index number alone on a line (`3701030006/2025-6637169`, `lsx31/2025-00001`).
+INDEX_NUMBER_RE = re.compile(r"[A-Za-z0-9]{2,30}[/／-]\d{4}-\d{3,12}")
+BREADCRUMB_RE = re.compile(r"(?:当前位置|您现在的位置|你的位置|您的位置|所在位置)\s*[:：]?|(?:^|\s)首页\s*(?:>|＞|»|›|/)")
+BREADCRUMB_SEP_RE = re.compile(r"\s*(?:>>|>|＞|»|›)\s*")
+# `【字体：大 中 小】`, `字体大小:【大】 【中】 【小】`, `【字号:`, `[打印] [关闭]`.
+CONTROL_RE = re.compile(
+    r"(?:[【\[]?\s*(?:字体|字号|字体大小|文字大小)\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*)*[】\]]?"
+    r"|[【\[]?\s*(?:打印本页|打印内容|打印整页|打印|关闭窗口|关闭本页|关闭|分享到|分享|收藏|我要纠错|纠错|返回顶部|返回)"
+    r"\s*[】\]]?\s*[:：]?)"
+)
+_SPACES_RE = re.compile(r"[\s\u3000]+")
+_LABEL_SEP = ":：|｜"
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    """(metadata labels, navigation words) from data/furniture.txt."""
+    labels: set[str] = set()
+    nav: set[str] = set()
+    src = resources.files("fazhi.data").joinpath("furniture.txt").read_text(encoding="utf-8")
+    for line in src.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        kind, _, words = line.partition(":")
+        (labels if kind == "label" else nav).update(words.split())
+    return frozenset(labels), frozenset(nav)
+
+
+def _strip_bullets(line: str) -> str:
+    return line.strip().strip(BULLETS + " \t").strip()
+
+
+def _label_at(s: str, i: int) -> str | None:
+    """The longest metadata label starting at s[i] (spaces inside the label allowed: `索 引 号`)."""
+    labels, _ = _words()
+    best = None
+    for lab in labels:
+        j, k = i, 0
+        while k < len(lab) and j < len(s):
+            if s[j] == lab[k]:
+                j, k = j + 1, k + 1
+            elif s[j] in " \u3000" and k > 0:
+                j += 1
+            else:
+                break
+        if k == len(lab) and (best is None or j > best[1]):
+            best = (lab, j)
+    if best is None:
+        return None
+    end = best[1]
+    rest = s[end:].lstrip(" \u3000")
+    # A label stands alone, before a separator, before another label, or before its value after spaces.
+    if not rest or rest[0] in _LABEL_SEP or end < len(s) and s[end] in " \u3000" or _label_at_start(rest):
+        return s[i:end]
+    return None
+
+
+def _label_at_start(s: str) -> bool:
+    labels, _ = _words()
+    compact = _SPACES_RE.sub("", s)
+    return any(compact.startswith(lab) and compact[len(lab) : len(lab) + 1] in ("", *_LABEL_SEP) for lab in labels)
+
+
+def is_metadata_row(line: str) -> bool:
+    """A row of the page's metadata table (`索 引 号：…`, `| 发布机构 | 某镇 |`, `来源：本网 发布日期：…`)."""
+    s = _strip_bullets(line)
+    return bool(s) and _label_at(s, 0) is not None
+
+
+def is_breadcrumb(line: str) -> bool:
+    """`当前位置：首页 > 政务公开 > …` or `首页 >> 通知公告 >> …`."""
+    s = line.strip()
+    if BREADCRUMB_RE.search(s):
+        return True
+    parts = [p for p in BREADCRUMB_SEP_RE.split(s) if p]
+    return len(parts) >= 3 and all(len(p) <= 15 for p in parts)
+
+
+def is_control_line(line: str) -> bool:
+    """A line made only of page controls (`【字体：大 中 小】`, `打印 关闭`, `打印整页 打印内容 分享`)."""
+    s = line.strip()
+    return bool(s) and not CONTROL_RE.sub("", s).strip(" \u3000|｜:：【】[]")
+
+
+def is_nav_line(line: str) -> bool:
+    """A line of navigation words only (`无障碍 一网搜 登录| 注册`, `繁体丨简体丨网站地图`, `政府信息公开`)."""
+    _, nav = _words()
+    tokens = [t for t in re.split(r"[\s\u3000|｜丨/]+", line.strip()) if t]
+    return bool(tokens) and all(t in nav or CONTROL_RE.fullmatch(t) for t in tokens)
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a whole line is page furniture wherever it stands in the prologue."""
+    s = line.strip()
+    if not s:
+        return False
+    bare = _strip_bullets(s)
+    return (
+        is_metadata_row(s)
+        or is_breadcrumb(s)
+        or is_control_line(s)
+        or is_nav_line(s)
+        or bool(BARE_DATE_RE.fullmatch(bare))
+        or bool(INDEX_NUMBER_RE.fullmatch(bare))
+        or bool(re.fullmatch(r".{0,12}网站|.{0,6}链接|本(?:专题|栏目|页)(?:内容|信息)?由.{1,20}(?:发布|提供|维护)", bare))
+    )
+
+
+def is_control_anywhere(line: str) -> bool:
+    """Controls dropped wherever they stand (`【字体：大 中 小】`, `[打印] [关闭]`): never report text."""
+    s = line.strip()
+    return is_control_line(s) and bool(re.search(r"字体|字号|打印|关闭|分享|纠错", s))
+
+
+def _is_bullet_item(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and s[0] in BULLETS and 0 < len(_strip_bullets(s)) <= MAX_NAV_ITEM and not re.search(r"[，,。；;]", s)
+
+
+def _is_content(line: str) -> bool:
+    """A line that starts the report proper: an addressee, a numbered heading or a body sentence."""
+    from .outline import parse_heading
+
+    s = line.strip()
+    if re.fullmatch(r"[^。；！？!?]{2,40}[：:]", s):  # addressee `区委、区政府：`
+        return True
+    if parse_heading(s, 0, len(s)) is not None and s[0] not in BULLETS:
+        return True
+    return "。" in s or len(s) >= MIN_BODY_LINE and bool(re.search(r"[，,；;]", s))
+
+
+def prologue_furniture(lines: list[str]) -> set[int]:
+    """Indices of the furniture lines among the first lines of a text (blank lines count as lines)."""
+    drop: set[int] = set()
+    seen = 0
+    last_crumb = -1
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > MAX_PROLOGUE_LINES:
+            break
+        if is_furniture(line):
+            drop.add(i)
+            if is_breadcrumb(line):
+                last_crumb = i
+            continue
+        if _is_content(line):
+            break
+        if _is_bullet_item(line):
+            drop.add(i)
+    # Everything above the last breadcrumb is the site's header (its name, menus, special columns).
+    drop.update(i for i in range(last_crumb) if lines[i].strip())
+    return drop
+
+
+def row_value(text: str, label: str) -> str | None:
+    """The value of a metadata row of the prologue (`标  题：某镇2024年度法治政府建设情况报告`), else None."""
+    lines = text.splitlines()
+    pattern = re.compile(r"\s*".join(map(re.escape, label)) + r"\s*[:：|｜]\s*([^|｜]+)")
+    for i in sorted(prologue_furniture(lines)):
+        m = pattern.match(_strip_bullets(lines[i]))
+        if m and m.group(1).strip():
+            return m.group(1).strip()
+    return None
+
+
+def labelled_date(text: str) -> str | None:
+    """The publication date a page states with a label (`发布日期：2024-03-28`), as ISO, else None."""
+    for pattern in LABELLED_DATE_RES:
+        for m in pattern.finditer(text):
+            found = ymd(*m.groups())
+            if found:
+                return found
+    return None
+
+
+def published_date(text: str) -> str | None:
+    """The publication date in a text's furniture: a labelled date, else a bare date line of the prologue."""
+    lines = text.splitlines()
+    drop = prologue_furniture(lines)
+    furniture = [lines[i] for i in sorted(drop)]
+    found = labelled_date("\n".join(furniture))
+    if found:
+        return found
+    for line in furniture:
+        m = BARE_DATE_RE.fullmatch(_strip_bullets(line))
+        if m:
+            found = ymd(*m.groups())
+            if found:
+                return found
+    return None
+
+
+def ymd(y: str, m: str, d: str) -> str | None:
+    """ISO date of year, month, day strings if it is a real date in the accepted years."""
+    try:
+        day = dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+    return day.isoformat() if MIN_YEAR <= day.year <= MAX_YEAR else None
