@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from . import furniture
-from .meta import DATE_RE
+from .meta import DATE_RE, is_title_line
 from .outline import starts_heading
 from .text import CJK_PUNCT, HAN, OffsetMap, apply_edits, lines_with_offsets
 
@@ -33,6 +33,11 @@ MIN_WRAPPED_LINES = 5
 # The title block is looked for in this many first non-empty lines.
 TITLE_BLOCK_LINES = 4
 
+# A title joined from two lines is at most this long (the longest titles of the seeds are about 40).
+MAX_TITLE_JOIN = 60
+BRACKETED_YEAR_RE = re.compile(r"[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?\s*[）)]")
+
+SENTENCE_END_RE = re.compile(r"[。；;！!？?]")
 TERMINAL = "。！？!?；;：:…"
 CLOSERS = "”’」』）)》〉"
 ORG_SUFFIX_RE = re.compile(r"(?:委员会|人民政府|政府|办事处|党委|党工委|工委|[区县市省]委|局|办公室)$")
@@ -114,18 +119,18 @@ def _nonempty_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _broken_title(text: str) -> Edits:
-    """Join a title broken over two lines (`…关于2023年法治政府` / `建设情况的报告`)."""
+    """Join a title broken over two lines (`…关于2023年法治政府` / `建设情况的报告`, `…工作` / `情况`,
+    `…年度报告` / `（2024年度）`)."""
     lines = _nonempty_lines(text)[:TITLE_BLOCK_LINES]
     for (s1, e1), (s2, e2) in zip(lines, lines[1:], strict=False):
         a, b = text[s1:e1].strip(), text[s2:e2].strip()
-        if (
-            "报告" not in a
-            and b.endswith("报告")
-            and len(a) + len(b) <= 60
-            and a[-1:] not in TERMINAL + "，,、"
-            and ("关于" in a or "年" in a)
-            and not starts_heading(b)
-        ):
+        if len(a) + len(b) > MAX_TITLE_JOIN or a[-1:] in TERMINAL + "，,、" or starts_heading(b):
+            continue
+        if is_title_line(a):
+            if BRACKETED_YEAR_RE.fullmatch(b):
+                return [(e1, s2, "")]
+            continue
+        if ("关于" in a or "年" in a) and not is_title_line(b) and is_title_line(a + b):
             return [(e1, s2, "")]
     return []
 
@@ -161,7 +166,9 @@ def _wrapped_lines(text: str) -> Edits:
             continue
         if len(a) < MIN_WRAP_LINE or _ends_sentence(a):
             continue
-        if starts_heading(a) and len(a) <= MAX_HEADING_LINE and not full:
+        # A numbered line is a heading unless it fills a hard-wrapped width; a long one too when no
+        # sentence ends inside it (`一、…第一责任人职责,加强…的有关情况` stays apart from its paragraph).
+        if starts_heading(a) and not full and (len(a) <= MAX_HEADING_LINE or not SENTENCE_END_RE.search(a)):
             continue
         if starts_heading(b) or DATE_RE.fullmatch(b) or DATE_RE.fullmatch(a):
             continue
