@@ -27,6 +27,9 @@ DATE_RE = re.compile(
     r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
     r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
+# The four municipalities directly under the central government are provincial; their districts and
+# counties are county level (`北京市东城区人民政府`) and fall to the rules below.
+MUNICIPALITY_RE = re.compile(r"(?:中共)?(?:北京|上海|天津|重庆)市(?:人民政府|委员会|委|人民政府办公厅)?")
 ADDRESSEE_RE = re.compile(r"^(?P<a>[^。；！？.;!?]{2,40}?)[：:]$")
 ADDRESSEE_WORDS = re.compile(r"委|政府|人大|办|局|领导|同志|部|院")
 YEAR_RE = re.compile(r"(?<![\d\-—–～~])(20\d{2})\s*年(?!\s*[\-—–～~至])")
@@ -66,9 +69,19 @@ def cn_number(s: str) -> int | None:
     return None
 
 
+# A signing date written with dots or dashes (`2024.2.5`, `2024-02-05`): not the standard form, but a date.
+NUMERIC_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?P<sep>[.．/\-－])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})")
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is only a date (`2024年1月16日`, `二〇二四年一月十六日`, `2024.2.5`)."""
+    s = line.strip()
+    return bool((DATE_RE.fullmatch(s) or NUMERIC_DATE_RE.fullmatch(s)) and parse_date(s))
+
+
 def parse_date(s: str) -> str | None:
-    """ISO date from `2024年1月16日` or `二〇二四年一月十六日`, else None."""
-    m = DATE_RE.search(s)
+    """ISO date from `2024年1月16日`, `二〇二四年一月十六日` or `2024.1.16`, else None."""
+    m = DATE_RE.search(s) or NUMERIC_DATE_RE.search(s)
     if not m:
         return None
     y, mo, d = (cn_number(m.group(k)) for k in ("y", "m", "d"))
@@ -160,12 +173,20 @@ def find_frame(text: str) -> Frame:
     signature_span = None
     signature_units: list[str] = []
     last_body = len(lines)
-    for j in range(len(lines) - 1, max(first_body, len(lines) - SIGNATURE_LINES) - 1, -1):
+    skip_to = None
+    for j in range(len(lines) - 1, max(first_body, len(lines) - SIGNATURE_LINES - 1) - 1, -1):
+        if skip_to is not None and j >= skip_to:
+            continue
         s, e = lines[j]
         line = text[s:e].strip()
-        if date_span is None and parse_date(line) and DATE_RE.fullmatch(line):
+        if date_span is None and is_date_line(line):
             date_span = (s, e)
             last_body = j
+        elif date_span is None and j > first_body and is_date_line(text[lines[j - 1][0] : e]):
+            # a date in Chinese numerals broken over two lines (`二〇二四年` / `一月十六日`)
+            date_span = (lines[j - 1][0], e)
+            last_body = j - 1
+            skip_to = j - 1
         elif len(line) <= MAX_SIGNATURE_LINE and ORG_LINE_RE.match(line):
             signature_units = re.split(r"\s+", line) + signature_units
             signature_span = (s, signature_span[1] if signature_span else e)
@@ -186,7 +207,7 @@ def unit_level(unit: str | None) -> UnitLevel:
     u = unit.split("、")[-1]
     if re.search(r"(街道|镇|乡)(人民政府|办事处|党委|党工委|工作委员会|委员会)?$|街道办事处$|(镇|乡|街道)$", u):
         return UnitLevel.TOWNSHIP
-    if re.search(r"(省|自治区)(人民政府|委员会|委)$", u):
+    if re.search(r"(省|自治区)(人民政府|委员会|委)$", u) or MUNICIPALITY_RE.fullmatch(u):
         return UnitLevel.PROVINCE
     if re.search(r"(局|厅|委员会|办公室|中心|院)$", u) and not re.search(r"(区|县|市|省)委员会$|中共", u):
         return UnitLevel.DEPARTMENT

@@ -97,7 +97,7 @@ def missing_signature(report: Report) -> Iterator[Hit]:
 
 
 _DATE_BAD_RE = re.compile(
-    r"[〇○零一二三四五六七八九]{4}年|年0\d月|月0\d日"
+    r"[〇○零一二三四五六七八九]{4}年|年0\d月|月0\d日|^\s*\d{4}\s*[.．/\-－]"
 )
 
 
@@ -107,7 +107,11 @@ _DATE_BAD_RE = re.compile(
     category=Category.FORMAT,
     severity=Severity.WARNING,
     summary="成文日期应使用阿拉伯数字且月日不编虚位",
-    bad=[_TITLE + _BODY + "\n某某县司法局\n二〇二四年一月十六日", _TITLE + _BODY + "\n某某县司法局\n2024年01月06日"],
+    bad=[
+        _TITLE + _BODY + "\n某某县司法局\n二〇二四年一月十六日",
+        _TITLE + _BODY + "\n某某县司法局\n2024年01月06日",
+        _TITLE + _BODY + "\n某某县司法局\n2024.1.6",
+    ],
     good=[_TITLE + _BODY + _SIGNED, _TITLE + _BODY + "\n某某县司法局\n2024年2月6日"],
     fixable=True,
 )
@@ -115,11 +119,11 @@ def signing_date_form(report: Report) -> Iterator[Hit]:
     """成文日期用阿拉伯数字将年、月、日标全，月、日不编虚位。
 
     ## 检查内容
-    落款处的成文日期写成汉字（二〇二四年一月十六日）或月、日前补了零（01月06日）。
+    落款处的成文日期写成汉字（二〇二四年一月十六日）、写成“2024.1.6”一类点号或横线格式，或月、日前补了零（01月06日）。
     ## 为什么
     GB/T 9704—2012 第7.3.5.1条：成文日期用阿拉伯数字将年、月、日标全，年份应标全称，月、日不编虚位。
     ## 示例
-    “二〇二四年一月十六日”“2024年01月06日”。
+    “二〇二四年一月十六日”“2024年01月06日”“2024.1.6”。
     ## 建议写法
     “2024年1月16日”“2024年1月6日”。
     ## 误报与局限
@@ -185,7 +189,7 @@ def published_after_deadline(report: Report) -> Iterator[Hit]:
     """网页标明的发布日期晚于向社会公开的截止日期（默认次年4月1日）。
 
     ## 检查内容
-    网页上“发布时间”“发布日期”等标明的日期晚于所述年度次年的公开截止日（fazhi.toml 的 deadlines.publish）。
+    网页（或从网页复制的文本开头的信息栏）上“发布时间”“发布日期”等标明的日期晚于所述年度次年的公开截止日（fazhi.toml 的 deadlines.publish）。
     ## 为什么
     年度报告应于每年4月1日前通过报刊、网站等向社会公开；评估机构把逾期公开列为最常见的问题。
     ## 示例
@@ -193,7 +197,7 @@ def published_after_deadline(report: Report) -> Iterator[Hit]:
     ## 建议写法
     按期公开；网页的发布日期应与实际公开日期一致。
     ## 误报与局限
-    只对网页（HTML）格式的报告有效；网页日期若是后来的更新日期，可能误报。
+    只对网页（HTML）和带网页信息栏（“发布时间：……”）的文本有效；网页日期若是后来的更新日期，可能误报。
     """
     if not (report.published and report.year):
         return

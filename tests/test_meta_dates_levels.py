@@ -1,0 +1,64 @@
+"""Issue 14 metadata: provincial-level municipalities, signing dates in dotted, spaced and two-line forms.
+Texts written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import fazhi
+from fazhi.meta import unit_level
+from fazhi.model import UnitLevel
+
+HEAD = (
+    "关于2024年法治政府建设情况的报告\n县委、县政府：\n"
+    "2024年，某某镇深入学习贯彻习近平法治思想，扎实推进法治政府建设，取得明显成效。\n"
+    "一、主要举措和成效\n全年办理行政处罚案件12件。\n"
+)
+
+
+@pytest.mark.parametrize("unit", ["北京市人民政府", "上海市人民政府", "中共天津市委员会", "重庆市人民政府"])
+def test_municipalities_are_provincial(unit):
+    # regression: the four municipalities got unit_level "city"
+    assert unit_level(unit) == UnitLevel.PROVINCE
+
+
+@pytest.mark.parametrize(
+    ("unit", "level"),
+    [
+        ("北京市东城区人民政府", UnitLevel.COUNTY),
+        ("重庆市某某区某某镇人民政府", UnitLevel.TOWNSHIP),
+        ("上海市司法局", UnitLevel.DEPARTMENT),
+        ("某某市人民政府", UnitLevel.CITY),
+    ],
+)
+def test_other_levels_unchanged(unit, level):
+    assert unit_level(unit) == level
+
+
+@pytest.mark.parametrize(
+    ("tail", "date"),
+    [
+        ("2024.2.5", "2024-02-05"),
+        ("2024年 2月 5日", "2024-02-05"),
+        ("二〇二五年\n二月五日", "2025-02-05"),
+        ("二〇二五年二月\n十五日", "2025-02-15"),
+        ("2025年2月5日", "2025-02-05"),
+    ],
+)
+def test_signing_date_forms_recognised(tail, date):
+    # regression: these forms were missed, so "missing date" and "missing signature" both fired
+    r = fazhi.analyze(HEAD + "某某镇人民政府\n" + tail)
+    assert r.date == date and r.unit == "某某镇人民政府"
+    assert not {"MD002", "MD003"} & {f.rule for f in r.findings}
+
+
+def test_non_standard_date_forms_get_the_format_note_only():
+    r = fazhi.analyze(HEAD + "某某镇人民政府\n2024.2.5")
+    fm = [f for f in r.findings if f.rule == "FM101"]
+    assert len(fm) == 1 and fm[0].suggestion == "2024年2月5日"
+    assert "FM101" not in {f.rule for f in fazhi.analyze(HEAD + "某某镇人民政府\n2024年2月5日").findings}
+
+
+def test_numbers_at_the_end_of_a_sentence_are_not_a_date():
+    r = fazhi.analyze(HEAD + "全年共发放资料2024.5份。")
+    assert r.date is None
