@@ -15,7 +15,9 @@ For every term of lexicon.txt with at least MIN_SOURCE_LEN characters (except gu
 A candidate is kept only if it is not itself valid: not a word of jieba's dictionary, not inside a
 longer dictionary word or lexicon term, not a valid word plus one stray character at an edge, not a right form of any table, not listed in variants_stop.txt
 (reviewed false alarms, with reasons), and, when short, not a plain sequence of whole dictionary words
-(`规范文件`, `合法审查` read as two ordinary words). The clean corpus (bench/corpus/clean_*.txt) is
+(`规范文件`, `合法审查` read as two ordinary words). A character dropped from a two-character word at a
+term's edge leaves a stray character that may join its neighbour in the text into another word
+(`推行` + 审批服务): such rows carry the characters that do so, and the rule stays silent next to them. The clean corpus (bench/corpus/clean_*.txt) is
 scanned last with the real rules (fazhi.analyze, typo rules only): every finding there is printed so
 that a person can judge it and list it in variants_stop.txt (nothing is dropped silently).
 
@@ -150,6 +152,21 @@ def edge_artifact(c: str, term: str, kind: str, i: int, known: set[str]) -> bool
     return False
 
 
+def stray_edge(term: str, i: int) -> str:
+    """For a character dropped from a two-character word at a term's edge, which side is left stray.
+
+    `行政审批服务` without 政 leaves 行 stray at the start, which may end the word before it in the
+    text (`推行` + 审批服务); `…第一责任人职责` without 职 leaves 责, which may start the next word
+    (第一责任人 + `责任`). Returns "<" (start), ">" (end) or "".
+    """
+    toks = jieba.lcut(term, HMM=False)
+    if i == 1 and len(toks[0]) == 2:
+        return "<"
+    if i == len(term) - 2 and len(toks[-1]) == 2:
+        return ">"
+    return ""
+
+
 def swapped(c: str, term: str, pairs: list[tuple[str, ...]]) -> bool:
     """Whether the candidate only swaps one side of a stop pair for the other."""
     for x, y in pairs:
@@ -182,6 +199,16 @@ def contained(cands: set[str], texts: list[str]) -> set[str]:
         for _end, c in a.iter(text):
             found.add(c)
     return found
+
+
+def joiners(c: str, side: str, words: dict[str, int]) -> str:
+    """`<` + the characters that make a common word with the candidate's first character when they stand
+    before it, or `>` + those that do so after its last character."""
+    if side == "<":
+        ok = {w[0] for w, f in words.items() if len(w) == 2 and w[1] == c[0] and f >= WORD_MIN_FREQ}
+    else:
+        ok = {w[1] for w, f in words.items() if len(w) == 2 and w[0] == c[-1] and f >= WORD_MIN_FREQ}
+    return side + "".join(sorted(ok)) if ok else ""
 
 
 def followers(c: str, term: str, words: dict[str, int]) -> str:
@@ -245,6 +272,7 @@ def main() -> None:
         set(cands), ["\n".join(w for w in words if len(w) >= 3), "\n".join(lexicon), "\n".join(rights)]
     )
     kept: dict[str, tuple[str, str]] = {}
+    kept_pos: dict[str, int] = {}
     for c, srcs in cands.items():
         if len({t for t, _, _ in srcs}) > 1:
             dropped["ambiguous (two terms)"] += 1
@@ -270,6 +298,7 @@ def main() -> None:
             dropped["whole words only"] += 1
         else:
             kept[c] = (term, kind)
+            kept_pos[c] = pos
     for reason, n in dropped.most_common():
         print(f"  dropped {n:6d}  {reason}")
     by_kind = Counter(k for _, k in kept.values())
@@ -277,11 +306,15 @@ def main() -> None:
 
     lines = [
         "# 由 bench/build_term_variants.py 从 lexicon.txt 生成，请勿手工修改（误报写法加入 variants_stop.txt 后重新生成）。",
-        "# 错误写法<TAB>正确写法<TAB>类型（sub 同音形近字；word 同音词；del 缺字；trunc 末字缺失；dup 多字）<TAB>末字缺失时可接的字",
+        "# 错误写法<TAB>正确写法<TAB>类型（sub 同音形近字；word 同音词；del 缺字；trunc 末字缺失；dup 多字）<TAB>末字缺失时可接的字；"
+        "缺字在词边时，<前面或>后面能与边上的字成词的字",
     ]
     for c in sorted(kept, key=lambda c: (kept[c][0], kept[c][1], c)):
         term, kind = kept[c]
         extra = followers(c, term, words) if kind == "trunc" else ""
+        if kind == "del":
+            side = stray_edge(term, kept_pos[c])
+            extra = joiners(c, side, words) if side else ""
         lines.append(f"{c}\t{term}\t{kind}\t{extra}")
     (TERMS / "variants.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {TERMS / 'variants.tsv'}")

@@ -218,3 +218,19 @@ def test_doubled_gong_fires_only_within_one_count_phrase():
 def test_de_before_a_degree_complement():
     assert _rules("执法人员培训开展的不够深入。") == ["TY008"]
     assert _rules("存在的不足和原因：培训不够深入。") == []
+
+
+def test_missing_char_silent_when_stray_edge_character_joins_its_neighbour():
+    # regression (issue 15): TY003 on "第一责任人责任" and "全面推行审批服务"
+    from fazhi import analyze
+
+    for good in ("党委书记切实履行推进法治建设第一责任人责任。", "全面推行审批服务“马上办”，群众满意度提高。"):
+        assert "TY003" not in {f.rule for f in analyze(good).findings}, good
+    for bad in ("党委书记切实履行推进法治建设第一责任人责，", "加快行审批服务改革。"):
+        assert "TY003" in {f.rule for f in analyze(bad).findings}, bad
+
+
+def test_fazhi_yingshang_huanjing_is_accepted_usage():
+    from fazhi import analyze
+
+    assert not [f for f in analyze("持续优化法治营商环境。").findings if f.category == "typo"]
