@@ -213,3 +213,14 @@ def test_seeds_get_exactly_the_person_checked_findings():
             if f.rule[:2] in ("NC", "PL"):
                 found.add((seed, f.rule, r.text[f.start : f.end]))
     assert found == EXPECTED_ON_SEEDS
+
+
+def test_fines_of_different_procedures_not_compared():
+    # regression (issue 15): NC006 compared the fines of 简易程序 and 普通程序 cases
+    from fazhi import analyze
+    from fazhi.config import Config
+
+    good = "全年办理简易程序案件30件，共罚款2000元。办理普通程序案件12件，共罚款50000元。"
+    assert not analyze(good, Config(select=["NC006"])).findings
+    bad = "全年办理普通程序案件12件，共罚款50000元。\n另外，全年办理普通程序案件12件，共罚款60000元。"
+    assert [f.rule for f in analyze(bad, Config(select=["NC006"])).findings] == ["NC006"]

@@ -76,6 +76,18 @@ def test_one_finding_for_overlapping_forms():
 
 
 # ---------------------------------------------------------------- TE004 short law titles
+def test_short_law_title_is_opt_in():
+    # regression (issue 15): TE004 fired by default on 《民法典》《宪法》, accepted in these reports
+    text = "组织全体干部学习《宪法》《民法典》。"
+    assert "TE004" not in {f.rule for f in fazhi.analyze(text).findings}
+    assert "TE004" in {f.rule for f in fazhi.analyze(text, Config(preview=True)).findings}
+
+
+def test_short_law_title_silent_inside_quoted_event_name():
+    assert quotes("开展“《民法典》进万家”主题宣传活动12场。", "TE004") == []
+    assert quotes("开展“美好生活·《民法典》相伴”宣传月活动，学习《宪法》。", "TE004") == ["《宪法》"]
+
+
 def test_short_titles_cited_together_make_one_finding():
     ((q, f),) = found("学习了《行政处罚法》、《行政许可法》等法律。", "TE004")
     assert q == "《行政处罚法》、《行政许可法》"
@@ -178,3 +190,11 @@ def test_plan_title_form(text):
 )
 def test_plan_title_silent(text):
     assert quotes(text, "TE009") == []
+
+
+def test_plan_years_of_a_local_plan_not_flagged():
+    # regression (issue 15): TE009 on a provincial plan that has its own years
+    assert quotes("认真落实《某某省法治政府建设实施纲要（2022—2025年）》。", "TE009") == []
+    assert quotes("紧扣中央、省、市部署和《法治政府建设实施纲要（2022—2025年）》要求。", "TE009") == []
+    # the known confusion with the 法治社会 plan's years still fires
+    assert quotes("贯彻《法治政府建设实施纲要（2020—2025年）》。", "TE009") == ["《法治政府建设实施纲要（2020—2025年）》"]

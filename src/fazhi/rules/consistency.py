@@ -341,6 +341,28 @@ def contradictory_qualifiers(report: Report) -> Iterator[Hit]:
         yield Hit(q.start, q.end, msg, suggestion=kept)
 
 
+# Sentence ends: two totals inside one sentence are items of one breakdown, not one total written twice.
+_SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+# Category words before a figure (`简易程序`, `普通程序`, `食品类`, `县级`): totals under different ones
+# count different things.
+_CATEGORY_RE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:程序|类|级)(?=[\u4e00-\u9fff，,：:]|$)")
+
+
+def _sentence_head(text: str, pos: int) -> str:
+    start = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, pos)), default=0)
+    return text[start:pos]
+
+
+def _breakdown(text: str, a: Mention, b: Mention) -> bool:
+    """Whether two totals of one measure count different things: items of one sentence, or figures
+    under different categories (`简易程序……罚款2000元` / `普通程序……罚款5万元`)."""
+    if not _SENTENCE_END_RE.search(text, a.end, b.start):
+        return True
+    cats_a = set(_CATEGORY_RE.findall(_sentence_head(text, a.start)))
+    cats_b = set(_CATEGORY_RE.findall(_sentence_head(text, b.start)))
+    return cats_a != cats_b
+
+
 @rule(
     code="NC006",
     name="same-measure-different-values",
@@ -354,6 +376,8 @@ def contradictory_qualifiers(report: Report) -> Iterator[Hit]:
     good=[
         "一、主要成效\n全年共调解矛盾纠纷120件。\n二、主要举措\n加强排查，全年共调解矛盾纠纷120件。",
         "2023年共调解纠纷120件，历年累计调解纠纷800件。",
+        "全年办理简易程序案件30件，共罚款2000元。办理普通程序案件12件，共罚款50000元。",
+        "简易程序案件30件，全年罚款金额2000元；普通程序案件12件，全年罚款金额5万元。",
     ],
 )
 def same_measure_different_values(report: Report) -> Iterator[Hit]:
@@ -374,7 +398,8 @@ def same_measure_different_values(report: Report) -> Iterator[Hit]:
 
     ## 误报与局限
     同一指标在不同口径下（全年与累计、各类与某一类、村级与乡级）可以不同，措辞不同的不比较；
-    因此措辞稍有变化的前后不一致不会报告。
+    因此措辞稍有变化的前后不一致不会报告。同一句中的两个数（分项列举）、所在句子前面写了不同类别
+    （简易程序与普通程序、某类与另一类）的两个数，也不比较。
     """
     seen: dict[tuple, Mention] = {}
     text = report.text
@@ -385,6 +410,8 @@ def same_measure_different_values(report: Report) -> Iterator[Hit]:
         key = (m.id, m.total, m.q.unit, quote)
         first = seen.setdefault(key, m)
         if first is m:
+            continue
+        if _breakdown(text, first, m):
             continue
         alo, ahi = interval(first.q)
         blo, bhi = interval(m.q)

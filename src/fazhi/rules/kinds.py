@@ -275,3 +275,19 @@ class Existence:
 
 
 table("lexicon", "lexicon.txt", GUARD)
+
+
+# A quoted event or campaign name (`“《民法典》进万家”`) is at most this long.
+MAX_QUOTED_NAME = 40
+
+
+def inside_quotes(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside a pair of Chinese double quotes on its line (a quoted name)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    opened = text.rfind("“", max(line_start, start - MAX_QUOTED_NAME), start)
+    if opened < 0 or "”" in text[opened:start]:
+        return False
+    closed = text.find("”", end, min(line_end, end + MAX_QUOTED_NAME))
+    return closed >= 0 and "“" not in text[end:closed]

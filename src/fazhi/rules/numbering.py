@@ -231,6 +231,11 @@ def numbering_missing(report: Report) -> Iterator[Hit]:
             )
 
 
+# Skipping one level (`一、` then `1.`, `（一）` then `（1）`) is accepted practice when a document has few
+# levels; a child three levels below its parent (`一、` then `（1）`) is reported.
+MIN_LEVEL_JUMP = 3
+
+
 @rule(
     code="NU004",
     name="numbering-level-skipped",
@@ -238,27 +243,29 @@ def numbering_missing(report: Report) -> Iterator[Hit]:
     severity=Severity.INFO,
     summary="标题层次跳级",
     bad=[
-        "一、主要举措\n1.加强学习\n内容。\n2.规范执法\n内容。",
-        "一、主要举措\n（一）加强学习\n（1）学习宪法\n内容。",
+        "一、主要举措\n（1）加强学习\n内容。\n（2）规范执法\n内容。",
     ],
     good=[
         "一、主要举措\n（一）加强学习\n1.学习宪法\n内容。",
         "一、主要举措\n（一）加强学习\n内容。\n（二）规范执法\n内容。",
+        "一、主要举措\n1.加强学习\n内容。\n2.规范执法\n内容。",
+        "一、主要举措\n（一）加强学习\n（1）学习宪法\n内容。",
     ],
 )
 def numbering_level_skipped(report: Report) -> Iterator[Hit]:
-    """标题层次应依次使用“一、”“（一）”“1.”“（1）”，不跳过中间层级。
+    """标题层次序数可以越一级使用，但不宜从“一、”直接跳到“（1）”。
 
     ## 检查内容
-    下级标题的编号样式比上级标题低了两级或更多（如“一、”下直接用“1.”）。
+    下级标题的编号样式比上级标题低了三级（“一、”之下直接用“（1）”）。
     ## 为什么
-    GB/T 9704—2012 第7.3.3条规定结构层次序数依次使用“一、”“（一）”“1.”“（1）”。
+    GB/T 9704—2012 第7.3.3条规定结构层次序数依次使用“一、”“（一）”“1.”“（1）”；层次较少时越一级使用
+    （“一、”下用“1.”，“（一）”下用“（1）”）是公文中通行的写法，不报；连跳两级则层次关系难以辨认。
     ## 示例
-    “一、主要举措”之下直接是“1.加强学习”。
+    “一、主要举措”之下直接是“（1）加强学习”。
     ## 建议写法
-    改为“（一）加强学习”，或补上中间层级。
+    改为“（一）加强学习”或“1.加强学习”。
     ## 误报与局限
-    “一是、二是”不计入层级；编号样式写错的标题见 NU002。
+    “一是、二是”不计入层级；编号样式写错的标题见 NU002。越一级使用不报告。
     """
     text = report.text
     for parent, children in _groups(report):
@@ -267,7 +274,7 @@ def numbering_level_skipped(report: Report) -> Iterator[Hit]:
         for c in children:
             if c.style in ("ordinal", "none") or c.style not in STYLE_LEVEL:
                 continue
-            if STYLE_LEVEL[c.style] >= STYLE_LEVEL[parent.style] + 2 and c.level == STYLE_LEVEL[c.style]:
+            if STYLE_LEVEL[c.style] >= STYLE_LEVEL[parent.style] + MIN_LEVEL_JUMP and c.level == STYLE_LEVEL[c.style]:
                 s, e = _span(c, text)
                 want = [k for k, v in STYLE_LEVEL.items() if v == STYLE_LEVEL[parent.style] + 1][0]
                 yield Hit(s, e, f"标题层次跳级：“{STYLE_NAMES[parent.style]}”之下应使用“{STYLE_NAMES[want]}”样式")
