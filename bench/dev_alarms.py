@@ -31,9 +31,9 @@ TITLE_WORDS = re.compile(r"(?:法治|依法|法制|执法).*(?:报告|总结|情
 
 
 # Findings a person (this script's author) read and judged real defects of the published text, by
-# file and rule: 法制宣传 for 法治宣传, an unquoted 十四五, the 2020—2025 range of the 法治社会 plan given to
+# file and rule: 法制宣传 for 法治宣传, 二十大届 for 二十届, an unquoted 十四五, the 2020—2025 range of the 法治社会 plan given to
 # the 法治政府 plan, day names such as 12.4 without the 间隔号.
-JUDGED_TRUE = {("005", "TE003"), ("025", "TE002"), ("040", "TE009"), ("053", "FM002"), ("064", "FM002")}
+JUDGED_TRUE = {("005", "TE003"), ("017", "TE001"), ("025", "TE002"), ("040", "TE009"), ("053", "FM002"), ("064", "FM002")}
 
 
 def _has_title_line(raw: str) -> bool:

@@ -198,3 +198,17 @@ def test_plan_years_of_a_local_plan_not_flagged():
     assert quotes("紧扣中央、省、市部署和《法治政府建设实施纲要（2022—2025年）》要求。", "TE009") == []
     # the known confusion with the 法治社会 plan's years still fires
     assert quotes("贯彻《法治政府建设实施纲要（2020—2025年）》。", "TE009") == ["《法治政府建设实施纲要（2020—2025年）》"]
+
+
+def test_fixed_phrase_order_and_mixed_session_name():
+    ((q, f),) = found("引导群众学法用法尊法守法。", "TE001")
+    assert q == "学法用法尊法守法" and f.suggestion == "尊法学法守法用法"
+    ((q, f),) = found("深入学习党的二十大届三中全会精神。", "TE001")
+    assert q == "二十大届" and f.suggestion == "二十届"
+    assert quotes("营造尊法学法守法用法氛围，学习党的二十大和二十届三中全会精神。", "TE001") == []
+
+
+def test_unofficial_constitution_day_name():
+    ((q, f),) = found("利用宪法宣传日开展宣传。", "TE006")
+    assert f.suggestion == "国家宪法日"
+    assert quotes("开展“宪法宣传周”和国家宪法日系列活动。", "TE006") == []
