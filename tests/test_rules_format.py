@@ -111,3 +111,17 @@ def test_zero_padded_month_and_day():
 @pytest.mark.parametrize("text", ["2024年1月16日", "2023年10月15日召开。", "日期写作2024-01-16。"])
 def test_unpadded_dates_are_fine(text):
     assert hits(text, "FM005") == []
+
+
+def test_day_name_without_any_mark_between_month_and_day():
+    import fazhi
+    from fazhi.config import Config
+
+    def found(t):
+        r = fazhi.analyze(t, Config(select=["FM002"]))
+        return [(r.text[f.start : f.end], f.suggestion) for f in r.findings]
+
+    assert found("结合“315”消费者权益日开展宣传。") == [("315", "3·15")]
+    assert found("开展“124”宪法宣传活动。") == [("124", None)]  # 1·24 or 12·4: no guess
+    for good in ("发放资料315份，开展宪法宣传。", "开展“119”消防宣传月活动。", "2024宪法宣传周", "“3·15”消费者权益日"):
+        assert found(good) == [], good

@@ -67,6 +67,10 @@ def time_range_hyphen(report: Report) -> Iterator[Hit]:
 
 
 MONTH_DAY_RE = re.compile(r"(\d(?<![\d.．·]\d)\d?)[.．](\d\d?)(?![\d.．%])")
+# `315消费者权益日`, `“315”`: a month and day written without any mark (three or four digits).
+BARE_MONTH_DAY_RE = re.compile(r"(?<![\d.．·])(\d{3,4})(?![\d.．%])")
+# Service numbers that name campaigns as they are dialled (`119消防宣传月`, `122交通安全`), not dates.
+SERVICE_NUMBERS = frozenset({"110", "119", "120", "122", "12315", "12345", "12348"})
 # A decimal is followed by a unit or measure word; a date name never starts with one.
 UNIT_CHARS = set("万亿千百十个倍元角分秒时天年月日周号期名人户家所项条份起余多米吨亩克里股台辆位场批次件")
 # How far after `月.日` (in Han characters) the name of the day may start (5·12 汶川地震).
@@ -88,15 +92,21 @@ def _day_name_re() -> re.Pattern:
     category=Category.FORMAT,
     severity=Severity.WARNING,
     summary="以月日命名的纪念日、事件应用间隔号“·”",
-    bad=["开展“12.4宪法宣传日”活动。", "组织6.26国际禁毒日宣传。"],
-    good=["开展“12·4”国家宪法日活动。", "罚款1.2万元，增长12.4%，提高3.5个百分点。", "人均办理6.26件。"],
+    bad=["开展“12.4宪法宣传日”活动。", "组织6.26国际禁毒日宣传。", "结合“315”消费者权益日开展宣传。"],
+    good=[
+        "开展“12·4”国家宪法日活动。",
+        "罚款1.2万元，增长12.4%，提高3.5个百分点。",
+        "人均办理6.26件。",
+        "结合“3·15”国际消费者权益日，发放资料315份。",
+    ],
     fixable=True,
 )
 def month_day_interpunct(report: Report) -> Iterator[Hit]:
     """以月日命名的节日、纪念日、事件，月与日之间用了句点。
 
     ## 检查内容
-    紧接纪念日、节日、事件名称的“月.日”（12.4宪法宣传日、6.26国际禁毒日）。
+    紧接纪念日、节日、事件名称的“月.日”（12.4宪法宣传日、6.26国际禁毒日），以及月日之间什么符号都没有的
+    “315消费者权益日”“‘315’宣传活动”（110、119、120、122 是服务电话号码，“119消防宣传月”等不报）。
     ## 为什么
     GB/T 15834-2011 第4.16.3.3条、GB/T 15835-2011：以月日命名的节日、纪念日和事件，月与日之间用间隔号，
     如“12·4”国家宪法日；句点会被误读为小数。
@@ -116,6 +126,23 @@ def month_day_interpunct(report: Report) -> Iterator[Hit]:
         if text[m.end() : m.end() + 1] in UNIT_CHARS or not _day_name_re().match(text, m.end()):
             continue
         yield Hit(m.start(), m.end(), "以月日命名的纪念日、事件，月日之间用间隔号“·”", f"{month}·{day}")
+    for m in BARE_MONTH_DAY_RE.finditer(text):
+        if text[m.end() : m.end() + 1] in UNIT_CHARS or not _day_name_re().match(text, m.end()):
+            continue
+        digits = m.group(1)
+        if digits in SERVICE_NUMBERS:
+            continue
+        readings = [
+            (int(digits[:k]), int(digits[k:]))
+            for k in (1, 2)
+            if k < len(digits) and digits[k] != "0"
+        ]
+        readings = [(a, b) for a, b in readings if 1 <= a <= 12 and 1 <= b <= calendar.monthrange(2024, a)[1]]
+        if not readings:
+            continue
+        fix = f"{readings[0][0]}·{readings[0][1]}" if len(readings) == 1 else None
+        msg = "以月日命名的纪念日、事件，月日之间用间隔号“·”" + (f"：应为“{fix}”" if fix else "")
+        yield Hit(m.start(), m.end(), msg, fix)
 
 
 # `23年` reads as a year only before these words (year-end, first half, month …).

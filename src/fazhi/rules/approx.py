@@ -1,0 +1,83 @@
+"""Approximate numbers written wrongly (NC007, NC008): 余 after a single digit, 约 before an exact count."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Category, Report, Severity
+from .base import Hit, rule
+
+# `8余次`, `八余场`: 余 ("and more") after a single digit. A digit, a decimal point or a numeral before
+# it makes a larger number (`18余次`, `1.8余`…) and is left alone; Chinese numerals count only before a
+# measure word, so `其余` `多余` never match.
+YU_RE = re.compile(
+    r"(?<![\d.．０-９])(?P<n>[1-9])余(?=[\u4e00-\u9fff])"
+    r"|(?<![一二三四五六七八九十百千万亿两零〇\d])(?P<c>[一二三四五六七八九])余"
+    r"(?=[次件个人名场期家户起元篇条项批轮份所处天])"
+)
+# `约1234件`: 约 before a count of at least EXACT_MIN_DIGITS digits whose last digit is not 0. Rounded
+# figures (`约1200件`), decimals, percentages and 万/亿 amounts (`约12.5万元`) are approximate already.
+EXACT_MIN_DIGITS = 3
+YUE_RE = re.compile(rf"约(?P<n>\d{{{EXACT_MIN_DIGITS},}})(?![\d.．%％万亿年])")
+
+
+@rule(
+    code="NC007",
+    name="yu-after-single-digit",
+    category=Category.NUMBER_CONSISTENCY,
+    severity=Severity.WARNING,
+    summary="个位数后面用了“余”",
+    bad=["全年开展法治讲座8余次。", "组织集中学法八余场。"],
+    good=["全年开展法治讲座10余次。", "组织集中学法8次，其余时间自学。", "发放资料1.8万余份。"],
+    fixable=True,
+)
+def yu_after_single_digit(report: Report) -> Iterator[Hit]:
+    """“余”表示比整数略多，不用在个位数后面。
+
+    ## 检查内容
+    个位数（1—9、一至九）后面紧跟“余”：“8余次”“八余场”。
+    ## 为什么
+    “余”用在整十、整百、整千等概数后面（“10余次”“300余人”）；个位数本身就是确数，“8余次”说不清是8次还是9次，
+    统计口径上也无法核对。
+    ## 示例
+    “全年开展法治讲座8余次。”
+    ## 建议写法
+    写确数“8次”，或写概数“近10次”。
+    ## 误报与局限
+    “8余万元”也会报告（应写“8万余元”）；汉字数字只在后面是量词时检查。
+    """
+    for m in YU_RE.finditer(report.text):
+        n = m.group("n") or m.group("c")
+        yield Hit(m.start(), m.end(), f"个位数后不用“余”：“{n}余”应写确数“{n}”，或改写为概数", n)
+
+
+@rule(
+    code="NC008",
+    name="yue-before-exact-count",
+    category=Category.NUMBER_CONSISTENCY,
+    severity=Severity.INFO,
+    summary="“约”后面是精确到个位的数",
+    bad=["全年办理行政许可约1234件。", "培训执法人员约315人次。"],
+    good=["全年办理行政许可约1200件。", "培训执法人员315人次，约占全部人员的12.5%。", "约2.3万元"],
+    fixable=True,
+)
+def yue_before_exact_count(report: Report) -> Iterator[Hit]:
+    """“约”是概数词，后面的数不应精确到个位。
+
+    ## 检查内容
+    “约”后面是三位以上、末位不为0的整数：“约1234件”“约315人次”。
+    ## 为什么
+    精确到个位的数是统计出来的确数，前面加“约”自相矛盾，读者不知道该信哪一个；确数就不用“约”，
+    不确定时写整数概数（“约1200件”）。
+    ## 示例
+    “全年办理行政许可约1234件。”
+    ## 建议写法
+    “全年办理行政许可1234件。”或“全年办理行政许可约1200件。”
+    ## 误报与局限
+    小数、百分数和“万”“亿”为单位的数不查；两位数（“约15人”）不查。
+    """
+    for m in YUE_RE.finditer(report.text):
+        if m.group("n").endswith("0"):
+            continue
+        yield Hit(m.start(), m.end(), f"“约”后面是确数{m.group('n')}：确数不加“约”，概数请写整数", m.group("n"))
