@@ -62,3 +62,13 @@ def test_non_standard_date_forms_get_the_format_note_only():
 def test_numbers_at_the_end_of_a_sentence_are_not_a_date():
     r = fazhi.analyze(HEAD + "全年共发放资料2024.5份。")
     assert r.date is None
+
+
+def test_this_year_in_a_report_signed_the_next_year():
+    from fazhi.config import Config
+
+    body = "关于2024年法治政府建设情况的报告\n今年以来，全镇共调解纠纷30件。\n某某镇人民政府\n"
+    late = fazhi.analyze(body + "2025年1月10日", Config(select=["TM003"]))
+    assert [(late.text[f.start : f.end], f.suggestion) for f in late.findings] == [("今年", "2024年")]
+    assert not fazhi.analyze(body + "2024年12月20日", Config(select=["TM003"])).findings
+    assert "TM003" not in {f.rule for f in fazhi.analyze(body + "2025年1月10日").findings}  # opt-in
