@@ -72,3 +72,40 @@ def test_this_year_in_a_report_signed_the_next_year():
     assert [(late.text[f.start : f.end], f.suggestion) for f in late.findings] == [("今年", "2024年")]
     assert not fazhi.analyze(body + "2024年12月20日", Config(select=["TM003"])).findings
     assert "TM003" not in {f.rule for f in fazhi.analyze(body + "2025年1月10日").findings}  # opt-in
+
+
+@pytest.mark.parametrize(
+    ("opening", "unit", "level"),
+    [
+        ("2024年，在市委、市政府的正确领导下，某县人民政府坚持依法行政。", "某县人民政府", UnitLevel.COUNTY),
+        ("2024年，某某区政府坚持以习近平法治思想为指导。", "某某区政府", UnitLevel.COUNTY),
+        ("2024年，某某省委、省政府坚持以习近平法治思想为指导。", "某某省委", UnitLevel.PROVINCE),
+        ("2024年，某某街坚持以习近平法治思想为指导。", "某某街", UnitLevel.TOWNSHIP),
+    ],
+)
+def test_unit_named_in_the_opening_sentence(opening, unit, level):
+    r = fazhi.analyze(opening + "\n一、主要举措和成效\n全年办理案件12件。\n")
+    assert (r.unit, r.unit_level) == (unit, level)
+
+
+def test_no_unit_from_collective_words():
+    r = fazhi.analyze("2024年，全县坚持以习近平法治思想为指导。\n一、主要举措和成效\n全年办理案件12件。\n")
+    assert r.unit is None
+
+
+def test_unit_after_the_year_in_a_title():
+    r = fazhi.analyze("2024年度某某区某某镇人民政府法治政府建设情况报告\n" + HEAD.split("\n", 2)[2])
+    assert (r.unit, r.unit_level) == ("某某区某某镇人民政府", UnitLevel.TOWNSHIP)
+
+
+def test_title_line_ending_in_guanyu_joined():
+    # regression: `某某市人民政府关于` / `2024年度…的报告` kept only the second line as the title
+    r = fazhi.analyze("某某市人民政府关于\n2024年度法治政府建设情况的报告\n" + HEAD.split("\n", 2)[2])
+    assert r.title == "某某市人民政府关于2024年度法治政府建设情况的报告"
+    assert r.unit_level == UnitLevel.CITY
+
+
+def test_unit_from_the_pages_title_row_when_the_text_has_no_title():
+    r = fazhi.analyze("字体大小:【大】 【中】 【小】\n| 标题:某某镇人民政府关于2024年度法治政府建设情况的报告 | |\n" + HEAD.split("\n", 2)[2])
+    assert r.title is None and r.unit == "某某镇人民政府" and r.unit_level == UnitLevel.TOWNSHIP
+    assert "字体" not in r.text

@@ -36,9 +36,12 @@ YEAR_RE = re.compile(r"(?<![\d\-—–～~])(20\d{2})\s*年(?!\s*[\-—–～~�
 CN_YEAR_RE = re.compile(r"([〇○零一二三四五六七八九]{4})年")
 # A title's prefix that names a body or a region (`静海区2023年度…报告` is the district's report).
 TITLE_UNIT_END_RE = re.compile(r"(?:街道|镇|乡|区|县|旗|市|州|盟|省|自治区)$")
+# The unit named as the subject of the opening sentence (`2024年，某某县人民政府坚持…`, `云南省委、省政府坚持…`,
+# `鹤龙街坚持…`); `全县` `我镇` `各乡镇` are no names.
 OPENING_UNIT_RE = re.compile(
-    r"(?:^|[，,。])\s*(?P<u>[\u4e00-\u9fff]{2,12}?(?:街道办事处|街道|镇|乡|区|县|市|局))"
-    r"(?:党工委|党委)?(?:、(?:办事处|政府))?(?:坚持|深入|认真|紧紧|全面|始终|紧扣|围绕|以|在)"
+    r"(?:^|[，,。])\s*(?![全我本该各])(?P<u>[\u4e00-\u9fff]{1,20}?(?:街道办事处|街道|街|镇|乡|区|县|旗|市|州|盟|省|局))"
+    r"(?P<s>人民政府|政府|办事处|党工委|党委|委)?(?:、[\u4e00-\u9fff]{0,6}?(?:办事处|政府))?"
+    r"(?:坚持|深入|认真|紧紧|全面|始终|紧扣|围绕|以|在)"
 )
 
 
@@ -205,15 +208,15 @@ def unit_level(unit: str | None) -> UnitLevel:
     if not unit:
         return UnitLevel.UNKNOWN
     u = unit.split("、")[-1]
-    if re.search(r"(街道|镇|乡)(人民政府|办事处|党委|党工委|工作委员会|委员会)?$|街道办事处$|(镇|乡|街道)$", u):
+    if re.search(r"(街道|镇|乡)(人民政府|办事处|党委|党工委|工作委员会|委员会)?$|街道办事处$|(镇|乡|街道)$|[^大]街$", u):
         return UnitLevel.TOWNSHIP
     if re.search(r"(省|自治区)(人民政府|委员会|委)$", u) or MUNICIPALITY_RE.fullmatch(u):
         return UnitLevel.PROVINCE
     if re.search(r"(局|厅|委员会|办公室|中心|院)$", u) and not re.search(r"(区|县|市|省)委员会$|中共", u):
         return UnitLevel.DEPARTMENT
-    if re.search(r"(区|县|旗)(人民政府|委员会|委)?$", u):
+    if re.search(r"(区|县|旗)(人民政府|政府|委员会|委)?$", u):
         return UnitLevel.COUNTY
-    if re.search(r"(市|州|盟)(人民政府|委员会|委)?$", u):
+    if re.search(r"(市|州|盟)(人民政府|政府|委员会|委)?$", u):
         return UnitLevel.CITY
     if re.search(r"(省|自治区)$", u):
         return UnitLevel.PROVINCE
@@ -229,6 +232,8 @@ def find_units(text: str, frame: Frame, title: str | None) -> list[str]:
     if title:
         # `X关于2023年…的报告` or `X2023年度法治政府建设…报告`: X is the issuing body as written.
         m = re.match(r"^(?P<u>.+?)(?:关于|(?=(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年))", title)
+        # `2023年度某某镇人民政府法治政府建设情况报告`: the year first, then the unit.
+        m = m or re.match(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?(?P<u>.+?)(?=法治|依法|法制|关于)", title)
         if m and (ORG_RE.fullmatch(m.group("u")) or TITLE_UNIT_END_RE.search(m.group("u"))):
             return [u for u in re.split(r"\s+|、", m.group("u")) if u]
     b0, b1 = frame.body
@@ -236,7 +241,7 @@ def find_units(text: str, frame: Frame, title: str | None) -> list[str]:
     opening = text[b0 : para_end if para_end > 0 else b1]
     m = OPENING_UNIT_RE.search(opening)
     if m:
-        return [m.group("u")]
+        return [m.group("u") + (m.group("s") or "")]
     return []
 
 

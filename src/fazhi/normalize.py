@@ -130,7 +130,10 @@ def _broken_title(text: str) -> Edits:
             if BRACKETED_YEAR_RE.fullmatch(b):
                 return [(e1, s2, "")]
             continue
-        if ("关于" in a or "年" in a) and not is_title_line(b) and is_title_line(a + b):
+        # `某某市人民政府关于` / `2023年度…的报告`: a line ending in 关于 always goes on.
+        if a.endswith("关于") and is_title_line(a + b) or (
+            ("关于" in a or "年" in a) and not is_title_line(b) and is_title_line(a + b)
+        ):
             return [(e1, s2, "")]
     return []
 

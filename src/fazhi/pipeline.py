@@ -77,11 +77,12 @@ def _metadata(r: Report, raw: RawDocument, cfg: Config) -> None:
         page_title = raw.meta.get("article_title") or raw.html_title or furniture.row_value(raw.text, "标题")
         r.inferred_title = meta_mod.fallback_title(raw.source if raw.source != "<text>" else "", page_title)
         r.title_inferred = r.inferred_title is not None
-    units = meta_mod.find_units(t, f, r.title)
+    # An inferred title is a page's own title or a file name that reads as one: it may name the unit.
+    units = meta_mod.find_units(t, f, r.title or r.inferred_title)
     r.units = tuple(units)
     r.unit = "、".join(units) if units else None
     r.unit_level = meta_mod.unit_level(units[-1] if units else None)
-    r.year = meta_mod.covered_year(r.title, t, r.body_span)
+    r.year = meta_mod.covered_year(r.title or r.inferred_title, t, r.body_span)
     if r.addressee_span:
         r.addressee = t[r.addressee_span[0] : r.addressee_span[1]]
     if r.date_span:
