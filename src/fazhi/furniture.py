@@ -53,7 +53,9 @@ CONTROL_RE = re.compile(
     r"|[【\[]?\s*(?:打印本页|打印内容|打印整页|打印|关闭窗口|关闭本页|关闭|分享到|分享|收藏|我要纠错|纠错|返回顶部|返回)"
     r"\s*[】\]]?\s*[:：]?)"
 )
-_SPACES_RE = re.compile(r"[\s\u3000]+")
+_CONTROL_WORD_RE = re.compile(r"字体|字号|打印|关闭|分享|纠错")
+# A line of page controls is short (`【字体：大 中 小】 【打印】 【关闭】` has about 20 characters).
+MAX_CONTROL_LINE = 40
 _LABEL_SEP = ":：|｜"
 
 
@@ -76,35 +78,25 @@ def _strip_bullets(line: str) -> str:
     return line.strip().strip(BULLETS + " \t").strip()
 
 
+@lru_cache(maxsize=1)
+def _label_re() -> re.Pattern:
+    """Any metadata label at the start, spaces allowed between its characters (`索 引 号`), longest first."""
+    labels, _ = _words()
+    alts = sorted(labels, key=len, reverse=True)
+    return re.compile("|".join(r"[ \u3000]*".join(map(re.escape, lab)) for lab in alts))
+
+
 def _label_at(s: str, i: int) -> str | None:
-    """The longest metadata label starting at s[i] (spaces inside the label allowed: `索 引 号`)."""
-    labels, _ = _words()
-    best = None
-    for lab in labels:
-        j, k = i, 0
-        while k < len(lab) and j < len(s):
-            if s[j] == lab[k]:
-                j, k = j + 1, k + 1
-            elif s[j] in " \u3000" and k > 0:
-                j += 1
-            else:
-                break
-        if k == len(lab) and (best is None or j > best[1]):
-            best = (lab, j)
-    if best is None:
+    """The metadata label starting at s[i] if it stands as a label (before a separator, spaces, another
+    label or the end), else None."""
+    m = _label_re().match(s, i)
+    if not m:
         return None
-    end = best[1]
+    end = m.end()
     rest = s[end:].lstrip(" \u3000")
-    # A label stands alone, before a separator, before another label, or before its value after spaces.
-    if not rest or rest[0] in _LABEL_SEP or end < len(s) and s[end] in " \u3000" or _label_at_start(rest):
-        return s[i:end]
+    if not rest or rest[0] in _LABEL_SEP or end < len(s) and s[end] in " \u3000" or _label_re().match(rest):
+        return m.group()
     return None
-
-
-def _label_at_start(s: str) -> bool:
-    labels, _ = _words()
-    compact = _SPACES_RE.sub("", s)
-    return any(compact.startswith(lab) and compact[len(lab) : len(lab) + 1] in ("", *_LABEL_SEP) for lab in labels)
 
 
 def is_metadata_row(line: str) -> bool:
@@ -155,7 +147,7 @@ def is_furniture(line: str) -> bool:
 def is_control_anywhere(line: str) -> bool:
     """Controls dropped wherever they stand (`【字体：大 中 小】`, `[打印] [关闭]`): never report text."""
     s = line.strip()
-    return is_control_line(s) and bool(re.search(r"字体|字号|打印|关闭|分享|纠错", s))
+    return len(s) <= MAX_CONTROL_LINE and bool(_CONTROL_WORD_RE.search(s)) and is_control_line(s)
 
 
 def _is_bullet_item(line: str) -> bool:
