@@ -14,7 +14,8 @@ EXPECTED = {
         addressee="区委、区政府", date=None, inferred=False,
     ),
     "001": dict(
-        title="关于2024年度法治政府建设情况的报告",
+        # the issuing organs above `关于…` open the title (GB/T 9704; as bench/devset annotates it)
+        title="中共黔江区城西街道工作委员会黔江区人民政府城西街道办事处关于2024年度法治政府建设情况的报告",
         unit="中共黔江区城西街道工作委员会、黔江区人民政府城西街道办事处",
         level=UnitLevel.TOWNSHIP, year=2024, addressee=None, date=None, inferred=False,
     ),

@@ -30,6 +30,8 @@ BODY = (
             "某某旗2024年法治政府建设情况报告",
         ),
         ("某某县2024年法治政府建设情况报告\n某某县人民政府\n关于2024年法治政府建设情况的报告", "某某县2024年法治政府建设情况报告"),
+        ("某某县人民政府\n关于2024年法治政府建设情况的报告", "某某县人民政府关于2024年法治政府建设情况的报告"),
+        ("中共某某县委员会\n某某县人民政府\n关于2024年法治政府建设情况的报告", "中共某某县委员会某某县人民政府关于2024年法治政府建设情况的报告"),
     ],
 )
 def test_title_forms(head, title):
@@ -37,6 +39,11 @@ def test_title_forms(head, title):
     assert r.title == title
     assert r.text[r.body_span[0] :].startswith("2024年，某某镇")
     assert not {f.rule for f in r.findings} & {"MD001", "NU001", "NU003", "DU001"}
+
+
+def test_title_and_addressee_run_together_on_one_line():
+    r = fazhi.analyze("某某镇人民政府关于2024年法治政府建设情况的报告 县委、县政府：\n" + BODY)
+    assert r.title == "某某镇人民政府关于2024年法治政府建设情况的报告" and r.addressee == "县委、县政府"
 
 
 def test_report_without_title_gets_null_not_its_file_name(tmp_path):

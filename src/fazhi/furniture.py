@@ -172,11 +172,13 @@ def prologue_furniture(lines: list[str]) -> set[int]:
     drop: set[int] = set()
     seen = 0
     last_crumb = -1
+    prologue_end = len(lines)
     for i, line in enumerate(lines):
         if not line.strip():
             continue
         seen += 1
         if seen > MAX_PROLOGUE_LINES:
+            prologue_end = i
             break
         if is_furniture(line):
             drop.add(i)
@@ -184,12 +186,28 @@ def prologue_furniture(lines: list[str]) -> set[int]:
                 last_crumb = i
             continue
         if _is_content(line):
+            prologue_end = i
             break
         if _is_bullet_item(line):
             drop.add(i)
     # Everything above the last breadcrumb is the site's header (its name, menus, special columns).
     drop.update(i for i in range(last_crumb) if lines[i].strip())
+    drop.update(_site_names(lines, drop, prologue_end))
     return drop
+
+
+def _site_names(lines: list[str], drop: set[int], end: int) -> list[int]:
+    """Organ names that belong to the page, not the report: an organ line whose next line is furniture
+    (the site's name above `政府信息公开`, the publisher's cell between the index number and the date).
+    A report's own unit lines are followed by the title or by another unit line."""
+    from .meta import ORG_LINE_RE
+
+    out = []
+    nonempty = [i for i in range(min(end, len(lines))) if lines[i].strip()]
+    for i, nxt in zip(nonempty, nonempty[1:], strict=False):
+        if i not in drop and nxt in drop and ORG_LINE_RE.match(lines[i].strip()):
+            out.append(i)
+    return out
 
 
 def row_value(text: str, label: str) -> str | None:

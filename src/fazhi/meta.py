@@ -141,19 +141,53 @@ def _in_title_block(line: str, title: str) -> bool:
     )
 
 
+TITLE_AND_ADDRESSEE_RE = re.compile(r"(?P<t>[^\n]{6,70}?报告)[ \t\u3000]*(?P<a>[^。；！？.;!?\n]{2,40}?)[：:][ \t]*$", re.M)
+
+
+def _is_addressee(names: str) -> bool:
+    """`区委、区政府`, `中共某某县委员会，某某县人民政府` — every listed body names an organ."""
+    return all(ADDRESSEE_WORDS.search(x) for x in re.split(r"[、，,]", names))
+
+
+def _org_lines_units(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The organs named by the organ lines among spans (`中共某某镇委员会 某某镇人民政府` gives two)."""
+    out: list[str] = []
+    for a, b in spans:
+        line = text[a:b].strip()
+        if ORG_LINE_RE.match(line):
+            out.extend(re.split(r"\s+", line))
+    return out
+
+
 def find_frame(text: str) -> Frame:
     """Locate title block, addressee and signature block; the body lies between."""
     lines = [(s, e) for s, e in lines_with_offsets(text) if text[s:e].strip()]
     if not lines:
         return Frame(None, [], None, None, [], None, (0, len(text)))
     title_span = None
+    addressee_span = None
     header_units: list[str] = []
     first_body = 0
     for i, (s, e) in enumerate(lines[:TITLE_SEARCH_LINES]):
+        glued = TITLE_AND_ADDRESSEE_RE.match(text, s, e)
+        if glued and is_title_line(glued.group("t")) and _is_addressee(glued.group("a")):
+            # `…的报告 区委、区政府：` — a title and its addressee on one line (a page's text run together)
+            title_span = (s, s + len(glued.group("t")))
+            addressee_span = (glued.start("a"), glued.start("a") + len(glued.group("a")))
+            header_units = _org_lines_units(text, lines[:i])
+            first_body = i + 1
+            break
         if is_title_line(text[s:e]):
             title = _title_text(text[s:e])
             title_span = (s, s + len(text[s:e]) - len(text[s:e].lstrip()) + len(title))
-            header_units = [text[a:b].strip() for a, b in lines[:i] if ORG_LINE_RE.match(text[a:b].strip())]
+            header_units = _org_lines_units(text, lines[:i])
+            # `某某镇人民政府` / `关于…的报告`: the issuing organs typeset above `关于…` open the title
+            # (GB/T 9704: 发文机关名称 + 事由 + 文种); `Report.title` joins the lines.
+            k = i
+            while title.startswith("关于") and k > 0 and ORG_LINE_RE.match(text[lines[k - 1][0] : lines[k - 1][1]].strip()):
+                k -= 1
+            if k < i:
+                title_span = (lines[k][0], title_span[1])
             first_body = i + 1
             # A page shows the title, then the document repeats it with its units or a subtitle.
             while first_body < min(len(lines), i + 1 + TITLE_BLOCK_EXTRA):
@@ -164,12 +198,10 @@ def find_frame(text: str) -> Frame:
                     header_units = re.split(r"\s+", text[a:b].strip())
                 first_body += 1
             break
-    addressee_span = None
-    if first_body < len(lines):
+    if addressee_span is None and first_body < len(lines):
         s, e = lines[first_body]
         m = ADDRESSEE_RE.match(text[s:e].strip())
-        # `区委、区政府：`, `中共某某县委员会，某某县人民政府：` — every listed body names an organ.
-        if m and all(ADDRESSEE_WORDS.search(x) for x in re.split(r"[、，,]", m.group("a"))):
+        if m and _is_addressee(m.group("a")):
             addressee_span = (s, s + len(m.group("a")))
             first_body += 1
     date_span = None

@@ -70,7 +70,8 @@ def _metadata(r: Report, raw: RawDocument, cfg: Config) -> None:
     f = r.frame
     t = r.text
     if r.title_span:
-        r.title = t[r.title_span[0] : r.title_span[1]].strip()
+        # issuing organs typeset above `关于…` belong to the title: its lines are joined
+        r.title = "".join(line.strip() for line in t[r.title_span[0] : r.title_span[1]].split("\n"))
     else:
         # The contract: the title or null; a guess (page title, `标题：` row, a telling file name) is
         # offered apart as `inferred_title`.
