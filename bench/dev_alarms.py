@@ -5,7 +5,9 @@ other categories, all findings and after leaving out what the excerpts cause: th
 first ~2000 bytes of a page (so the end with its parts, signature and date is cut: ST001, MD002, MD003;
 many start at the body, so a missing title is the archive's: MD001 when no line of the excerpt's head
 reads as a title) and the archive turned full-width marks into ASCII (punctuation, and FM001 on an
-ASCII hyphen). Every finding is printed with its class so a person can read them all.
+ASCII hyphen). A finding on the place of a defect annotated in bench/devset (or in JUDGED_TRUE) is a
+real defect; every other finding is a false alarm. Every finding is printed with its class so a person
+can read them all.
 The held-out third (003, 006, …) is never read.
 Usage: .venv/bin/python bench/dev_alarms.py [corpus_dir] [--quiet]
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sys
+import tomllib
 from collections import Counter
 from pathlib import Path
 
@@ -30,10 +33,40 @@ HEAD_LINES, MAX_TITLE = 12, 80
 TITLE_WORDS = re.compile(r"(?:法治|依法|法制|执法).*(?:报告|总结|情况)")
 
 
-# Findings a person (this script's author) read and judged real defects of the published text, by
-# file and rule: 法制宣传 for 法治宣传, 二十大届 for 二十届, an unquoted 十四五, the 2020—2025 range of the 法治社会 plan given to
-# the 法治政府 plan, day names such as 12.4 without the 间隔号.
-JUDGED_TRUE = {("005", "TE003"), ("017", "TE001"), ("025", "TE002"), ("040", "TE009"), ("053", "FM002"), ("064", "FM002")}
+# Findings judged real defects beyond the annotations of bench/devset (file, rule): 044's
+# 推进履行法治建设第一责任人职责 (推进 misplaced in the statutory phrase); 053's 12.4 and 091's title year
+# without 年, annotated under another kind (terminology, typo) at the same place.
+JUDGED_TRUE = {("044", "TE001"), ("053", "FM002"), ("091", "FM006")}
+DEVSET = Path(__file__).resolve().parent / "devset"
+
+
+# Annotators file year slips under terminology and some wrong fixed phrases under typo: these kinds
+# count as one when a finding is matched to an annotation; every other kind must be the finding's own.
+WORDING = {"typo", "terminology", "timeliness"}
+
+
+def annotated_defects(stem: str) -> list[tuple[str, str]]:
+    """(kind, quote) of the defects annotated in bench/devset/NNN.toml (dev files only)."""
+    p = DEVSET / f"{stem}.toml"
+    if int(stem) % 3 == 0 or not p.exists():
+        return []
+    return [(d["kind"], d["quote"]) for d in tomllib.loads(p.read_text(encoding="utf-8")).get("d", [])]
+
+
+def is_annotated(f, text: str, quotes: list[tuple[str, str]]) -> bool:
+    """Whether a finding overlaps the place of an annotated defect of its kind."""
+    if f.start is None:
+        return False
+    for kind, q in quotes:
+        if kind != str(f.category) and not {kind, str(f.category)} <= WORDING:
+            continue
+        for form in (q, re.sub(r"\s+", "", q)):
+            i = text.find(form)
+            while i >= 0:
+                if f.start < i + len(form) and i < f.end:
+                    return True
+                i = text.find(form, i + 1)
+    return False
 
 
 def _has_title_line(raw: str) -> bool:
@@ -76,13 +109,14 @@ def main(argv: list[str]) -> None:
     files = dev_files(corpus)
     for p in files:
         raw = p.read_text(encoding="utf-8")
+        quotes = annotated_defects(p.stem)
         r = analyze(p)
         chars += len(r.text)
         for f in r.findings:
             if f.category == Category.PUNCTUATION:
                 continue
             why = excerpt_caused(f, r.text, raw)
-            true = (p.stem, f.rule) in JUDGED_TRUE
+            true = (p.stem, f.rule) in JUDGED_TRUE or is_annotated(f, r.text, quotes)
             per_rule[f.rule] += 1
             counts[(f.category in LEXICAL, why is not None)] += 1
             if why is None and not true:

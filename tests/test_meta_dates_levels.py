@@ -71,7 +71,7 @@ def test_this_year_in_a_report_signed_the_next_year():
     late = fazhi.analyze(body + "2025年1月10日", Config(select=["TM003"]))
     assert [(late.text[f.start : f.end], f.suggestion) for f in late.findings] == [("今年", "2024年")]
     assert not fazhi.analyze(body + "2024年12月20日", Config(select=["TM003"])).findings
-    assert "TM003" not in {f.rule for f in fazhi.analyze(body + "2025年1月10日").findings}  # opt-in
+    assert "TM003" in {f.rule for f in fazhi.analyze(body + "2025年1月10日").findings}  # on by default
 
 
 @pytest.mark.parametrize(
@@ -109,3 +109,29 @@ def test_unit_from_the_pages_title_row_when_the_text_has_no_title():
     r = fazhi.analyze("字体大小:【大】 【中】 【小】\n| 标题:某某镇人民政府关于2024年度法治政府建设情况的报告 | |\n" + HEAD.split("\n", 2)[2])
     assert r.title is None and r.unit == "某某镇人民政府" and r.unit_level == UnitLevel.TOWNSHIP
     assert "字体" not in r.text
+
+
+def test_this_year_when_only_the_page_date_says_next_year():
+    from fazhi.config import Config
+
+    text = "发布时间：2025-02-20\n关于2024年法治政府建设情况的报告\n今年共开展专题学法8场。\n"
+    r = fazhi.analyze(text, Config(select=["TM003"]))
+    assert [(r.text[f.start : f.end], str(f.severity)) for f in r.findings] == [("今年", "info")]
+    r = fazhi.analyze(text.replace("2025-02-20", "2024-12-30"), Config(select=["TM003"]))
+    assert r.findings == ()
+
+
+def test_heading_year_differs_from_report_year():
+    from fazhi.config import Config
+
+    body = "2025年，某某镇扎实推进法治政府建设。\n一、2024年法治政府建设基本情况\n全年办理案件12件。\n二、2026年工作安排\n继续努力。\n"
+    r = fazhi.analyze("某某镇2025年法治政府建设年度报告\n" + body, Config(select=["TM004"]))
+    assert [(r.text[f.start : f.end], f.suggestion) for f in r.findings] == [("2024年", "2025年")]
+    assert fazhi.analyze("某某镇法治政府建设年度报告\n" + body, Config(select=["TM004"])).findings == ()
+
+
+def test_title_year_without_nian():
+    from fazhi.config import Config
+
+    r = fazhi.analyze("某某街道2024法治政府建设年度报告\n" + HEAD.split("\n", 2)[2], Config(select=["FM006"]))
+    assert [f.suggestion for f in r.findings] == ["2024年"]

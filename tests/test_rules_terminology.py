@@ -212,3 +212,25 @@ def test_unofficial_constitution_day_name():
     ((q, f),) = found("利用宪法宣传日开展宣传。", "TE006")
     assert f.suggestion == "国家宪法日"
     assert quotes("开展“宪法宣传周”和国家宪法日系列活动。", "TE006") == []
+
+
+def test_statutory_first_responsible_phrase():
+    # issue 15: 推进法治政府建设第一责任人职责 for 推进法治建设第一责任人职责
+    ((q, f),) = found("主要负责人切实履行推进法治政府建设第一责任人职责。", "TE001")
+    assert f.suggestion == "推进法治建设第一责任人"
+    ((q, f),) = found("主要负责人切实履行法治建设第一责任人职责。", "TE001")
+    assert f.suggestion == "履行推进法治建设第一责任人职责"
+    good = "主要负责人切实履行推进法治建设第一责任人职责，党政主要负责人为街道法治建设第一责任人。"
+    assert quotes(good, "TE001") == []
+
+
+def test_study_group_and_instruction_order():
+    assert [f.suggestion for _, f in found("通过党委理论中心学习组集中学习重要批示指示精神。", "TE001")] == [
+        "理论学习中心组",
+        "指示批示精神",
+    ]
+
+
+def test_xi_thought_named_in_full():
+    assert quotes("全面学习贯彻法治思想，以法治思想引领工作。", "TE011") == ["法治思想", "法治思想"]
+    assert quotes("全面学习贯彻习近平法治思想，树立社会主义法治思想。", "TE011") == []

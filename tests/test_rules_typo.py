@@ -229,8 +229,3 @@ def test_missing_char_silent_when_stray_edge_character_joins_its_neighbour():
     for bad in ("党委书记切实履行推进法治建设第一责任人责，", "加快行审批服务改革。"):
         assert "TY003" in {f.rule for f in analyze(bad).findings}, bad
 
-
-def test_fazhi_yingshang_huanjing_is_accepted_usage():
-    from fazhi import analyze
-
-    assert not [f for f in analyze("持续优化法治营商环境。").findings if f.category == "typo"]

@@ -207,8 +207,8 @@ def published_after_deadline(report: Report) -> Iterator[Hit]:
         yield Hit(None, None, f"网页发布日期{report.published}晚于公开截止日期{due.isoformat()}")
 
 
-# `今年以来`, `今年共`, `今年累计`: "this year" counted from the year the report is signed.
-THIS_YEAR_RE = re.compile(r"今年(?=以来|来|共|累计|全年|上半年|下半年|[1-9]|1[0-2]月)")
+# `今年以来`, `今年共`, `今年已`, `今年年初`: "this year" counted from the year the report is signed.
+THIS_YEAR_RE = re.compile(r"今年(?=以来|来|共|累计|全年|上半年|下半年|年初|年底|已|[1-9]|1[0-2]月)")
 
 
 @rule(
@@ -216,35 +216,48 @@ THIS_YEAR_RE = re.compile(r"今年(?=以来|来|共|累计|全年|上半年|下�
     name="this-year-in-last-years-report",
     category=Category.TIMELINESS,
     severity=Severity.WARNING,
-    summary="次年成文的年度报告用“今年”指所述年度",
-    bad=[_TITLE + "2023年工作回顾\n今年以来，全镇共调解纠纷30件。" + _BODY + _SIGNED],
+    summary="次年成文或公开的年度报告用“今年”指所述年度",
+    bad=[
+        _TITLE + "2023年工作回顾\n今年以来，全镇共调解纠纷30件。" + _BODY + _SIGNED,
+        "<html><body><p>发布时间：2024-02-06</p><p>关于2023年法治政府建设情况的报告</p>"
+        "<p>今年共调解纠纷30件。</p></body></html>",
+    ],
     good=[
         _TITLE + "2023年工作回顾\n2023年，全镇共调解纠纷30件。" + _BODY + _SIGNED,
         _TITLE + "2023年工作回顾\n今年以来，全镇共调解纠纷30件。" + _BODY + "\n某某县司法局\n2023年12月20日",
     ],
     fixable=True,
-    # Opt-in: the project's own corrected seeds (bench/corpus/clean_seed_001, _003) keep 今年以来 in
-    # reports signed in January of the next year, so whether it is a defect is a house-style choice.
-    status="preview",
 )
 def this_year_in_last_years_report(report: Report) -> Iterator[Hit]:
-    """报告在所述年度的次年成文，文中却用“今年”“今年以来”指所述年度。
+    """报告在所述年度的次年成文（或公开），文中却用“今年”“今年以来”指所述年度。
 
     ## 检查内容
-    成文日期在所述年度的次年（如2023年度报告落款2024年1月），正文仍写“今年以来”“今年共”“今年累计”。
+    成文日期在所述年度的次年（如2023年度报告落款2024年1月），或没有落款日期而网页发布日期在次年，
+    正文仍写“今年以来”“今年共”“今年已”“今年年初”。
     ## 为什么
-    年度报告多在次年年初成文、公开；“今年”在读者看来是成文的那一年，与所述年度差了一年，数字的口径随之不清。
-    多由沿用年中总结的文字造成。
+    年度报告多在次年年初成文、公开；“今年”在读者看来是成文、公开的那一年，与所述年度差了一年，数字的口径
+    随之不清。多由沿用年中总结的文字造成。
     ## 示例
     2023年度报告落款“2024年1月16日”，正文“今年以来，全镇共调解纠纷30件”。
     ## 建议写法
     “2023年，全镇共调解纠纷30件”。
     ## 误报与局限
-    只在有成文日期且成文日期在所述年度次年时检查；没有落款日期（网页摘录常见）时不报。次年一月成文的报告
-    沿用“今年以来”的写法并不少见，是否算错各地要求不一，因此本规则是预览规则，默认不启用。
+    只凭发布日期判断时（没有落款），上一年12月写成、次年才公开的报告会误报，因此这时只作提示（info）。
+    既没有落款日期也没有发布日期时不报。
     """
-    if not (report.date and report.year) or int(report.date[:4]) != report.year + 1:
+    if not report.year:
         return
+    signed = report.date and int(report.date[:4]) == report.year + 1
+    published = not report.date and report.published and int(report.published[:4]) == report.year + 1
+    if not (signed or published):
+        return
+    severity = None if signed else Severity.INFO
     s0, e0 = report.body_span
     for m in THIS_YEAR_RE.finditer(report.text, s0, e0):
-        yield Hit(m.start(), m.end(), f"成文于{report.year + 1}年，“今年”会被读作{report.year + 1}年：应写“{report.year}年”", f"{report.year}年")
+        yield Hit(
+            m.start(),
+            m.end(),
+            f"报告成文或公开于{report.year + 1}年，“今年”会被读作{report.year + 1}年：应写“{report.year}年”",
+            f"{report.year}年",
+            severity,
+        )
