@@ -1,0 +1,125 @@
+"""Small slips of wording that no term table holds (DU002, TY009, TY010): 等 written twice over one
+list, a two-character word typed twice, the report's own unit name with a character lost."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Category, Report, Severity
+from .base import Hit, rule
+
+# `民法典等法律法规等`: a second 等 closing the same list a few characters after the first, with no mark
+# between. 等 inside a word (平等, 对等, 等级, 等于, 等待, 等同) is no list-closing 等.
+_DENG = r"(?<![平对同相均优高中初上次特一何])等(?![级同于待候额量次])"
+DOUBLE_DENG_RE = re.compile(rf"{_DENG}(?P<mid>[^，,。；;：:、“”《》（）()\s\d]{{1,8}}?){_DENG}")
+
+
+@rule(
+    code="DU002",
+    name="double-deng",
+    category=Category.DUPLICATE,
+    severity=Severity.WARNING,
+    summary="同一列举用了两个“等”",
+    bad=["将宪法、民法典等法律法规等纳入学习计划。", "通过标语、视频等多种方式等开展宣传。"],
+    good=["将宪法、民法典等法律法规纳入学习计划。", "坚持平等保护各类市场主体等原则。", "对等开展交流。"],
+    fixable=True,
+)
+def double_deng(report: Report) -> Iterator[Hit]:
+    """一个列举的末尾连用了两个“等”。
+
+    ## 检查内容
+    “……等××等”：第一个“等”之后不超过8个字、中间没有标点，又出现一个“等”（“民法典等法律法规等”）。
+    ## 为什么
+    “等”表示列举未尽，一个列举只需要一个；两个“等”多是改稿时补了概括词、忘了删前一个“等”。
+    ## 示例
+    “将宪法、民法典等法律法规等纳入学习计划。”
+    ## 建议写法
+    “将宪法、民法典等法律法规纳入学习计划。”
+    ## 误报与局限
+    “平等”“对等”“等级”“等于”一类词中的“等”不算；两个不同列举恰好紧挨着时会误报。
+    """
+    text = report.text
+    for m in DOUBLE_DENG_RE.finditer(text):
+        end = m.end()
+        yield Hit(m.start("mid"), end, f"“等”重复：“{text[m.start() : end]}”只需一个“等”", m.group("mid"))
+
+
+# `组织组织居委干部`: a two-character word typed twice. AA-reduplication (天天, 人人) and verbs people
+# really say twice (研究研究) are left alone.
+DOUBLED_WORD_RE = re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])\1\2")
+ACCEPTED_DOUBLES = frozenset("研究研究 讨论讨论 学习学习 商量商量 看一看 了解了解 一个一个 一次一次 一项一项 一村一村".split())
+
+
+@rule(
+    code="TY009",
+    name="doubled-word",
+    category=Category.TYPO,
+    severity=Severity.WARNING,
+    summary="一个双字词连写了两遍",
+    bad=["组织组织居委干部参加培训。"],
+    good=["组织居委干部参加培训。", "天天学法，人人守法。", "一项一项抓落实。"],
+    fixable=True,
+)
+def doubled_word(report: Report) -> Iterator[Hit]:
+    """一个双字词紧接着重复写了一遍。
+
+    ## 检查内容
+    两个不同的字组成的词紧接着又出现一次（“组织组织”“推进推进”）。
+    ## 为什么
+    多由复制粘贴或输入法联想造成，公文中没有这种叠用。
+    ## 示例
+    “组织组织居委干部参加培训。”
+    ## 建议写法
+    “组织居委干部参加培训。”
+    ## 误报与局限
+    口语叠用（“研究研究”“一项一项”）不报；跨词的巧合重复（“县乡县乡”）少见，可在 `[lexicon] allowed` 中允许。
+    """
+    text = report.text
+    for m in DOUBLED_WORD_RE.finditer(text):
+        if m.group(1) == m.group(2) or m.group() in ACCEPTED_DOUBLES:
+            continue
+        yield Hit(m.start(), m.end(), f"“{m.group(1)}{m.group(2)}”重复了一遍", m.group(1) + m.group(2))
+
+
+# A unit name this long has an inner character to lose (`鲁山县人民政府` → `鲁山人民政府`).
+MIN_UNIT_NAME = 5
+
+
+@rule(
+    code="TY010",
+    name="unit-name-missing-char",
+    category=Category.TYPO,
+    severity=Severity.WARNING,
+    summary="本单位名称缺了一个字",
+    bad=["某山县人民政府关于2024年法治政府建设情况的报告\n2024年，某山人民政府坚持依法行政。"],
+    good=["某山县人民政府关于2024年法治政府建设情况的报告\n2024年，某山县人民政府坚持依法行政。"],
+    fixable=True,
+)
+def unit_name_missing_char(report: Report) -> Iterator[Hit]:
+    """正文中写本单位名称时漏了中间一个字。
+
+    ## 检查内容
+    报告的发文单位（标题、落款或开头所写）名称在五个字以上时，正文中出现少了中间某一个字的写法
+    （“鲁山县人民政府”写成“鲁山人民政府”）。
+    ## 为什么
+    本单位名称写错一个字很显眼，也会让读者怀疑指的是否是同一单位。
+    ## 示例
+    “2024年，某山人民政府坚持依法行政。”（单位为某山县人民政府）
+    ## 建议写法
+    “2024年，某山县人民政府坚持依法行政。”
+    ## 误报与局限
+    只查本单位名称；首字、末字缺失（“塘沽街”与“塘沽街道”）不查，因为常是简称。
+    """
+    text = report.text
+    seen: set[str] = set()
+    for name in report.units:
+        if len(name) < MIN_UNIT_NAME:
+            continue
+        for i in range(1, len(name) - 1):
+            short = name[:i] + name[i + 1 :]
+            if short in seen or short in name:
+                continue
+            seen.add(short)
+            for m in re.finditer(re.escape(short), text):
+                yield Hit(m.start(), m.end(), f"单位名称疑缺字：应为“{name}”", name)
