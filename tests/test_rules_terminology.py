@@ -234,3 +234,9 @@ def test_study_group_and_instruction_order():
 def test_xi_thought_named_in_full():
     assert quotes("全面学习贯彻法治思想，以法治思想引领工作。", "TE011") == ["法治思想", "法治思想"]
     assert quotes("全面学习贯彻习近平法治思想，树立社会主义法治思想。", "TE011") == []
+
+
+def test_legal_understanding_person_name():
+    ((q, f),) = found("开展普法明白人培训2场。", "TE001")
+    assert f.suggestion == "法律明白人"
+    assert quotes("开展“法律明白人”培训2场，组织普法宣传员学法。", "TE001") == []
