@@ -32,3 +32,9 @@ def test_unit_name_missing_a_character():
 def test_consumer_day_name():
     assert [s for _, s in _found("利用“3·15”消费者权益保护日开展宣传。", "TE006")] == ["国际消费者权益日"]
     assert _found("利用“3·15”国际消费者权益日开展宣传。", "TE006") == []
+
+
+def test_de_before_a_verb_with_its_object():
+    assert _found("准确、全面、具体的公开政府信息。", "TY011") == [("的", "地")]
+    for good in ("准确、全面、具体地公开政府信息。", "各项措施得到全面的落实。", "工作的开展情况良好，措施有效的落实。"):
+        assert _found(good, "TY011") == [], good

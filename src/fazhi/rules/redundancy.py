@@ -123,3 +123,43 @@ def unit_name_missing_char(report: Report) -> Iterator[Hit]:
             seen.add(short)
             for m in re.finditer(re.escape(short), text):
                 yield Hit(m.start(), m.end(), f"单位名称疑缺字：应为“{name}”", name)
+
+
+# `具体的公开政府信息`, `积极的开展宣传`: an adverb of manner, 的, a verb with its object. After 得到,
+# 取得, 实现 … the phrase is a noun (`得到全面的落实`), and a verb ending its clause is taken as a noun.
+MANNER = "认真|积极|有效|扎实|深入|全面|主动|及时|充分|广泛|持续|切实|严格|稳步|有序|大力|逐步|不断|具体|高效|迅速|彻底|依法"
+ACTION = (
+    "开展|推进|落实|化解|解决|处理|公开|执行|实施|推动|宣传|学习|贯彻|参与|履行|提升|做好|完成|加强|保障"
+    "|维护|办理|整改|调处|排查|审查|监督|指导"
+)
+DE_BEFORE_VERB_RE = re.compile(rf"(?<!得到)(?<!取得)(?<!实现)(?<!获得)(?<!给予)(?<!加以)(?:{MANNER})(?P<de>的)(?:{ACTION})(?=[\u4e00-\u9fff“])")
+
+
+@rule(
+    code="TY011",
+    name="de-before-verb",
+    category=Category.TYPO,
+    severity=Severity.WARNING,
+    summary="状语后应用“地”",
+    bad=["准确、全面、具体的公开政府信息。", "各村积极的开展普法宣传。"],
+    good=["准确、全面、具体地公开政府信息。", "各项措施得到全面的落实。", "工作取得了积极的推进。"],
+    fixable=True,
+)
+def de_before_verb(report: Report) -> Iterator[Hit]:
+    """修饰动词的状语后面用了“的”。
+
+    ## 检查内容
+    “认真”“积极”“具体”“全面”等表示方式的词后面接“的”，再接带宾语的动词（“具体的公开政府信息”
+    “积极的开展普法宣传”）。
+    ## 为什么
+    状语和动词之间用“地”，定语和名词之间用“的”（《现代汉语词典》及通行的公文校对规范）；“的”“地”不分是
+    公文中常见的用字错误。
+    ## 示例
+    “准确、全面、具体的公开政府信息。”
+    ## 建议写法
+    “准确、全面、具体地公开政府信息。”
+    ## 误报与局限
+    只查常用的方式词和动词；“得到全面的落实”“取得积极的推进”中“的”后是名词性用法，不报；动词后直接是标点的不报。
+    """
+    for m in DE_BEFORE_VERB_RE.finditer(report.text):
+        yield Hit(m.start("de"), m.end("de"), "状语后应用“地”：“" + m.group() + "”", "地")
