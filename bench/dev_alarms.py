@@ -45,12 +45,17 @@ DEVSET = Path(__file__).resolve().parent / "devset"
 WORDING = {"typo", "terminology", "timeliness"}
 
 
-def annotated_defects(stem: str) -> list[tuple[str, str]]:
-    """(kind, quote) of the defects annotated in bench/devset/NNN.toml (dev files only)."""
+def _devset_entries(stem: str) -> list[dict]:
+    """The defect entries of bench/devset/NNN.toml; none for a test-split file (never read)."""
     p = DEVSET / f"{stem}.toml"
     if int(stem) % 3 == 0 or not p.exists():
         return []
-    return [(d["kind"], d["quote"]) for d in tomllib.loads(p.read_text(encoding="utf-8")).get("d", [])]
+    return tomllib.loads(p.read_text(encoding="utf-8")).get("d", [])
+
+
+def annotated_defects(stem: str) -> list[tuple[str, str]]:
+    """(kind, quote) of the defects annotated in bench/devset/NNN.toml (dev files only)."""
+    return [(d["kind"], d["quote"]) for d in _devset_entries(stem)]
 
 
 def is_annotated(f, text: str, quotes: list[tuple[str, str]]) -> bool:
@@ -106,11 +111,19 @@ def main(argv: list[str]) -> None:
     per_rule: Counter[str] = Counter()
     counts: Counter[tuple[bool, bool]] = Counter()  # (lexical, excerpt-caused)
     false_alarms: Counter[bool] = Counter()  # lexical -> findings neither excerpt-caused nor judged real
+    annotated: Counter[bool] = Counter()  # certain -> annotated defects outside punctuation
+    found: Counter[bool] = Counter()  # certain -> those a finding of their kind covers
     files = dev_files(corpus)
     for p in files:
         raw = p.read_text(encoding="utf-8")
         quotes = annotated_defects(p.stem)
         r = analyze(p)
+        for d in _devset_entries(p.stem):
+            if d["kind"] == "punctuation":
+                continue
+            certain = d.get("certain", True)
+            annotated[certain] += 1
+            found[certain] += any(is_annotated(f, r.text, [(d["kind"], d["quote"])]) for f in r.findings)
         chars += len(r.text)
         for f in r.findings:
             if f.category == Category.PUNCTUATION:
@@ -126,6 +139,11 @@ def main(argv: list[str]) -> None:
                 q = r.text[f.start : f.end] if f.start is not None else ""
                 print(f"{p.stem} {f.rule} [{why or 'counted'}] {q[:30]!r} {f.message[:60]}")
     print(f"files {len(files)}, chars {chars}")
+    print(
+        f"annotated defects outside punctuation found (a finding of the same kind on the place): "
+        f"certain {found[True]}/{annotated[True]}, all {found[True] + found[False]}/{annotated[True] + annotated[False]}"
+        f" = {(found[True] + found[False]) / max(1, annotated[True] + annotated[False]):.2f}"
+    )
     print("per rule:", dict(sorted(per_rule.items())))
     for name, lexical in (("typo+terminology", True), ("other (no punctuation)", False)):
         own = counts[(lexical, False)]

@@ -65,12 +65,6 @@ _PLENUMS = re.compile(rf"{_N}中(?:全会)?(?:(?:、|，|和|及|以及|与){_N}
 _AWAITED_BEFORE = re.compile(r"(?:迎接|喜迎|迎)[^，。；\n]{0,4}$")
 _AWAITED_AFTER = re.compile(r"(?:胜利)?召开前|即将召开")
 # A year range after a plan's name: (2021—2025年); dash style is checked by the format rules.
-@cache
-def _plan_ranges() -> frozenset[str]:
-    """Every year range of plans.tsv."""
-    return frozenset(r for row in kinds.rows("plans.tsv") for r in row[1].split("|"))
-
-
 _YEARS = re.compile(r"([（(〔])?(\d{4})\s*[—\-－–~～至]+\s*(\d{4})(年)?([）)〕])?")
 
 
@@ -383,7 +377,6 @@ def session_after_report_year(report: Report) -> Iterator[Hit]:
         "贯彻《法治政府建设实施纲要（2021—2025年）》。",
         "对照《法治社会建设实施纲要（2020—2025年）》。",
         "落实《某某省法治政府建设实施纲要（2022—2025年）》。",
-        "紧扣省委部署和《法治政府建设实施纲要（2022—2026年）》要求。",
     ],
     fixable=True,
 )
@@ -401,16 +394,11 @@ def plan_title_form(report: Report) -> Iterator[Hit]:
     “贯彻落实《法治政府建设实施纲要（2021—2025年）》。”
     ## 误报与局限
     连接号写成“-”由格式规则检查，本规则不报。名称出现在更长的书名中（《关于贯彻…纲要的通知》）时不查书名号。
-    书名号内名称前有地名（《某某省法治政府建设实施纲要（2022—2025年）》）的是地方文件，不查；不写地名、
-    年份区间又不是任何一个中央文件的区间（如2022—2025年）时，可能是省里的同名文件，也不报，因此这类写错会漏报。
+    书名号内名称前有地名（《某某省法治政府建设实施纲要（2022—2025年）》）的是地方文件，有自己的年份，不查。
     """
     text = report.text
     hits = []
-    plans = kinds.triggers(report, "plan")
-    # Ranges of the national plans: a name written with another plan's range is the known confusion;
-    # a range none of them has belongs to a local plan of the same name (a province's own 实施纲要).
-    national = _plan_ranges()
-    for m in plans:
+    for m in kinds.triggers(report, "plan"):
         name, valid = m.entry.text, m.entry.right.split("|")
         canonical = f"《{name}（{valid[0]}年）》"
         book = text.rfind("《", 0, m.start)
@@ -421,8 +409,6 @@ def plan_title_form(report: Report) -> Iterator[Hit]:
         start = m.start - 1 if text[m.start - 1 : m.start] == "《" else m.start
         end = y.end() if y else m.end
         end += text[end : end + 1] == "》"
-        if y and f"{y.group(2)}—{y.group(3)}" not in valid and f"{y.group(2)}—{y.group(3)}" not in national:
-            continue  # 《法治政府建设实施纲要（2022—2025年）》 with no province named: likely a local plan
         if y and f"{y.group(2)}—{y.group(3)}" not in valid:
             msg = f"《{name}》的年份区间应为（{valid[0]}年），文中写作{y.group(2)}—{y.group(3)}"
             fix = canonical if start < m.start and text[end - 1] == "》" else None
