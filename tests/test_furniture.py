@@ -125,3 +125,9 @@ def test_recognisers_on_single_lines():
     assert not furniture.is_metadata_row("来源于群众的意见建议全部办结。")
     assert not furniture.is_breadcrumb("一、主要举措和成效")
     assert not furniture.is_nav_line("某某镇人民政府")
+
+
+def test_signing_date_row_is_not_the_publication_date():
+    assert furniture.labelled_date("成文日期：2025-02-10") is None
+    assert furniture.labelled_date("成文日期：2025-02-10\n发布日期：2025-02-18") == "2025-02-18"
+    assert furniture.labelled_date("发文日期：2025-02-18") == "2025-02-18"

@@ -37,7 +37,7 @@ _TIME = r"(?:\s*(?:日\s*)?\d{1,2}:\d{2}(?::\d{2})?)?"
 # and `更新时间` are deliberately not among them.
 LABELLED_DATE_RES = (
     re.compile(rf"(?:发布|发表|公开|发稿|上传|发文)\s*(?:时\s*间|日\s*期)\s*[:：|]?\s*[\[【(（]?\s*{_DATE}"),
-    re.compile(rf"(?<![成印签新止效行施])(?:时\s*间|日\s*期)\s*[:：]\s*{_DATE}"),
+    re.compile(rf"(?<![成印签新止效行施文])(?:时\s*间|日\s*期)\s*[:：]\s*{_DATE}"),
 )
 # A line that is only a date, with or without a clock time (`2025-02-28`, `2026.03.05 10:28`).
 # Only the web's forms with - / . count: `2024年1月16日` alone on a line is a signing date.
