@@ -241,3 +241,8 @@ def test_legal_understanding_person_name():
     ((q, f),) = found("开展普法明白人培训2场。", "TE001")
     assert f.suggestion == "法律明白人"
     assert quotes("开展“法律明白人”培训2场，组织普法宣传员学法。", "TE001") == []
+
+
+def test_first_responsible_phrase_with_tuijin_before_lvxing_not_rewritten():
+    # 推进 already stands before 履行: inserting another 推进 would be wrong
+    assert quotes("全面推进履行法治建设第一责任人职责。", "TE001") == []

@@ -77,3 +77,17 @@ def test_long_heading_not_swallowed_into_its_paragraph():
     text = "某某镇2024年法治政府建设情况报告\n" + BODY.split("\n")[0] + "\n" + head + "\n镇党委书记带头学法，全年主持专题学法4次。\n"
     t, _ = normalize(text)
     assert head + "\n镇党委书记" in t
+
+
+def test_title_addressee_and_body_run_together_on_one_line():
+    # regression: a page whose text lost its line breaks had no title (MD001 although it has one)
+    text = "某某镇人民政府关于2024年法治政府建设情况的报告 县委、县政府：" + BODY.replace("\n", "")
+    r = fazhi.analyze(text)
+    assert r.title == "某某镇人民政府关于2024年法治政府建设情况的报告" and r.addressee == "县委、县政府"
+    assert "MD001" not in {f.rule for f in r.findings}
+
+
+def test_missing_title_silent_when_the_page_shows_one():
+    r = fazhi.analyze("| 标题：某某镇关于2024年法治政府建设情况的报告 |\n发布日期：2025-02-01\n" + BODY)
+    assert r.title is None and "MD001" not in {f.rule for f in r.findings}
+    assert "MD001" in {f.rule for f in fazhi.analyze(BODY).findings}

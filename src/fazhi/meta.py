@@ -144,7 +144,7 @@ def _in_title_block(line: str, title: str) -> bool:
 TITLE_AND_ADDRESSEE_RE = re.compile(r"(?P<t>[^\n]{6,70}?报告)[ \t\u3000]*(?P<a>[^。；！？.;!?\n]{2,40}?)[：:][ \t]*$", re.M)
 
 
-def _is_addressee(names: str) -> bool:
+def is_addressee(names: str) -> bool:
     """`区委、区政府`, `中共某某县委员会，某某县人民政府` — every listed body names an organ."""
     return all(ADDRESSEE_WORDS.search(x) for x in re.split(r"[、，,]", names))
 
@@ -170,7 +170,7 @@ def find_frame(text: str) -> Frame:
     first_body = 0
     for i, (s, e) in enumerate(lines[:TITLE_SEARCH_LINES]):
         glued = TITLE_AND_ADDRESSEE_RE.match(text, s, e)
-        if glued and is_title_line(glued.group("t")) and _is_addressee(glued.group("a")):
+        if glued and is_title_line(glued.group("t")) and is_addressee(glued.group("a")):
             # `…的报告 区委、区政府：` — a title and its addressee on one line (a page's text run together)
             title_span = (s, s + len(glued.group("t")))
             addressee_span = (glued.start("a"), glued.start("a") + len(glued.group("a")))
@@ -201,7 +201,7 @@ def find_frame(text: str) -> Frame:
     if addressee_span is None and first_body < len(lines):
         s, e = lines[first_body]
         m = ADDRESSEE_RE.match(text[s:e].strip())
-        if m and _is_addressee(m.group("a")):
+        if m and is_addressee(m.group("a")):
             addressee_span = (s, s + len(m.group("a")))
             first_body += 1
     date_span = None

@@ -1,6 +1,6 @@
 """Normalization: named steps that turn raw text into canonical `text`, each recording its edits.
 
-Steps, in order (NORMALIZERS): newlines, invisible, spaces, furniture, web_debris, broken_title,
+Steps, in order (NORMALIZERS): newlines, invisible, spaces, furniture, web_debris, broken_title, glued_title,
 wrapped_lines, cjk_spaces, blank_lines. Punctuation is never rewritten: the checker must still see
 an ASCII comma in Chinese text. Every step keeps the offset map exact (text.apply_edits).
 """
@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from . import furniture
-from .meta import DATE_RE, is_title_line
+from .meta import DATE_RE, is_addressee, is_title_line
 from .outline import starts_heading
 from .text import CJK_PUNCT, HAN, OffsetMap, apply_edits, lines_with_offsets
 
@@ -138,6 +138,22 @@ def _broken_title(text: str) -> Edits:
     return []
 
 
+# `…情况的报告 区委、区政府：2024年，…`: a page's text run together into one line.
+GLUED_HEAD_RE = re.compile(r"(?P<t>[^\n]{6,70}?报告)[ \t]*(?P<a>[^。；！？.;!?\n：:]{2,40}?[：:])[ \t]*(?=\S[^\n]{20,})")
+
+
+def _glued_title(text: str) -> Edits:
+    """Break a first line that carries the title, the addressee and the body apart (a run-together page)."""
+    lines = _nonempty_lines(text)[:1]
+    if not lines:
+        return []
+    s, e = lines[0]
+    m = GLUED_HEAD_RE.match(text, s, e)
+    if not (m and is_title_line(m.group("t")) and is_addressee(m.group("a")[:-1])):
+        return []
+    return [(m.end("t"), m.start("a"), "\n"), (m.end("a"), m.end(), "\n")]
+
+
 def _ends_sentence(line: str) -> bool:
     line = line.rstrip(CLOSERS)
     return not line or line[-1] in TERMINAL
@@ -234,6 +250,7 @@ NORMALIZERS: tuple[tuple[str, Callable[[str], Edits]], ...] = (
     ("web_debris", _web_debris),
     ("spaces_again", _spaces),
     ("broken_title", _broken_title),
+    ("glued_title", _glued_title),
     ("wrapped_lines", _wrapped_lines),
     ("cjk_spaces", _cjk_spaces),
     ("blank_lines", _blank_lines),

@@ -78,6 +78,8 @@ def _metadata(r: Report, raw: RawDocument, cfg: Config) -> None:
         page_title = raw.meta.get("article_title") or raw.html_title or furniture.row_value(raw.text, "标题")
         r.inferred_title = meta_mod.fallback_title(raw.source if raw.source != "<text>" else "", page_title)
         r.title_inferred = r.inferred_title is not None
+        # MD001 stays silent when the page itself shows the title (its <title>, a `标题` row)
+        r.derived["title_from_page"] = bool(page_title and r.inferred_title)
     # An inferred title is a page's own title or a file name that reads as one: it may name the unit.
     units = meta_mod.find_units(t, f, r.title or r.inferred_title)
     r.units = tuple(units)

@@ -21,7 +21,11 @@ _SIGNED = "\n某某县司法局\n2024年1月16日"
     severity=Severity.ERROR,
     summary="报告缺少标题",
     bad=["区委、区政府：\n" + _BODY + _SIGNED, _BODY],
-    good=[_TITLE + _BODY + _SIGNED, "某某县司法局关于2023年度法治政府建设情况的报告\n" + _BODY],
+    good=[
+        _TITLE + _BODY + _SIGNED,
+        "某某县司法局关于2023年度法治政府建设情况的报告\n" + _BODY,
+        "| 标题：某某镇关于2023年法治政府建设情况的报告 |\n发布日期：2024-02-01\n" + _BODY,
+    ],
 )
 def missing_title(report: Report) -> Iterator[Hit]:
     """报告开头没有标题。
@@ -35,10 +39,11 @@ def missing_title(report: Report) -> Iterator[Hit]:
     ## 建议写法
     补上标题：“××镇关于2023年法治政府建设情况的报告”。
     ## 误报与局限
-    标题若不含“法治”“依法”“报告”等字样，可能识别不到。
+    标题若不含“法治”“依法”“报告”等字样，可能识别不到。网页本身显示了标题（网页标题、信息栏的“标题”一行）
+    而正文没有重复时不报：发布的报告有标题。
     """
-    if report.title_span is None:
-        inferred = f"（网页或文件名所示标题为“{report.inferred_title}”）" if report.inferred_title else ""
+    if report.title_span is None and not report.derived.get("title_from_page"):
+        inferred = f"（文件名所示标题为“{report.inferred_title}”）" if report.inferred_title else ""
         yield Hit(None, None, f"报告缺少标题{inferred}")
 
 
