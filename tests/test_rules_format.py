@@ -125,3 +125,18 @@ def test_day_name_without_any_mark_between_month_and_day():
     assert found("开展“124”宪法宣传活动。") == [("124", None)]  # 1·24 or 12·4: no guess
     for good in ("发放资料315份，开展宪法宣传。", "开展“119”消防宣传月活动。", "2024宪法宣传周", "“3·15”消费者权益日"):
         assert found(good) == [], good
+
+
+def test_hyphen_range_in_half_width_text_left_to_pu001():
+    # issue 15: in text typed (or archived) in half-width punctuation, the hyphen of a year range is
+    # part of that typing; FM001 still reports it in full-width text or beside a dashed range
+    import fazhi
+    from fazhi.config import Config
+
+    def fm(t):
+        return [f.rule for f in fazhi.analyze(t, Config(select=["FM001"])).findings]
+
+    half = "根据《法治政府建设实施纲要(2021-2025年)》要求,全年办理案件12件,调解纠纷30件。"
+    assert fm(half) == []
+    assert fm(half + "落实《某某省规划(2021—2025年)》。") == ["FM001"]
+    assert fm("根据《法治政府建设实施纲要（2021-2025年）》要求，全年办理案件12件。") == ["FM001"]

@@ -34,7 +34,8 @@ MAX_YEAR_SPAN = 30
     summary="时间起止用了连字符，应用一字线“—”",
     bad=["根据《法治政府建设实施纲要（2021-2025年）》要求。", "2023年1-6月共办理案件12件。", "2021年-2025年规划"],
     good=["根据《法治政府建设实施纲要（2021—2025年）》要求。", "电话023-46781234，罚款1.2万元。",
-          "增长率为3-5个百分点。", "编号2021-0045的文件。"],
+          "增长率为3-5个百分点。", "编号2021-0045的文件。",
+          "根据《法治政府建设实施纲要(2021-2025年)》要求,全年办理案件12件,调解纠纷30件。"],
     fixable=True,
 )
 def time_range_hyphen(report: Report) -> Iterator[Hit]:
@@ -52,18 +53,34 @@ def time_range_hyphen(report: Report) -> Iterator[Hit]:
     “《法治政府建设实施纲要（2021—2025年）》”。
     ## 误报与局限
     只检查后接“年”“月”“日”或括号的起止；浪纹线“～”不报；电话号码、文件编号等不受影响。
+    通篇用半角标点（逗号多为半角）的文本里，半角“-”属于整篇半角输入的问题（见 PU001），不单独报告，
+    除非同一篇里别处的起止写了一字线。
     """
     text = report.text
+    half_width = _half_width_typed(text)
     for m in YEAR_RANGE_RE.finditer(text):
         a, b = int(m.group(1)), int(m.group(3))
+        if half_width and "-" in m.group():
+            continue  # part of the half-width typing PU001 reports (or of a web archive's conversion)
         if 0 < b - a <= MAX_YEAR_SPAN:
             fix = f"{m.group(1)}{m.group(2)}—{m.group(3)}"
             yield Hit(m.start(), m.end(), "年份起止应使用一字线“—”", fix)
     for rx, unit in ((MONTH_RANGE_RE, "月份"), (DAY_RANGE_RE, "日期")):
         for m in rx.finditer(text):
             a, b = int(m.group(1)), int(m.group(2))
+            if half_width and "-" in m.group():
+                continue
             if 0 < a < b <= (12 if rx is MONTH_RANGE_RE else 31):
                 yield Hit(m.start(), m.end(), f"{unit}起止应使用一字线“—”", f"{m.group(1)}—{m.group(2)}")
+
+
+# A text whose commas are mostly half-width was typed (or converted by a web archive) in half-width
+# punctuation: its ASCII hyphens belong to that, unless it also writes a range with a dash somewhere.
+DASH_RANGE_RE = re.compile(r"\d{4}\s*年?\s*[—–]\s*\d{4}")
+
+
+def _half_width_typed(text: str) -> bool:
+    return text.count(",") > text.count("，") and not DASH_RANGE_RE.search(text)
 
 
 MONTH_DAY_RE = re.compile(r"(\d(?<![\d.．·]\d)\d?)[.．](\d\d?)(?![\d.．%])")
