@@ -133,5 +133,5 @@ def test_heading_year_differs_from_report_year():
 def test_title_year_without_nian():
     from fazhi.config import Config
 
-    r = fazhi.analyze("某某街道2024法治政府建设年度报告\n" + HEAD.split("\n", 2)[2], Config(select=["FM006"]))
+    r = fazhi.analyze("某某街道2024法治政府建设年度报告\n" + HEAD.split("\n", 2)[2], Config(select=["TY012"]))
     assert [f.suggestion for f in r.findings] == ["2024年"]

@@ -1,4 +1,4 @@
-"""Years written wrong or left out (TM004, FM006) and the shortened name of Xi Jinping Thought on the Rule
+"""Years written wrong or left out (TM004, TY012) and the shortened name of Xi Jinping Thought on the Rule
 of Law (TE011): slips that come from reusing last year's text or from typing fast."""
 
 from __future__ import annotations
@@ -64,9 +64,9 @@ TITLE_BARE_YEAR_RE = re.compile(r"(?<![\d〔\[（(])(20\d{2})(?![\d年—\-－�
 
 
 @rule(
-    code="FM006",
+    code="TY012",
     name="title-year-without-nian",
-    category=Category.FORMAT,
+    category=Category.TYPO,
     severity=Severity.WARNING,
     summary="标题中的年份后缺“年”字",
     bad=["某某街道2024法治政府建设年度报告\n一、主要举措和成效\n全年办理案件12件。"],
