@@ -163,8 +163,29 @@ def test_detect_format_magic_bytes():
     assert detect_format(make_docx(), "a.zip") == "docx"
     assert detect_format(b"  <!DOCTYPE html><p>x</p>", "a.txt") == "html"
     assert detect_format("<p>片段</p>".encode(), "a.htm") == "html"
-    assert detect_format(SEED.encode("utf-8"), "a.html") == "html"
     assert detect_format(SEED.encode("utf-8"), "a.txt") == "text"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "utf-16"])
+@pytest.mark.parametrize("name", ["x.html", "x.htm", "x.mht"])
+def test_plain_text_named_html_is_read_as_text(tmp_path, name, encoding):
+    # Regression: the suffix alone made plain text HTML; trafilatura then lost the outline and two parts.
+    data = SEED.encode(encoding)
+    assert detect_format(data, name) == "text"
+    path = tmp_path / name
+    path.write_bytes(data)
+    doc = read_path(path)
+    assert doc.format == "txt"
+    assert [ln.strip() for ln in doc.text.splitlines() if ln.strip()] == SEED_PARAS
+
+
+def test_html_fragment_and_web_archive_without_html_tag_stay_html():
+    assert detect_format("<div>吴家镇</div>".encode(), "a.html") == "html"
+    assert detect_format("<br>第一段<br/>第二段".encode("gbk"), "a.htm") == "html"
+    assert detect_format(b"<!-- saved page -->\n", "a.html") == "html"
+    assert detect_format(b"From: <Saved by Blink>\nSubject: x\n\nbody", "a.mht") == "mhtml"
+    # Angle brackets in text are not tags: `<5` and `a < b` stay text.
+    assert detect_format("超期案件<5件，a < b。".encode(), "a.html") == "text"
 
 
 # ---- docx -------------------------------------------------------------------------------------------

@@ -18,6 +18,12 @@ MARKUP_WINDOW = 2048
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")  # local file header; empty archive
 HTML_RE = re.compile(rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]|<meta\s[^>]*charset", re.I)
+# Any start or end tag, or a comment: what an HTML fragment saved without <html> still has and plain
+# text named .html (a report pasted into a file with the wrong suffix) has not. Text never holds ASCII
+# `<` directly before a letter except in markup; Chinese text uses 《》 for titles.
+TAG_RE = re.compile(rb"<(?:[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|/[a-z][a-z0-9]*\s*>|!--)", re.I)
+# A saved web archive starts with MIME headers.
+MIME_RE = re.compile(rb"^(?:mime-version|content-type|from|subject|date|snapshot-content-location)\s*:", re.I | re.M)
 
 # Formats the dispatcher knows. "office" is any other document LibreOffice can convert (OLE .doc/.wps,
 # RTF, ODT); "text" is the default for everything else.
@@ -65,9 +71,13 @@ def detect_format(data: bytes, source: str = "") -> str:
         return MHTML
     if HTML_RE.search(text_head):
         return HTML
+    # The suffix alone never makes a file HTML: a fragment saved without <html> still has tags, and a
+    # saved web archive still has MIME headers; plain text named .html is read as text.
     by_suffix = suffix_format(source)
-    if by_suffix in (HTML, MHTML):
-        return by_suffix  # an HTML fragment saved without <html>, or a saved web archive
+    if by_suffix == HTML and TAG_RE.search(text_head):
+        return HTML
+    if by_suffix == MHTML and MIME_RE.search(text_head):
+        return MHTML
     return TEXT
 
 
