@@ -1,11 +1,14 @@
-"""PDF text layer via pypdfium2, page by page, without page-number lines and running headers/footers."""
+"""PDF text layer via pypdfium2's per-character data, in reading order, without page numbers and running lines."""
 
 from __future__ import annotations
 
+import ctypes
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from .base import RawDocument, ReadError
+from .layout import Glyph, reading_order, row_text, rows_from_glyphs
 
 # Fewer non-blank characters than this per page on average means there is no real text layer (a scan
 # with at most page numbers or a watermark in text); a printed report page holds hundreds.
@@ -19,6 +22,13 @@ RUNNING_SHARE = 0.5
 # A bare number closing a page is taken for its page number when it lies between the page's index
 # minus this much (covers and contents pages are often unnumbered) and the index itself.
 PAGE_NUMBER_SLACK = 3
+
+# pdfium leaves text objects narrower than 0.01 unit out of its text page (kSizeEpsilon); objects below
+# this width get a stroke of HAIRLINE units, whose half widens their box past that limit.
+GLYPHLESS_WIDTH = 0.01
+HAIRLINE = 0.1
+# A character box is never taken as smaller than this (an empty box from a damaged font).
+MIN_GLYPH_SIZE = 1.0
 
 ENCRYPTED = "PDF 已加密，无法读取"
 CORRUPT = "PDF 文件已损坏或不完整"
@@ -35,7 +45,7 @@ _DIGITS_RE = re.compile(r"\d+")
 
 
 def read_pdf(data: bytes, source: str) -> RawDocument:
-    """Read the text layer of a PDF."""
+    """Read the text layer of a PDF in reading order; each character keeps its page and box."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -46,22 +56,39 @@ def read_pdf(data: bytes, source: str) -> RawDocument:
             raise ReadError(source, ENCRYPTED) from e
         raise ReadError(source, CORRUPT) from e
     try:
-        pages = _page_texts(pdf, source)
+        pages = _page_lines(pdf, source)
     finally:
         pdf.close()
     if not pages:
         raise ReadError(source, "PDF 没有页面")
-    chars = [sum(1 for ch in p if not ch.isspace()) for p in pages]
+    chars = [sum(1 for ln in p for ch in ln.text if not ch.isspace()) for p in pages]
     if sum(chars) < MIN_CHARS_PER_PAGE * len(pages):
         raise ReadError(source, NO_TEXT)
-    page_lines = [_strip_page_numbers(p.split("\n"), i + 1) for i, p in enumerate(pages)]
-    page_lines = _strip_running_lines(page_lines)
-    text = "\n".join("\n".join(lines) for lines in page_lines)
-    meta = {"pages": len(pages), "pages_without_text": sum(1 for c in chars if c < EMPTY_PAGE_CHARS)}
+    pages = [_strip_page_numbers(p, i + 1) for i, p in enumerate(pages)]
+    pages = _strip_running_lines(pages)
+    text, boxes = join_lines([ln for p in pages for ln in p])
+    meta = {
+        "pages": len(pages),
+        "pages_without_text": sum(1 for c in chars if c < EMPTY_PAGE_CHARS),
+        "char_boxes": boxes,
+    }
     return RawDocument(source=source, text=text, format="pdf", meta=meta)
 
 
-def _page_texts(pdf, source: str) -> list[str]:
+def join_lines(lines: list[Line]) -> tuple[str, list]:
+    """The text of lines joined by newlines, with each character's box (None for the newlines)."""
+    parts: list[str] = []
+    boxes: list = []
+    for k, ln in enumerate(lines):
+        if k:
+            parts.append("\n")
+            boxes.append(None)
+        parts.append(ln.text)
+        boxes.extend(ln.boxes)
+    return "".join(parts), boxes
+
+
+def _page_lines(pdf, source: str) -> list[list[Line]]:
     import pypdfium2 as pdfium
 
     out = []
@@ -69,34 +96,106 @@ def _page_texts(pdf, source: str) -> list[str]:
         for i in range(len(pdf)):
             page = pdf[i]
             try:
+                _widen_glyphless_text(page)
                 textpage = page.get_textpage()
                 try:
-                    raw = textpage.get_text_range()
+                    glyphs = _glyphs(textpage, page.get_height())
                 finally:
                     textpage.close()
             finally:
                 page.close()
-            out.append(raw.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", ""))
+            rows = reading_order(rows_from_glyphs(glyphs)) if glyphs else []
+            out.append([_line(row, i + 1) for row in rows])
     except pdfium.PdfiumError as e:
         raise ReadError(source, CORRUPT) from e
     return out
 
 
-def _strip_page_numbers(lines: list[str], page_no: int) -> list[str]:
+def _line(row, page_no: int) -> Line:
+    text, glyphs = row_text(row)
+    return Line(text, [g.box(page_no) if g is not None else None for g in glyphs])
+
+
+def _glyphs(textpage, page_height: float) -> list[Glyph]:
+    """Every character pdfium found on the page, with its loose box, in page units from the top left.
+
+    Line breaks pdfium generates are dropped (rows come from positions); the spaces it generates
+    between words are kept. The loose box (advance width, font ascent and descent) does not depend on
+    the glyph outlines, so it is the same with and without the fonts installed.
+    """
+    import pypdfium2.raw as c
+
+    tp = textpage.raw
+    rect = c.FS_RECTF()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    out = []
+    for i in range(c.FPDFText_CountChars(tp)):
+        u = c.FPDFText_GetUnicode(tp, i)
+        if u in (0, 0xFFFE, 0xFFFF) or (u in (10, 13) and c.FPDFText_IsGenerated(tp, i)):
+            continue
+        ch = chr(u)
+        if ch in "\r\n\f\v":
+            ch = " "
+        if not c.FPDFText_GetLooseCharBox(tp, i, rect) or not c.FPDFText_GetCharOrigin(tp, i, x, y):
+            continue
+        top, bottom = page_height - rect.top, page_height - rect.bottom
+        size = max(bottom - top, MIN_GLYPH_SIZE)
+        out.append(Glyph(ch, rect.left, top, rect.right, bottom, page_height - y.value, size))
+    return out
+
+
+def _widen_glyphless_text(page) -> None:
+    """Give zero-width text objects a hairline stroke so pdfium's text page does not skip them.
+
+    pdfium measures a text object by its glyph outlines and leaves objects narrower than 0.01 out of
+    the text page. A character whose font is neither embedded nor installed has no outline, so a
+    one-character object (a lone `。` ending a paragraph, a PDF that places every character alone)
+    vanished on machines without CJK fonts. In stroke mode the object's box grows by half the line
+    width, which makes it count; only the in-memory page is changed.
+    """
+    import pypdfium2.raw as c
+
+    def visit(count: int, get) -> None:
+        for j in range(count):
+            obj = get(j)
+            kind = c.FPDFPageObj_GetType(obj)
+            if kind == c.FPDF_PAGEOBJ_FORM:
+                visit(c.FPDFFormObj_CountObjects(obj), lambda k, o=obj: c.FPDFFormObj_GetObject(o, k))
+            elif kind == c.FPDF_PAGEOBJ_TEXT:
+                ok = c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+                if ok and abs(right.value - left.value) < GLYPHLESS_WIDTH:
+                    c.FPDFPageObj_SetStrokeWidth(obj, HAIRLINE)
+                    c.FPDFTextObj_SetTextRenderMode(obj, c.FPDF_TEXTRENDERMODE_FILL_STROKE)
+                    c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 0, 0)  # recomputes the object's box
+
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    raw = page.raw
+    visit(c.FPDFPage_CountObjects(raw), lambda k: c.FPDFPage_GetObject(raw, k))
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of a page: its text and, for each character, (page, x0, top, x1, bottom) or None."""
+
+    text: str
+    boxes: list
+
+
+def _strip_page_numbers(lines: list[Line], page_no: int) -> list[Line]:
     """Drop page-number lines; a bare number only as the page's first or last line."""
-    lines = [ln for ln in lines if not PAGE_NUMBER_RE.match(ln)]
+    lines = [ln for ln in lines if not PAGE_NUMBER_RE.match(ln.text)]
     for idx in (-1, 0):
-        nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+        nonblank = [i for i, ln in enumerate(lines) if ln.text.strip()]
         if not nonblank:
             break
         i = nonblank[idx]
-        m = _EDGE_NUMBER_RE.match(lines[i])
+        m = _EDGE_NUMBER_RE.match(lines[i].text)
         if m and page_no - PAGE_NUMBER_SLACK <= int(m.group(1)) <= page_no:
             del lines[i]
     return lines
 
 
-def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
+def _strip_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     """Drop a header (footer) line that opens (closes) most pages, digits ignored when comparing."""
     if len(pages) < RUNNING_MIN_PAGES:
         return pages
@@ -112,14 +211,14 @@ def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
         if n < max(2, RUNNING_SHARE * len(pages)):
             continue
         for lines in pages:
-            nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+            nonblank = [i for i, ln in enumerate(lines) if ln.text.strip()]
             if nonblank and _edge_key(lines, edge) == key:
                 del lines[nonblank[edge]]
     return pages
 
 
-def _edge_key(lines: list[str], edge: int) -> str | None:
-    nonblank = [ln for ln in lines if ln.strip()]
+def _edge_key(lines: list[Line], edge: int) -> str | None:
+    nonblank = [ln.text for ln in lines if ln.text.strip()]
     if not nonblank:
         return None
     return _DIGITS_RE.sub("#", "".join(nonblank[edge].split()))

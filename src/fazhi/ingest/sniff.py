@@ -23,7 +23,9 @@ HTML_RE = re.compile(rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]|<meta\
 # `<` directly before a letter except in markup; Chinese text uses 《》 for titles.
 TAG_RE = re.compile(rb"<(?:[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|/[a-z][a-z0-9]*\s*>|!--)", re.I)
 # A saved web archive starts with MIME headers.
-MIME_RE = re.compile(rb"^(?:mime-version|content-type|from|subject|date|snapshot-content-location)\s*:", re.I | re.M)
+MIME_RE = re.compile(
+    rb"^(?:mime-version|content-type|from|subject|date|snapshot-content-location)\s*:", re.I | re.M
+)
 
 # Formats the dispatcher knows. "office" is any other document LibreOffice can convert (OLE .doc/.wps,
 # RTF, ODT); "text" is the default for everything else.
