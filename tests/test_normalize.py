@@ -89,6 +89,21 @@ def test_pdf_wrapped_heading_lines_and_split_numbers_are_joined():
     assert t == body
 
 
+def test_wrapped_line_ending_in_a_unit_word_is_joined():
+    # Regression: a PDF line wrapped after `法治政府` or `办事处` was taken for a unit's name and left
+    # unjoined (sample 004 typeset as a PDF: `对照法治政府` / `建设目标任务要求`).
+    body = (
+        "2023年我镇认真贯彻党的二十大精神，按照区里的实施方案要求，对照法治政府建设目标任务要求，"
+        "现将本镇法治政府建设工作报告如下。今年以来，各村社区和街道办事处共同开展普法宣传活动12场。"
+    )
+    cuts = [0, 20, 37, 58, 78, len(body)]  # lines of about 20 characters, two ending in unit words
+    lines = [body[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+    assert lines[1].endswith("法治政府") and lines[3].endswith("街道办事处")
+    intro = "关于2023年法治政府建设情况的报告\n"
+    t, _ = normalize(intro + "\n".join(lines) + "\n某某镇人民政府\n2024年1月16日")
+    assert t == intro + body + "\n某某镇人民政府\n2024年1月16日"
+
+
 def test_a_number_broken_over_two_lines_is_one_number():
     intro = "关于2023年法治政府建设情况的报告\n一、主要举措和成效\n（一）加强法律顾问工作\n"
     t, _ = normalize(intro + "全年出具重大事项活动涉法风险意见书3\n2份，有效规避了法律风险。")

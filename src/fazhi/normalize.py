@@ -40,6 +40,7 @@ BRACKETED_YEAR_RE = re.compile(r"[（(]\s*(?:\d{4}|[〇○零一二三四五六�
 SENTENCE_END_RE = re.compile(r"[。；;！!？?]")
 TERMINAL = "。！？!?；;：:…"
 CLOSERS = "”’」』）)》〉"
+BODY_PUNCT_RE = re.compile(r"[，,、；;。]")
 ORG_SUFFIX_RE = re.compile(r"(?:委员会|人民政府|政府|办事处|党委|党工委|工委|[区县市省]委|局|办公室)$")
 
 
@@ -191,7 +192,11 @@ def _wrapped_lines(text: str) -> Edits:
             continue
         if starts_heading(b) or DATE_RE.fullmatch(b) or DATE_RE.fullmatch(a):
             continue
-        if ORG_SUFFIX_RE.search(a) or "\t" in a or " | " in a or " | " in b:
+        # A unit's name alone on a line (signature, title block) ends in 政府/办事处/委员会 and has no
+        # sentence punctuation; a body line that wraps after `法治政府` has commas or fills the width.
+        if ORG_SUFFIX_RE.search(a) and not full and not BODY_PUNCT_RE.search(a):
+            continue
+        if "\t" in a or " | " in a or " | " in b:
             continue
         # A number broken over two lines is one number (`意见书3` / `2份`); two Latin words keep a space.
         sep = " " if re.match(r"[A-Za-z]", a[-1]) and re.match(r"[A-Za-z0-9]", b[0]) else ""
