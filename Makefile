@@ -47,7 +47,7 @@ format: venv
 ## Regenerate the lock file from pyproject.toml (needs the network; uv is installed into the venv for it).
 lock: venv
 	$(BIN)/python -m pip install -q uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --override requirements.overrides \
 	  --python-platform x86_64-unknown-linux-gnu --generate-hashes --no-header -o $(LOCK) --quiet
 
 ## Regenerate docs/rules.md from the rule registry.

@@ -90,7 +90,11 @@ def pdf_bytes(paras: list[str], *, embed: bool, per_char: bool = False, encrypt:
 def page_images(
     paras: list[str], *, dpi: int = 200, font_path: Path = SYSTEM_CJK_FONT, index: int = SYSTEM_CJK_INDEX
 ):
-    """The paragraphs printed on A4 pages and scanned at dpi: one grayscale PIL image per page."""
+    """The paragraphs printed on A4 pages and scanned at dpi: one grayscale PIL image per page.
+
+    The font defaults to the installed Noto Sans CJK SC; tests pass EMBEDDED_FONT (index 0), which
+    needs no system font.
+    """
     from PIL import Image, ImageDraw, ImageFont
 
     scale = dpi / 72
@@ -110,6 +114,21 @@ def page_images(
             y += LEADING
         images.append(img)
     return images
+
+
+def text_image(lines: list[str], *, size: float = 24.0, font_path: Path = EMBEDDED_FONT, index: int = 0):
+    """A small white image with the lines printed in black, one under the other (a scanned slip)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(font_path), round(size), index=index)
+    width = round(max(font.getlength(ln) for ln in lines) + 4 * size)
+    # Near-square: the detector scales the shorter side up to 736 pixels, so a wide strip costs more.
+    height = max(round((len(lines) + 1) * size * 1.8), width * 3 // 4)
+    img = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(img)
+    for k, ln in enumerate(lines):
+        draw.text((2 * size, (k + 1) * size * 1.8), ln, font=font, fill=0, anchor="ls")
+    return img
 
 
 def sample_paras(path: Path) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import RawDocument, ReadError
-from .sniff import DOCX, HTML, MHTML, OFFICE, PDF, TEXT, ZIP, detect_format, suffix_format
+from .sniff import DOCX, HTML, IMAGE, MHTML, OFFICE, PDF, TEXT, ZIP, detect_format, suffix_format
 from .txt import read_txt
 
 EMPTY = "文件为空"
@@ -13,6 +13,7 @@ _DAMAGED = {
     DOCX: "docx 文件已损坏或不完整",
     ZIP: "压缩包已损坏或不完整",
     OFFICE: "Word/WPS 文件已损坏或不是 Word 文档",
+    IMAGE: "图片文件已损坏或格式不受支持",
 }
 
 
@@ -41,6 +42,10 @@ def read_document(data: bytes, source: str, kind: str | None = None) -> RawDocum
         from .html import read_mhtml
 
         doc = read_mhtml(data, source)
+    elif kind == IMAGE:
+        from .ocr import read_image
+
+        doc = read_image(data, source)
     elif kind == ZIP:
         raise ReadError(source, "这是压缩包，请用 iter_inputs 逐个读取其中的文件")
     else:

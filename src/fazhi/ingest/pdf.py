@@ -32,7 +32,7 @@ MIN_GLYPH_SIZE = 1.0
 
 ENCRYPTED = "PDF 已加密，无法读取"
 CORRUPT = "PDF 文件已损坏或不完整"
-NO_TEXT = "PDF 没有文字层（可能是扫描件），需要先做 OCR"
+NO_TEXT = "PDF 没有文字层（扫描件）"
 
 _DASH = r"[-－—–‐‑―~～]"
 # `- 3 -`, `— 3 —`, `第 3 页`, `第3页 共10页`: page numbers standing alone on a line, dropped anywhere.
@@ -57,15 +57,14 @@ def read_pdf(data: bytes, source: str) -> RawDocument:
         raise ReadError(source, CORRUPT) from e
     try:
         pages = _page_lines(pdf, source)
+        if not pages:
+            raise ReadError(source, "PDF 没有页面")
+        chars = [sum(1 for ln in p for ch in ln.text if not ch.isspace()) for p in pages]
+        if sum(chars) < MIN_CHARS_PER_PAGE * len(pages):
+            return _ocr(pdf, source)
     finally:
         pdf.close()
-    if not pages:
-        raise ReadError(source, "PDF 没有页面")
-    chars = [sum(1 for ln in p for ch in ln.text if not ch.isspace()) for p in pages]
-    if sum(chars) < MIN_CHARS_PER_PAGE * len(pages):
-        raise ReadError(source, NO_TEXT)
-    pages = [_strip_page_numbers(p, i + 1) for i, p in enumerate(pages)]
-    pages = _strip_running_lines(pages)
+    pages = strip_furniture(pages)
     text, boxes = join_lines([ln for p in pages for ln in p])
     meta = {
         "pages": len(pages),
@@ -73,6 +72,21 @@ def read_pdf(data: bytes, source: str) -> RawDocument:
         "char_boxes": boxes,
     }
     return RawDocument(source=source, text=text, format="pdf", meta=meta)
+
+
+def _ocr(pdf, source: str) -> RawDocument:
+    """A PDF without a text layer (a scan): OCR its pages."""
+    from .ocr import read_scanned_pdf
+
+    try:
+        return read_scanned_pdf(pdf, source)
+    except ReadError as e:
+        raise ReadError(source, f"{NO_TEXT}，{e.reason}") from e
+
+
+def strip_furniture(pages: list[list[Line]]) -> list[list[Line]]:
+    """Pages without their page-number lines and running headers and footers."""
+    return _strip_running_lines([_strip_page_numbers(p, i + 1) for i, p in enumerate(pages)])
 
 
 def join_lines(lines: list[Line]) -> tuple[str, list]:
@@ -105,13 +119,14 @@ def _page_lines(pdf, source: str) -> list[list[Line]]:
             finally:
                 page.close()
             rows = reading_order(rows_from_glyphs(glyphs)) if glyphs else []
-            out.append([_line(row, i + 1) for row in rows])
+            out.append([line_from_row(row, i + 1) for row in rows])
     except pdfium.PdfiumError as e:
         raise ReadError(source, CORRUPT) from e
     return out
 
 
-def _line(row, page_no: int) -> Line:
+def line_from_row(row, page_no: int) -> Line:
+    """A row of glyphs as a Line, each character with its box on page page_no."""
     text, glyphs = row_text(row)
     return Line(text, [g.box(page_no) if g is not None else None for g in glyphs])
 

@@ -8,7 +8,10 @@ import zipfile
 from pathlib import PurePosixPath
 
 # Suffixes a directory walk or an archive picks up; content sniffing still decides how each is read.
-REPORT_SUFFIXES = frozenset({".txt", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps", ".zip"})
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp"})
+REPORT_SUFFIXES = (
+    frozenset({".txt", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps", ".zip"}) | IMAGE_SUFFIXES
+)
 
 # A PDF may carry junk before its header; readers accept `%PDF-` anywhere in the first kilobyte.
 PDF_HEADER_WINDOW = 1024
@@ -17,6 +20,9 @@ MARKUP_WINDOW = 2048
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")  # local file header; empty archive
+# Scanned pages: JPEG, PNG, TIFF (both byte orders), BMP (its header's reserved bytes are zero).
+IMAGE_MAGICS = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")
+BMP_RE = re.compile(rb"BM.{4}\x00\x00\x00\x00", re.S)
 HTML_RE = re.compile(rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]|<meta\s[^>]*charset", re.I)
 # Any start or end tag, or a comment: what an HTML fragment saved without <html> still has and plain
 # text named .html (a report pasted into a file with the wrong suffix) has not. Text never holds ASCII
@@ -29,7 +35,16 @@ MIME_RE = re.compile(
 
 # Formats the dispatcher knows. "office" is any other document LibreOffice can convert (OLE .doc/.wps,
 # RTF, ODT); "text" is the default for everything else.
-PDF, DOCX, ZIP, OFFICE, HTML, MHTML, TEXT = "pdf", "docx", "zip", "office", "html", "mhtml", "text"
+PDF, DOCX, ZIP, OFFICE, HTML, MHTML, IMAGE, TEXT = (
+    "pdf",
+    "docx",
+    "zip",
+    "office",
+    "html",
+    "mhtml",
+    "image",
+    "text",
+)
 
 _SUFFIX_FORMAT = {
     ".pdf": PDF,
@@ -45,6 +60,7 @@ _SUFFIX_FORMAT = {
     ".shtml": HTML,
     ".mht": MHTML,
     ".mhtml": MHTML,
+    **dict.fromkeys(IMAGE_SUFFIXES, IMAGE),
 }
 
 
@@ -65,6 +81,8 @@ def detect_format(data: bytes, source: str = "") -> str:
         return PDF
     if data.startswith(ZIP_MAGICS):
         return _zip_kind(data, source)
+    if data.startswith(IMAGE_MAGICS) or BMP_RE.match(data[:10]):
+        return IMAGE
     if data.startswith(OLE_MAGIC) or head.lstrip().startswith(b"{\\rtf"):
         return OFFICE
     text_head = _head_as_ascii(head)
