@@ -66,7 +66,7 @@ def test_a_bad_file_does_not_stop_the_others(app, clients):
     errors = re.findall(r'<ul class="error-lines">(.*?)</ul>', r.text, re.S)[0]
     lines = re.findall(r"<li>(.*?)</li>", errors)
     assert len(lines) == 4
-    assert any(line.startswith("照片.png: ") and "不是文本文件" in line for line in lines)
+    assert any(line.startswith("照片.png: ") and "图片无法读取" in line for line in lines)
     assert any(line.startswith("空白.txt: ") and "文件为空" in line for line in lines)
     assert any(line.startswith("损坏.docx: ") and "损坏" in line for line in lines)
     assert any(line.startswith("坏压缩包.zip: ") and "压缩包" in line for line in lines)
