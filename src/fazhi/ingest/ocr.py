@@ -27,6 +27,11 @@ MAX_PIXELS = 120_000_000
 # Recognised lines with a lower confidence are dropped: below it PP-OCR mostly reads stains and seals.
 MIN_LINE_SCORE = 0.5
 
+# PP-OCR's per-line orientation classifier turns lines it takes for upside down (photos of signs).
+# On scanned pages the lines are upright, and it flipped a line dense with ASCII commas, which was
+# then lost (bench_ocr, sample 003): it stays off.
+USE_LINE_CLASSIFIER = False
+
 UNREADABLE_IMAGE = "图片无法读取（文件已损坏或格式不受支持）"
 NO_TEXT = "OCR 未识别出文字"
 NO_ENGINE = "无法进行文字识别（OCR 组件 rapidocr-onnxruntime 未安装）"
@@ -110,7 +115,7 @@ def ocr_pages(images: list, source: str, *, scale: float, fmt: str) -> RawDocume
 def _page_segments(ocr, img, scale: float) -> tuple[list[Segment], list[float]]:
     import numpy as np
 
-    result, _ = ocr(np.asarray(img), return_word_box=True)
+    result, _ = ocr(np.asarray(img), use_cls=USE_LINE_CLASSIFIER, return_word_box=True)
     segments, scores = [], []
     for item in result or []:
         quad, text, score = item[0], item[1], float(item[2])
