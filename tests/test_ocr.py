@@ -66,6 +66,17 @@ def test_pdf_without_text_layer_is_read_by_ocr():
     assert "".join(doc.text.split()) == "".join(LINES)
 
 
+def test_transparent_background_is_read_as_white():
+    from fazhi.ingest.ocr import _flatten
+
+    ink = text_image(LINES[:1])
+    rgba = ink.convert("RGBA")
+    rgba.putalpha(ink.point(lambda v: 255 - v))  # black ink on a fully transparent page
+    page = _flatten(rgba)
+    assert page.mode == "RGB" and page.getpixel((0, 0)) == (255, 255, 255)
+    assert page.convert("L").getextrema()[0] < 64  # the ink is still there
+
+
 def test_images_are_sniffed_by_content():
     data = png_bytes(text_image(LINES[:1]))
     assert detect_format(data, "报告.txt") == "image"

@@ -59,7 +59,7 @@ def read_image(data: bytes, source: str) -> RawDocument:
         img = Image.open(io.BytesIO(data))
         if img.width * img.height > MAX_PIXELS:
             raise ReadError(source, f"图片过大（{img.width}×{img.height} 像素）")
-        pages = [frame.convert("RGB") for frame in ImageSequence.Iterator(img)]
+        pages = [_flatten(frame) for frame in ImageSequence.Iterator(img)]
     except ReadError:
         raise
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError) as e:
@@ -67,6 +67,19 @@ def read_image(data: bytes, source: str) -> RawDocument:
     doc = ocr_pages(pages, source, scale=1.0, fmt="image")
     doc.meta["box_unit"] = "px"
     return doc
+
+
+def _flatten(frame):
+    """A page as RGB: turned upright by its EXIF orientation (phone photos), transparency on white."""
+    from PIL import Image, ImageOps
+
+    frame = ImageOps.exif_transpose(frame)
+    if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
+        rgba = frame.convert("RGBA")
+        page = Image.new("RGB", rgba.size, "white")
+        page.paste(rgba, mask=rgba.getchannel("A"))
+        return page
+    return frame.convert("RGB")
 
 
 def read_scanned_pdf(pdf, source: str) -> RawDocument:
