@@ -81,9 +81,7 @@ def main() -> None:
     t0 = time.perf_counter()
     engine()
     print(f"engine load: {time.perf_counter() - t0:.1f} s")
-    head = (
-        f"{'sample':8} {'pages':>5} {'chars':>6} {'accuracy':>9} {'wall s':>7} {'cpu s':>6} {'pages/s':>8} "
-    )
+    head = f"{'sample':8} {'pages':>5} {'chars':>6} {'accuracy':>9} {'folded':>7} {'wall s':>7} {'cpu s':>6} {'pages/s':>8} "
     print(head + f"{'parts':>6} {'indicators':>12}")
     totals = Counter()
     for path in samples:
