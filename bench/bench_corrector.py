@@ -13,6 +13,10 @@ alarms    Every TY101 finding of the whole analysis of ../shared/corpus and samp
           context, for a person to read, and the count per 10,000 characters.
 speed     The whole `analyze` (corrector on) next to `jieba.lcut` on the same text, in one run, at
           1x and 2x the text; and characters per second of the corrector stage alone.
+decisions Every proposal of the corrector (position, characters, channel, gain, score) on every
+          sentence of the accuracy set (both parts, clean and with its injected typo) and on the whole
+          texts of ../shared/corpus and samples/, written to --out; with --check FILE, compared line by
+          line with an earlier dump (a speed-up must leave every decision byte-identical).
 """
 
 from __future__ import annotations
@@ -150,6 +154,52 @@ def alarms() -> None:
     )
 
 
+def decision_lines() -> list[str]:
+    """One line per corrector proposal on the bench sentences and the whole real reports."""
+    from fazhi.lm.corrector import correct
+    from fazhi.model import Report
+    from fazhi.pipeline import analyze
+    from fazhi.rules.typo_stat import protected_mask
+
+    def dump(tag: str, text: str, mask) -> list[str]:
+        out = [f"{tag}\t{len(text)}"]
+        for c in correct(text, mask):
+            out.append(f"  {c.pos}\t{c.wrong}\t{c.right}\t{c.channel}\t{c.gain!r}\t{c.score!r}\t{c.words}")
+        return out
+
+    rng = random.Random(SEED)
+    lines: list[str] = []
+    for k, s in enumerate(sentences()):
+        bad = inject(s, rng) if rng.random() < TYPO_RATE else None
+        for v, src in enumerate((s, bad) if bad else (s,)):
+            lines += dump(f"sentence {k}.{v}", src, protected_mask(Report(source="bench", text=src)))
+    for f in sorted(SAMPLES.glob("*.txt")) + sorted(SHARED.glob("[0-9]*.txt")):
+        rep = analyze(f)
+        lines += dump(f"file {f.parent.name}/{f.name}", rep.text, protected_mask(rep))
+    return lines
+
+
+def decisions(out: str | None, check: str | None) -> int:
+    """Dump the corrector's proposals (--out) or compare them with an earlier dump (--check)."""
+    lines = decision_lines()
+    body = "\n".join(lines) + "\n"
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    n = sum(1 for ln in lines if ln.startswith("  "))
+    print(f"{n} proposals over {len(lines) - n} texts; sha256 {digest}")
+    if out:
+        Path(out).write_text(body, encoding="utf-8")
+    if check:
+        old = Path(check).read_text(encoding="utf-8").splitlines()
+        diff = [(a, b) for a, b in zip(old, lines, strict=False) if a != b]
+        if diff or len(old) != len(lines):
+            for a, b in diff[:20]:
+                print(f"- {a}\n+ {b}")
+            print(f"DIFFERENT from {check}: {len(diff)} lines differ, {len(old)} vs {len(lines)} lines")
+            return 1
+        print(f"identical to {check}")
+    return 0
+
+
 def _rss_mb() -> float:
     for ln in Path("/proc/self/status").read_text().splitlines():
         if ln.startswith("VmRSS:"):
@@ -220,7 +270,9 @@ def speed() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the selected measurements."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", nargs="?", default="all", choices=["accuracy", "alarms", "speed", "all"])
+    ap.add_argument("what", nargs="?", default="all", choices=["accuracy", "alarms", "speed", "decisions", "all"])
+    ap.add_argument("--out", help="decisions: write the dump here")
+    ap.add_argument("--check", help="decisions: compare with this earlier dump")
     ap.add_argument("--part", default="held", choices=["tune", "held"])
     ap.add_argument("--show", type=int, default=0, help="print this many wrong changes")
     args = ap.parse_args(argv)
@@ -230,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
         alarms()
     if args.what in ("speed", "all"):
         speed()
+    if args.what == "decisions":
+        return decisions(args.out, args.check)
     return 0
 
 

@@ -12,7 +12,7 @@ from fazhi.config import Config
 from fazhi.fixes import fixed_text
 from fazhi.lm import confusion
 from fazhi.lm.corrector import correct
-from fazhi.lm.model import BOS, ORDER, encode, load
+from fazhi.lm.model import BOS, HASHED_FROM, ORDER, bucket_of, encode, hash_bits, load
 
 
 def hits(text: str, **cfg) -> list[tuple[str, str | None]]:
@@ -37,6 +37,25 @@ def test_line_start_cuts_the_context():
     alone = lm.position_scores(encode("监督", lm.table))
     assert np.allclose(scores[3:], alone)
     assert ids[2] == BOS
+
+
+def test_hashed_lookup_agrees_with_a_search_of_the_sorted_keys():
+    lm = load()
+    rng = np.random.default_rng(9)
+    for n in range(HASHED_FROM, ORDER + 1):
+        keys = np.asarray(lm.keys[n])
+        # stored grouped by bucket, as the index assumes
+        assert (np.diff(bucket_of(keys, hash_bits(len(keys)))) >= 0).all()
+        stored = keys[rng.integers(0, len(keys), 3000)]
+        # neighbours of stored keys: mostly absent, some present
+        near = stored ^ np.uint64(1) << rng.integers(0, 12 * n, 3000).astype(np.uint64)
+        queries = np.concatenate([stored, near])
+        found, idx = lm._lookup(n, queries)
+        ref = np.sort(keys)
+        at = np.minimum(np.searchsorted(ref, queries), len(ref) - 1)
+        assert (found == (ref[at] == queries)).all()
+        assert found[:3000].all() and not found[3000:].all()
+        assert (keys[idx[found]] == queries[found]).all()
 
 
 def test_unknown_context_backs_off_to_shorter_ngrams():

@@ -48,7 +48,9 @@ WORD_MIN_FREQ = 50
 # when the word is in jieba's dictionary with at least this count: rarer entries (政大, 服务化) are
 # mostly abbreviations and fragments that a slip creates by chance.
 OLD_WORD_MIN_FREQ = 5
-_DICT_LINE = re.compile(r"^(\S{2,4}) (\d+) ?(\w*)", re.M)
+# Lines of jieba's dict.txt with a word of two to four characters used at least OLD_WORD_MIN_FREQ
+# (a single digit) times: the rarer words, never used here, are not even parsed (load time).
+_DICT_LINE = re.compile(rf"^(\S{{2,4}}) (\d\d+|[{OLD_WORD_MIN_FREQ}-9]) ?(\w*)", re.M)
 # A candidate that completes a fixed phrase (`重大限度` -> `最大限度`) is tried even when no
 # confusion set links the two characters; its prior is that of a look-alike. Only fixed phrases
 # (idioms, the lexicon's 固定 entries): a term such as 依法治国 is productive (依法治街, 依法治校).
@@ -102,13 +104,15 @@ def lexicon_terms() -> tuple[tuple[str, bool], ...]:
 
 @lru_cache(maxsize=1)
 def _jieba_words() -> tuple[tuple[str, int, str], ...]:
+    """Words of jieba's dictionary (two to four characters, used OLD_WORD_MIN_FREQ times or more)."""
     src = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
     return tuple((w, int(f), tag) for w, f, tag in _DICT_LINE.findall(src))
 
 
 @lru_cache(maxsize=2)
 def dictionary(min_freq: int = WORD_MIN_FREQ) -> frozenset[str]:
-    """Words of two to four characters: jieba's dictionary (used at least min_freq times) and the lexicon."""
+    """Words of two to four characters: jieba's dictionary (used at least min_freq >= OLD_WORD_MIN_FREQ
+    times) and the lexicon."""
     words = {w for w, f, _tag in _jieba_words() if f >= min_freq}
     words.update(t for t, _fixed in lexicon_terms() if 2 <= len(t) <= 4)
     return frozenset(words)
@@ -213,6 +217,7 @@ def prepare(lm: CharLM | None = None) -> None:
     """Load every table the corrector uses (the first correction in a process does it otherwise)."""
     lm = lm or load()
     _ = lm.bigram_index
+    lm.hash_index()
     _slip_table(lm)
     dictionary()
     dictionary(OLD_WORD_MIN_FREQ)

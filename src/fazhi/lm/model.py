@@ -2,13 +2,19 @@
 
 Characters are mapped to 12-bit ids (the 4092 most frequent characters of the training text, plus
 four classes: unknown, line start, digit, Latin letter), so an n-gram of up to five characters packs
-exactly into one uint64 (no hashing, no collisions). For each order the model stores the sorted keys,
+exactly into one uint64 (no collisions). For each order the model stores the keys,
 the interpolated Kneser-Ney log10-probability of each kept n-gram and, for an n-gram that serves as a
 context, its log10 back-off weight, both quantised to one byte. The arrays are memory-mapped `.npy`
 files, so loading costs a few milliseconds and only the pages a text touches are read.
 
 A query is the classic back-off walk, vectorised: the probability of the longest stored n-gram
 ending at a position, times the back-off weights of the longer contexts that are stored.
+
+Look-ups are direct: unigrams and bigrams through dense tables (key -> position), trigrams to
+5-grams through a hash index. Their arrays are stored grouped by a multiplicative hash of the key
+(`save` orders them so), and loading counts the keys per bucket (a fast pass, no sort): a look-up
+reads the bucket's start and compares the one or two keys there, instead of a binary search over
+a million keys.
 """
 
 from __future__ import annotations
@@ -31,8 +37,34 @@ DATA = "fazhi.data.lm"
 # differences the corrector acts on).
 LOG_FLOOR = -9.0
 LOG_STEP = -LOG_FLOOR / 255
-# Sorting a batch of queries first pays only for large batches (measured on report text).
-SORT_QUERIES_ABOVE = 4096
+# Orders from HASHED_FROM up are stored grouped by hash bucket; a table has twice as many buckets
+# as keys rounded up to a power of two (fewer than one key per bucket: a hit costs ~1.2 compares).
+HASHED_FROM = 3
+_HASH_MULT = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the odd 64-bit golden-ratio constant
+
+
+def hash_bits(n_keys: int) -> int:
+    """Bits of the bucket number for a table of n_keys keys."""
+    return max(1, int(n_keys).bit_length() + 1)
+
+
+def bucket_of(keys: np.ndarray, bits: int) -> np.ndarray:
+    """The hash bucket of each packed key (the top `bits` bits of key * golden ratio, mod 2**64)."""
+    return ((keys.astype(np.uint64) * _HASH_MULT) >> np.uint64(64 - bits)).astype(np.int64)
+
+
+def hash_order(keys: np.ndarray) -> np.ndarray:
+    """The permutation that groups keys by bucket (keys in ascending order within a bucket)."""
+    return np.lexsort((keys, bucket_of(keys, hash_bits(len(keys)))))
+
+
+def bucket_starts(keys: np.ndarray) -> np.ndarray:
+    """For keys stored in hash order: where each bucket starts (one more entry than buckets)."""
+    bits = hash_bits(len(keys))
+    counts = np.bincount(bucket_of(keys, bits), minlength=1 << bits)
+    starts = np.zeros((1 << bits) + 1, dtype=np.int32)
+    np.cumsum(counts, out=starts[1:])
+    return starts
 
 
 def quantise(logp: np.ndarray) -> np.ndarray:
@@ -95,7 +127,8 @@ def pack(windows: np.ndarray) -> np.ndarray:
 
 @dataclass(eq=False)
 class CharLM:
-    """A loaded model: per-order sorted keys with quantised log-probabilities and back-off weights."""
+    """A loaded model: per-order keys (sorted, or grouped by hash bucket from HASHED_FROM up) with
+    quantised log-probabilities and back-off weights."""
 
     keys: list[np.ndarray]
     logp: list[np.ndarray]
@@ -103,6 +136,7 @@ class CharLM:
     table: np.ndarray
     vocab: str
     _direct: dict[int, np.ndarray] | None = None
+    _starts: dict[int, np.ndarray] | None = None
 
     def char_id(self, ch: str) -> int:
         """The id of one character."""
@@ -134,6 +168,12 @@ class CharLM:
             self._direct = {1: uni, 2: bi.reshape(VOCAB_SIZE, VOCAB_SIZE)}
         return self._direct
 
+    def hash_index(self) -> dict[int, np.ndarray]:
+        """Bucket starts of the hashed orders, counted on first use (a few tens of ms)."""
+        if self._starts is None:
+            self._starts = {n: bucket_starts(np.asarray(self.keys[n])) for n in range(HASHED_FROM, ORDER + 1)}
+        return self._starts
+
     def seen_keys(self, order: int, keys: np.ndarray) -> np.ndarray:
         """Whether each packed n-gram key of one order is stored."""
         return self._lookup(order, keys)[0]
@@ -145,15 +185,20 @@ class CharLM:
             idx[~found] = 0
             return found, idx
         arr = self.keys[order]
-        if len(keys) > SORT_QUERIES_ABOVE:
-            # sorted queries walk the sorted keys in one direction: far fewer cache misses
-            perm = np.argsort(keys)
-            idx = np.empty(len(keys), dtype=np.int64)
-            idx[perm] = np.searchsorted(arr, keys[perm])
-        else:
-            idx = np.searchsorted(arr, keys)
-        idx[idx >= len(arr)] = 0
-        found = arr[idx] == keys if len(arr) else np.zeros(len(keys), bool)
+        starts = self.hash_index()[order]
+        b = bucket_of(keys, hash_bits(len(arr)))
+        pos, end = starts[b].astype(np.int64), starts[b + 1]
+        found = np.zeros(len(keys), dtype=bool)
+        idx = np.zeros(len(keys), dtype=np.int64)
+        todo = np.flatnonzero(pos < end)
+        while len(todo):
+            at = pos[todo]
+            hit = arr[at] == keys[todo]
+            found[todo[hit]] = True
+            idx[todo[hit]] = at[hit]
+            todo = todo[~hit]
+            pos[todo] += 1
+            todo = todo[pos[todo] < end[todo]]
         return found, idx
 
     def score(self, hist: np.ndarray) -> np.ndarray:
@@ -215,6 +260,12 @@ def save(
 ):
     """Write a model into directory `path` (one .npy per array kind, orders concatenated)."""
     path.mkdir(parents=True, exist_ok=True)
+    keys, logp, bow = list(keys), list(logp), list(bow)
+    for n in range(HASHED_FROM, ORDER + 1):
+        perm = hash_order(keys[n])
+        keys[n], logp[n] = keys[n][perm], logp[n][perm]
+        if n < ORDER:
+            bow[n] = bow[n][perm]
     offsets = np.cumsum([0] + [len(k) for k in keys[1:]]).tolist()
     np.save(path / "keys.npy", np.concatenate(keys[1:]).astype(np.uint64))
     np.save(path / "logp.npy", np.concatenate(logp[1:]).astype(np.uint8))
