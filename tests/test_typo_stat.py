@@ -58,6 +58,29 @@ def test_hashed_lookup_agrees_with_a_search_of_the_sorted_keys():
         assert (keys[idx[found]] == queries[found]).all()
 
 
+def test_every_stored_ngram_has_its_context_stored():
+    # the row walk (scores_along) looks an n-gram up only where its context is stored
+    lm = load()
+    for n in range(2, ORDER + 1):
+        prefixes = np.asarray(lm.keys[n]) >> np.uint64(12)
+        if n == 2:
+            prefixes = prefixes[prefixes != BOS]  # a bare line start is no stored unigram
+        assert lm.seen_keys(n - 1, prefixes).all()
+
+
+def test_row_walk_gives_the_same_floats_as_the_window_walk():
+    lm = load()
+    text = "一、依法行政\n2023年，县司法局开展ＡＢＣ普法宣传12次，接受社会监杜。\n\n  （二）严励打击违法行为\n"
+    ids = encode(text * 3, lm.table)
+    padded = np.concatenate([np.full(ORDER - 1, BOS, dtype=ids.dtype), ids])
+    windows = np.ascontiguousarray(np.lib.stride_tricks.sliding_window_view(padded, ORDER))
+    assert (lm.position_scores(ids) == lm.score(windows)).all()
+    # several rows at once, each scored from column ORDER-1 on
+    seqs = np.stack([padded[i : i + 2 * ORDER - 1] for i in range(0, 40, 3)])
+    expected = np.stack([lm.score(np.ascontiguousarray(np.lib.stride_tricks.sliding_window_view(r, ORDER))) for r in seqs])
+    assert (lm.scores_along(seqs, ORDER - 1) == expected).all()
+
+
 def test_unknown_context_backs_off_to_shorter_ngrams():
     lm = load()
     rows = np.array([[BOS] * (ORDER - 1) + [lm.char_id("法")]])

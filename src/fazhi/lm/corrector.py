@@ -201,18 +201,6 @@ def _word_len(s: str, i: int, words: frozenset[str]) -> int:
     return best
 
 
-def _windows(ext: np.ndarray, pos: np.ndarray, center: np.ndarray | None) -> np.ndarray:
-    """The ORDER n-gram rows that end at pos..pos+ORDER-1 (in `ext` coordinates, padded by ORDER-1),
-    with the character at pos replaced by `center` when given. Shape [len(pos) * ORDER, ORDER]."""
-    span = np.arange(2 * ORDER - 1)
-    win = ext[pos[:, None] + span[None, :]]
-    if center is not None:
-        win = win.copy()
-        win[:, ORDER - 1] = center
-    rows = np.lib.stride_tricks.sliding_window_view(win, ORDER, axis=1)
-    return np.ascontiguousarray(rows).reshape(-1, ORDER)
-
-
 def prepare(lm: CharLM | None = None) -> None:
     """Load every table the corrector uses (the first correction in a process does it otherwise)."""
     lm = lm or load()
@@ -295,16 +283,18 @@ def correct(text: str, protected: np.ndarray | None = None, lm: CharLM | None = 
     # as a row that predicts a line start scores)
     lp_ext = np.concatenate([lp, np.full(ORDER - 1, LOG_FLOOR)])
     old_at = np.lib.stride_tricks.sliding_window_view(lp_ext, ORDER).sum(axis=1)[ppos]
-    rows = _windows(ext, ppos, pcand).reshape(len(ppos), ORDER, ORDER)
+    # each candidate's stretch of text: the ORDER-1 characters before it, itself, the ORDER-1 after
+    seqs = ext[ppos[:, None] + np.arange(2 * ORDER - 1)[None, :]]
+    seqs[:, ORDER - 1] = pcand
     # first the n-grams where a slip shows most (ending at the character and the next two);
     # only candidates that already gain there are scored over the whole window
     lp2 = sum(lp_ext[ppos + j] for j in range(HEAD))
-    head = lm.score(rows[:, :HEAD].reshape(-1, ORDER)).reshape(-1, HEAD).sum(axis=1)
+    head = lm.scores_along(seqs[:, : ORDER - 1 + HEAD], ORDER - 1).sum(axis=1)
     keep = np.flatnonzero(head - lp2 > PRE_GAIN)
     if not len(keep):
         return []
     ppos, pcand, pchan, old_at, head = ppos[keep], pcand[keep], pchan[keep], old_at[keep], head[keep]
-    tail = lm.score(rows[keep, HEAD:].reshape(-1, ORDER)).reshape(-1, ORDER - HEAD).sum(axis=1)
+    tail = lm.scores_along(seqs[keep], ORDER - 1 + HEAD).sum(axis=1)
     gains = head + tail - old_at
     prior = np.where(
         pchan == TERM, PRIOR_TERM, np.array([PRIOR.get(int(c), PRIOR_TERM) for c in range(TERM + 1)])[pchan]

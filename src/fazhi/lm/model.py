@@ -248,11 +248,60 @@ class CharLM:
         out[todo] += LOG_FLOOR
         return out
 
+    def scores_along(self, seqs: np.ndarray, first: int) -> np.ndarray:
+        """log10 P(seqs[r, j] | the ORDER-1 ids before it in row r) for columns j >= first (>= ORDER-1).
+
+        The same back-off walk as `score`, with the same additions in the same order (so the same
+        floats), but over whole rows of text: the n-gram ending at column j is the (n-1)-gram ending
+        at j-1 (its context) extended by one id, so each n-gram is packed and looked up once, only
+        where its context is stored, instead of once per window that contains it."""
+        k, width = seqs.shape
+        size = k * width
+        ids = seqs.astype(np.int64).reshape(-1)
+        col = np.tile(np.arange(width), k)
+        isbos = ids == BOS
+        # how many ids before and including each cell are no line start (within its row): an n-gram
+        # ending there is valid (BOS at most in its first place) when at least n-1 are
+        # (a row starts as after a line start)
+        cell = np.arange(size)
+        mark = np.where(isbos, cell, np.where(col == 0, cell - 1, -1))
+        run = cell - np.maximum.accumulate(mark)
+        not_first = col > 0
+        keys = {1: ids.astype(np.uint64)}
+        found, index = {}, {}
+        found[1], index[1] = self._lookup(1, keys[1])
+        for n in range(2, ORDER + 1):
+            key = np.zeros(size, dtype=np.uint64)
+            key[1:] = (keys[n - 1][:-1] << np.uint64(BITS)) | keys[1][1:]
+            ctx_ok = np.zeros(size, dtype=bool)
+            ctx_ok[1:] = found[n - 1][:-1] | isbos[:-1] if n == 2 else found[n - 1][:-1]
+            at = np.flatnonzero(ctx_ok & not_first & (run >= n - 1) & (col >= n - 1))
+            f = np.zeros(size, dtype=bool)
+            ix = np.zeros(size, dtype=np.int64)
+            f[at], ix[at] = self._lookup(n, key[at])
+            keys[n], found[n], index[n] = key, f, ix
+        # the walk, for the cells asked for (every n-gram it reads lies within the cell's row)
+        todo = np.flatnonzero(col >= first)
+        out = np.zeros(size)
+        for n in range(ORDER, 1, -1):
+            valid = run[todo] >= n - 1
+            prev = todo - 1
+            cfound = found[n - 1][prev] & valid
+            sub = cfound | (valid & isbos[prev]) if n == 2 else cfound
+            hit = sub & found[n][todo]
+            out[todo[hit]] += self.logp[n][index[n][todo[hit]]].astype(np.float64) * -LOG_STEP
+            back = prev[cfound & ~hit]
+            out[back + 1] += self.bow[n - 1][index[n - 1][back]].astype(np.float64) * -LOG_STEP
+            todo = todo[~hit]
+        hit = found[1][todo]
+        out[todo[hit]] += self.logp[1][index[1][todo[hit]]].astype(np.float64) * -LOG_STEP
+        out[todo[~hit]] += LOG_FLOOR
+        return out.reshape(k, width)[:, first:]
+
     def position_scores(self, ids: np.ndarray) -> np.ndarray:
         """log10 P(ids[i] | the ORDER-1 ids before it) for every position of a line of ids."""
-        padded = np.concatenate([np.full(ORDER - 1, BOS, dtype=ids.dtype), ids])
-        hist = np.lib.stride_tricks.sliding_window_view(padded, ORDER)
-        return self.score(np.ascontiguousarray(hist))
+        padded = np.concatenate([np.full(ORDER - 1, BOS, dtype=np.int64), ids])
+        return self.scores_along(padded[None, :], ORDER - 1)[0]
 
 
 def save(
