@@ -139,11 +139,6 @@ def term_patterns() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _pattern_lengths() -> tuple[int, ...]:
-    return tuple(sorted({len(k) for k in term_patterns()}))
-
-
-@lru_cache(maxsize=1)
 def _phrase_bigrams() -> frozenset[str]:
     """Every two-character stretch of a fixed phrase: a window that completes one holds one of them
     right before or right after the blank."""
@@ -170,22 +165,53 @@ def _slip_table(lm: CharLM) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return offsets, np.array(ids, dtype=np.int64), np.array(chans, dtype=np.int64)
 
 
+@lru_cache(maxsize=1)
+def _patterns_by_neighbours() -> dict[tuple[str, str], tuple[tuple[str, int, int, str], ...]]:
+    """term_patterns as (pattern, blank index, length, fills), indexed by the characters left and
+    right of the blank ("" at a phrase's edge): a position looks only at the patterns that fit its
+    neighbours."""
+    out: dict[tuple[str, str], list[tuple[str, int, int, str]]] = {}
+    for key, fill in term_patterns().items():
+        j, n = key.index("?"), len(key)
+        out.setdefault((key[j - 1] if j else "", key[j + 1] if j < n - 1 else ""), []).append((key, j, n, fill))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _phrase_bigram_codes() -> np.ndarray:
+    """_phrase_bigrams as sorted codes (first code point << 21 | second)."""
+    return np.array(sorted((ord(b[0]) << 21) | ord(b[1]) for b in _phrase_bigrams()), dtype=np.int64)
+
+
+def _near_phrase(text: str, positions: np.ndarray) -> np.ndarray:
+    """The positions right after or right before two characters of a fixed phrase (where
+    _term_candidates may find something), without a Python loop over every position."""
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    codes = (cps[:-1] << 21) | cps[1:]  # codes[i]: the two characters text[i:i+2]
+    known = _phrase_bigram_codes()
+    at = np.minimum(np.searchsorted(known, codes), len(known) - 1)
+    is_bigram = np.append(known[at] == codes, False) if len(known) else np.zeros(len(cps), bool)
+    before = (positions >= 2) & is_bigram[np.maximum(positions - 2, 0)]
+    after = (positions + 2 < len(cps)) & is_bigram[np.minimum(positions + 1, len(cps) - 1)]
+    return positions[before | after]
+
+
 def _term_candidates(text: str, p: int, lm: CharLM) -> list[int]:
     """Characters that, put at p, complete a fixed phrase around p whose written form the model has
     never seen (a written form the laws use, such as 持续推动 next to 持续推进, is no slip)."""
     bigrams = _phrase_bigrams()
     if text[p] in FROZEN or (text[max(0, p - 2) : p] not in bigrams and text[p + 1 : p + 3] not in bigrams):
         return []
-    pats = term_patterns()
+    index = _patterns_by_neighbours()
     found = ""
-    for n in _pattern_lengths():
-        for j in range(n):
-            a = p - j
-            if a < 0 or a + n > len(text):
-                continue
-            fill = pats.get(text[a:p] + "?" + text[p + 1 : a + n])
-            if fill and not lm.seen(text[a : a + min(n, ORDER)]):
-                found += fill
+    for left in {text[p - 1] if p else "", ""}:
+        for right in {text[p + 1] if p + 1 < len(text) else "", ""}:
+            for key, j, n, fill in index.get((left, right), ()):
+                a = p - j
+                if a < 0 or a + n > len(text) or text[a:p] + "?" + text[p + 1 : a + n] != key:
+                    continue
+                if not lm.seen(text[a : a + min(n, ORDER)]):
+                    found += fill
     return [cid for o in sorted(set(found)) if o != text[p] and (cid := lm.char_id(o)) >= FIRST_CHAR_ID]
 
 
@@ -210,8 +236,9 @@ def prepare(lm: CharLM | None = None) -> None:
     dictionary()
     dictionary(OLD_WORD_MIN_FREQ)
     term_patterns()
-    _pattern_lengths()
+    _patterns_by_neighbours()
     _phrase_bigrams()
+    _phrase_bigram_codes()
 
 
 def candidates_at(text: str, ids: np.ndarray, lp: np.ndarray, protected: np.ndarray) -> np.ndarray:
@@ -248,10 +275,7 @@ def correct(text: str, protected: np.ndarray | None = None, lm: CharLM | None = 
     within = np.arange(len(ppos)) - np.repeat(np.cumsum(counts) - counts, counts)
     flat = np.repeat(offsets[pid], counts) + within
     pcand, pchan = flat_ids[flat], flat_chans[flat]
-    bigrams = _phrase_bigrams()
-    near_phrase = [
-        p for p in positions.tolist() if text[max(0, p - 2) : p] in bigrams or text[p + 1 : p + 3] in bigrams
-    ]
+    near_phrase = _near_phrase(text, positions).tolist()
     extra = [(p, cid) for p in near_phrase for cid in _term_candidates(text, p, lm)]
     if extra:
         ppos = np.concatenate([ppos, [p for p, _ in extra]]).astype(np.int64)
