@@ -186,13 +186,16 @@ def _phrase_bigram_codes() -> np.ndarray:
 def _near_phrase(text: str, positions: np.ndarray) -> np.ndarray:
     """The positions right after or right before two characters of a fixed phrase (where
     _term_candidates may find something), without a Python loop over every position."""
-    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    codes = (cps[:-1] << 21) | cps[1:]  # codes[i]: the two characters text[i:i+2]
+    cps = np.append(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64), 0)
     known = _phrase_bigram_codes()
-    at = np.minimum(np.searchsorted(known, codes), len(known) - 1)
-    is_bigram = np.append(known[at] == codes, False) if len(known) else np.zeros(len(cps), bool)
-    before = (positions >= 2) & is_bigram[np.maximum(positions - 2, 0)]
-    after = (positions + 2 < len(cps)) & is_bigram[np.minimum(positions + 1, len(cps) - 1)]
+
+    def is_bigram(i: np.ndarray) -> np.ndarray:  # text[i:i+2] (for 0 <= i < len(text) - 1)
+        codes = (cps[i] << 21) | cps[i + 1]
+        return known[np.minimum(np.searchsorted(known, codes), len(known) - 1)] == codes
+
+    n = len(text)
+    before = (positions >= 2) & is_bigram(np.maximum(positions - 2, 0))
+    after = (positions + 2 < n) & is_bigram(np.minimum(positions + 1, max(n - 2, 0)))
     return positions[before | after]
 
 
