@@ -50,26 +50,26 @@ def _terms_automaton(user: tuple[str, ...]) -> ahocorasick.Automaton:
 def protected_mask(report: Report) -> np.ndarray:
     """True where the corrector must not change a character of the report's text."""
     text = report.text
-    mask = np.zeros(len(text), dtype=bool)
-
-    def cover(a: int, b: int) -> None:
-        mask[a:b] = True
-
+    spans: list[tuple[int, int]] = []
     for rx in (_TITLE_RE, _PERSON_RE, _PLACE_RE):
-        for m in rx.finditer(text):
-            cover(m.start(), m.end())
+        spans += [m.span() for m in rx.finditer(text)]
     names = {u for u in (*report.units, report.unit, report.title) if u and len(u) >= 2}
     for name in names:
-        for m in re.finditer(re.escape(name), text):
-            cover(m.start(), m.end())
+        spans += [m.span() for m in re.finditer(re.escape(name), text)]
     cfg = active_config()
     user = tuple(sorted(set(cfg.terms) | set(cfg.allowed)))
     if text:
-        for end, n in _terms_automaton(user).iter(text):
-            cover(end + 1 - n, end + 1)
+        spans += [(end + 1 - n, end + 1) for end, n in _terms_automaton(user).iter(text)]
     if report.title_span:
-        cover(*report.title_span)
-    return mask
+        spans.append(tuple(report.title_span))
+    # the union of the spans: +1 where one starts, -1 where one ends, covered where the sum is > 0
+    depth = np.zeros(len(text) + 1, dtype=np.int32)
+    if spans:
+        starts, ends = np.array(spans, dtype=np.int64).reshape(-1, 2).T
+        starts, ends = np.clip(starts, 0, len(text)), np.clip(ends, 0, len(text))
+        np.add.at(depth, starts, 1)
+        np.add.at(depth, ends, -1)
+    return np.cumsum(depth[:-1]) > 0
 
 
 def _taken(report: Report) -> list[tuple[int, int]]:
