@@ -1,6 +1,7 @@
 """Score fazhi against the annotated development set (bench/devset/NNN.toml over ../shared/corpus).
 
-Usage: .venv/bin/python bench/eval.py [--split dev|test|all] [--corpus DIR] [--verbose]
+Usage: .venv/bin/python bench/eval.py [--split dev|test|all] [--fold odd|even] [--corpus DIR]
+       [--verbose] [--show-misses]
 
 Runs fazhi on every annotated corpus file of the split and prints, separately for split=dev and
 split=test:
@@ -211,11 +212,16 @@ def split_of(number: int) -> str:
     return "test" if number % 3 == 0 else "dev"
 
 
-def load_annotations(split: str, devset: Path = DEVSET) -> list[dict]:
-    """The annotation files of one split, in file order (the other split's files are not read)."""
+def fold_of(number: int) -> str:
+    """The fold of a dev file by its number's parity (tune on one fold, watch the other)."""
+    return "odd" if number % 2 else "even"
+
+
+def load_annotations(split: str, devset: Path = DEVSET, fold: str | None = None) -> list[dict]:
+    """The annotation files of one split (and fold), in file order (other files are not read)."""
     out = []
     for p in sorted(devset.glob("[0-9][0-9][0-9].toml")):
-        if split_of(int(p.stem)) != split:
+        if split_of(int(p.stem)) != split or (fold and fold_of(int(p.stem)) != fold):
             continue
         with p.open("rb") as fh:
             ann = tomllib.load(fh)
@@ -224,17 +230,19 @@ def load_annotations(split: str, devset: Path = DEVSET) -> list[dict]:
     return out
 
 
-def evaluate(split: str = "dev", corpus: Path = CORPUS, devset: Path = DEVSET) -> Tally:
-    """Run fazhi on the annotated files of one split and tally the comparison."""
+def evaluate(
+    split: str = "dev", corpus: Path = CORPUS, devset: Path = DEVSET, fold: str | None = None
+) -> Tally:
+    """Run fazhi on the annotated files of one split (and fold) and tally the comparison."""
     t = Tally()
-    for ann in load_annotations(split, devset):
+    for ann in load_annotations(split, devset, fold):
         path = corpus / ann["file"]
         if path.exists():
             score_file(ann, path, t)
     return t
 
 
-def _print_split(split: str, t: Tally, verbose: bool) -> None:
+def _print_split(split: str, t: Tally, verbose: bool, misses: bool = False) -> None:
     print(f"== split={split}: {t.files} files, {t.chars} characters")
     print(f"{'id':36} {'gold':>5} {'found':>5} {'recall':>7} {'emit':>5} {'prec':>6}")
     for i in sorted(set(t.gold) | set(t.emitted)):
@@ -245,13 +253,11 @@ def _print_split(split: str, t: Tally, verbose: bool) -> None:
     print("false alarms per category (count):", dict(sorted(t.alarms.items())) or "none")
     if t.quote_errors:
         print(f"quotes not found in the text: {len(t.quote_errors)}", t.quote_errors[:5])
-    if verbose:
-        for label, rows in (
-            ("missed", t.misses),
-            ("wrong", t.wrong),
-            ("bad value", t.bad_values),
-            ("false alarm", t.alarm_list),
-        ):
+    if verbose or misses:
+        rows_of = [("missed", t.misses), ("wrong", t.wrong), ("bad value", t.bad_values)]
+        if verbose:
+            rows_of.append(("false alarm", t.alarm_list))
+        for label, rows in rows_of:
             for row in rows:
                 print(f"  {label}: {row}")
 
@@ -262,15 +268,20 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--split", choices=["dev", "test", "all"], default="dev")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--devset", type=Path, default=DEVSET)
+    ap.add_argument("--fold", choices=["odd", "even"], help="only dev files of this number parity")
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--show-misses", action="store_true", help="list indicator misses, wrong ids, bad values")
     args = ap.parse_args(argv)
+    if args.fold and args.split != "dev":
+        print("--fold 只用于 --split dev", file=sys.stderr)
+        raise SystemExit(2)
     if not args.corpus.is_dir():
         print(f"语料目录不存在：{args.corpus}", file=sys.stderr)
         raise SystemExit(2)
     splits = SPLITS if args.split == "all" else (args.split,)
-    results = {s: evaluate(s, args.corpus, args.devset) for s in splits}
+    results = {s: evaluate(s, args.corpus, args.devset, args.fold) for s in splits}
     for s, t in results.items():
-        _print_split(s, t, args.verbose)
+        _print_split(s, t, args.verbose, args.show_misses)
     print("-- summary (recall precision value defect-recall alarms/10k: typo+term other)")
     for s, t in results.items():
         f = t.figures()
