@@ -22,6 +22,11 @@ ARTICLE_NUMERALS = frozenset({"一", "壹"})
 # The law's rule of two officers (`2人以上执法`, `两名执法人员同时在场`): a number no larger than
 # this followed by a rule word states the rule; a larger one counts people (`全乡45名执法人员`).
 RULE_MAX = 2
+# A bare 百/千/万 is an idiom on its own (`万人`, `千家万户`) but a count with an approximation
+# (`百余人`, `千余份`, `近万人`, `逾千人`): then it stands for this value.
+BARE_UNITS = {"百": 100, "千": 1000, "万": 10**4}
+# The prefixes that make a bare 百/千/万 a count (the data file's prefix qualifiers, as words).
+BARE_PREFIXES = ("近", "将近", "接近", "逾", "超过", "约", "大约")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +122,8 @@ def _build(text: str, m: re.Match, g: _Grammar) -> Quantity | None:
     if not num[0].isdigit() and m.start() > 0 and text[m.start() - 1] in g.vague_before:
         return None
     value, high, kind = parse_number(num), None, "count"
+    if value is None and num in BARE_UNITS and not num2 and _approximate(text, m.start(), infix, g):
+        value = BARE_UNITS[num]
     if value is None:
         rng = parse_range(num)
         if rng is None:
@@ -147,6 +154,17 @@ def _build(text: str, m: re.Match, g: _Grammar) -> Quantity | None:
         suffix,
         high,
     )
+
+
+def _approximate(text: str, start: int, infix: str, g: _Grammar) -> bool:
+    """True when a bare 百/千/万 at start carries an approximation (`百余`, `近万`): a count."""
+    if infix:
+        return True
+    for w in BARE_PREFIXES:
+        ps = start - len(w)
+        if ps >= 0 and text.startswith(w, ps) and not (ps > 0 and text[ps - 1] in g.prefix_blocked.get(w, "")):
+            return True
+    return False
 
 
 def _blocked(text: str, pos: int, g: _Grammar) -> bool:
