@@ -437,7 +437,7 @@ def test_legal_review_of_enforcement_decisions_is_not_an_enforcement_case():
     r = fazhi.analyze(
         "严格落实行政执法“三项制度”，完善重大执法决定法制审核制度，全年完成重大法制审核案件36件。"
     )
-    assert [(i.id, i.value) for i in r.indicators] == [("enforcement.legal_reviews", 36)]
+    assert [(i.id, i.value) for i in r.indicators] == [("decision.legality_reviews", 36)]
 
 
 # ---------------------------------------------------------------- issue 15: the open world
@@ -594,7 +594,7 @@ def test_a_chinese_numeral_before_its_noun_is_a_count():
         ("成功化解矛盾纠纷45起。", "mediation.success"),
         # the reviewed object counted before the review
         ("对15件规范性文件进行合法性审查。", "decision.legality_reviews"),
-        ("审核重大执法决定14件。", "enforcement.legal_reviews"),
+        ("审核重大执法决定14件。", "decision.legality_reviews"),
         ("接听12345热线来电860件。", "petition.hotline"),
         ("梳理网上办理事项320项。", "services.items"),
         ("发布政务信息1200余条。", "openness.items"),
