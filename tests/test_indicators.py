@@ -635,3 +635,31 @@ def test_a_bare_hundred_or_thousand_with_an_approximation_is_a_count(text, value
 @pytest.mark.parametrize("text", ["万人空巷。", "走进千家万户。", "百姓满意。"])
 def test_a_bare_hundred_or_thousand_alone_is_an_idiom(text):
     assert quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected_id",
+    [
+        # `对N<object>开展<action>`: the action names the indicator, not the object counted
+        ("全年对招商引资、旧城改造等9项重大决策开展合法性审查。", "decision.legality_reviews"),
+        ("对6份合作协议进行合法性审查。", "decision.contract_reviews"),
+        ("对14家单位开展法治督察。", "supervision.reviews"),
+        # the people who sit an exam, the number before them
+        ("全县2600名国家工作人员全部参与网上学法考试。", "study.exam_participants"),
+        # a bare 法规 count is legislation when the sentence makes laws
+        ("全年制定修订法规4部。", "legislation.regulations"),
+    ],
+)
+def test_action_and_object_classes_map(text, expected_id):
+    assert [i[0] for i in inds(text)] == [expected_id]
+
+
+@pytest.mark.parametrize(
+    "text,wrong_id",
+    [
+        ("全年学习法律法规15部。", "legislation.regulations"),  # studied, not made
+        ("审议重大决策事项7项。", "decision.legality_reviews"),  # no 对…开展: the decisions are counted
+    ],
+)
+def test_object_counts_without_their_action_keep_their_reading(text, wrong_id):
+    assert wrong_id not in [i[0] for i in inds(text)]

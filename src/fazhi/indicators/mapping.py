@@ -39,6 +39,11 @@ SENTENCE_BONUS = 3.0
 # A subject word of the paragraph before the quantity (`行政复议` opening a paragraph whose later
 # `案件8件` has no noun of its own): as strong as a sentence word.
 PARAGRAPH_BONUS = 3.0
+# `对N项重大决策开展合法性审查`: the object is counted, the action after it names the indicator. A
+# cue after the number reached through (or naming) an action verb, with `对` before the number in its clause,
+# outweighs the object's own noun touching the number (10 + length bonus) by about this much.
+ACTION_BONUS = 3.0
+ACTION_VERBS = re.compile("开展|进行|实施|组织")
 # Characters before the number a learned indicator's quote takes in (its verb and object).
 LEARNED_QUOTE_LEFT = 6
 # A quantity followed by one of these closes a list item: the noun after it belongs to the next item.
@@ -410,6 +415,8 @@ def _count(
             if gap > NOUN_GAP_RIGHT:
                 continue
             score = weight - gap * RIGHT_PENALTY + (e - s) * LEN_BONUS
+            if "对" in text[left_lo : q.start] and ACTION_VERBS.search(text, q.end, e):
+                score += ACTION_BONUS
             span = (q.start, e, gap)
         else:
             continue
