@@ -663,3 +663,18 @@ def test_action_and_object_classes_map(text, expected_id):
 )
 def test_object_counts_without_their_action_keep_their_reading(text, wrong_id):
     assert wrong_id not in [i[0] for i in inds(text)]
+
+
+@pytest.mark.parametrize(
+    "text,value,qualifier",
+    [
+        ("覆盖群众超3000人。", 3000, "more_than"),  # a bare 超 before a number
+        ("全程网办率达到百分之百。", 100, "exact"),
+    ],
+)
+def test_colloquial_approximations_are_read(text, value, qualifier):
+    assert [(v, str(q)) for v, _u, q in quantities(text)] == [(value, qualifier)]
+
+
+def test_a_bare_chao_inside_a_word_is_no_qualifier():
+    assert [str(q) for _v, _u, q in quantities("镇村赶超3家。")] == ["exact"]

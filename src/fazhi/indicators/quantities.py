@@ -108,7 +108,8 @@ def find(text: str, lo: int = 0, hi: int | None = None) -> list[Quantity]:
 
 def _build(text: str, m: re.Match, g: _Grammar) -> Quantity | None:
     if m.group("pnum") is not None:
-        value = parse_number(m.group("pnum"))
+        # 百分之百: a bare 百 is 100 here
+        value = 100 if m.group("pnum") == "百" else parse_number(m.group("pnum"))
         if value is None:
             return None
         return _finish(text, g, m.start(), m.end(), m.start("pnum"), m.end("pnum"), value, "%", "percent")
