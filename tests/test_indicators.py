@@ -678,3 +678,31 @@ def test_colloquial_approximations_are_read(text, value, qualifier):
 
 def test_a_bare_chao_inside_a_word_is_no_qualifier():
     assert [str(q) for _v, _u, q in quantities("镇村赶超3家。")] == ["exact"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "传达学习市委九届四次全会精神。",  # a plenary session's ordinal after 届
+        "严格执行中央八项规定精神。",  # the name of a rule
+        "便民热线实行24小时值守。",  # a service's hours
+        "出台《关于支持企业发展的15条措施》。",  # a number inside a title
+        "推出“助企纾困8条”政策。",  # a number closing a quoted name
+        "申请材料齐全的，5个工作日内办结。",  # a time limit
+        "开展为期2个月的专项整治。",  # a duration
+    ],
+)
+def test_names_titles_and_time_limits_are_not_quantities(text):
+    assert quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("组织学习《行政处罚法》等法律9次。", 9),  # a title before the count does not swallow it
+        ("开展“法律进乡村”活动8场。", 8),  # nor a quoted name before it
+        ("志愿者累计服务240小时。", 240),  # hours are a quantity when they are not the 24-hour name
+    ],
+)
+def test_counts_next_to_titles_and_quotes_stay_quantities(text, value):
+    assert [v for v, _u, _q in quantities(text)] == [value]

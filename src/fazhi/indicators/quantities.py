@@ -27,6 +27,9 @@ RULE_MAX = 2
 BARE_UNITS = {"百": 100, "千": 1000, "万": 10**4}
 # The prefixes that make a bare 百/千/万 a count (the data file's prefix qualifiers, as words).
 BARE_PREFIXES = ("近", "将近", "接近", "逾", "超过", "约", "大约")
+# How far a title's 《 and 》 are looked for around a quantity (characters): titles are short, and
+# the bounded look keeps the finder linear.
+TITLE_REACH = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,7 @@ class _Grammar:
         self.blocked_before = sorted(ex["blocked_before"], key=len, reverse=True)
         self.rule_followers = re.compile("|".join(ex["rule_followers"]))
         self.open_quotes = ex["open_quotes"]
+        self.close_quotes = ex["close_quotes"]
         self.vague_before = ex["vague_before"]
         self.fixed_re = re.compile(
             "|".join(map(re.escape, sorted(ex["fixed_expressions"], key=len, reverse=True)))
@@ -168,6 +172,15 @@ def _approximate(text: str, start: int, infix: str, g: _Grammar) -> bool:
     return False
 
 
+def _in_title(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] lies inside a 《…》 title (both marks within TITLE_REACH)."""
+    o = text.rfind("《", max(0, start - TITLE_REACH), start)
+    if o < 0 or "》" in text[o:start]:
+        return False
+    c = text.find("》", end, end + TITLE_REACH)
+    return c >= 0 and "《" not in text[end:c]
+
+
 def _blocked(text: str, pos: int, g: _Grammar) -> bool:
     return any(pos >= len(b) and text.startswith(b, pos - len(b)) for b in g.blocked_before)
 
@@ -181,6 +194,8 @@ def _finish(
         return None
     if start > 0 and text[start - 1] in g.open_quotes:
         return None  # a quantity that opens a quoted name (`“两人”`) names something
+    if (end < len(text) and text[end] in g.close_quotes) or _in_title(text, start, end):
+        return None  # it closes a quoted name (`“稳经济12条”`) or sits in a title (`《…10条措施》`)
     prefix = ""
     for word, _ in g.prefix:
         ps = start - len(word)
