@@ -706,3 +706,33 @@ def test_names_titles_and_time_limits_are_not_quantities(text):
 )
 def test_counts_next_to_titles_and_quotes_stay_quantities(text, value):
     assert [v for v, _u, _q in quantities(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "邀请高校教授举办法治讲座，围绕《民法典》等内容授课，全年共举办6场。",
+            [("study.lectures", 6, "全年共举办6场")],
+        ),
+        (
+            "组织普法志愿者开展送法下乡，走进村组开展4场次。",
+            [("publicity.events", 4, "走进村组开展4场次")],
+        ),
+    ],
+)
+def test_a_bare_count_takes_the_noun_named_earlier_in_its_sentence(text, expected):
+    assert inds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another count lies between the noun and the bare count: the noun is that count's
+        "开展法治宣传，发放资料500份，全年开展8场。",
+        # the nouns before it name two indicators: no guess
+        "举办法治讲座和普法宣传活动，全年开展9场。",
+    ],
+)
+def test_a_bare_count_stays_a_fact_when_its_sentence_is_ambiguous(text):
+    assert not [i for i in inds(text) if i[1] in (8, 9)]

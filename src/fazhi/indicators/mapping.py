@@ -44,6 +44,13 @@ PARAGRAPH_BONUS = 3.0
 # outweighs the object's own noun touching the number (10 + length bonus) by about this much.
 ACTION_BONUS = 3.0
 ACTION_VERBS = re.compile("开展|进行|实施|组织")
+# A count of events that ends its clause with no noun (`走进社区开展2场次`, `今年共计8场`) takes the
+# indicator of the full cues earlier in its sentence, when they name one only; looked for this far
+# back at most (characters), and only for these units and cue kinds (weak and generic cues are
+# too loose to carry a count they do not touch).
+MAX_SENTENCE_REACH = 120
+SENTENCE_NOUN_UNITS = frozenset({"次", "场", "场次", "期", "堂", "堂次"})
+SENTENCE_NOUN_KINDS = frozenset({"noun", "verb"})
 # Characters before the number a learned indicator's quote takes in (its verb and object).
 LEARNED_QUOTE_LEFT = 6
 # A quantity followed by one of these closes a list item: the noun after it belongs to the next item.
@@ -111,13 +118,17 @@ def _gap(text: str) -> int:
     return len(context().fillers.sub("", text))
 
 
-def _windows(quantities: list[Quantity], bounds: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
-    """The clauses holding a count (merged when near): the only text where cues can matter."""
+def _windows(
+    quantities: list[Quantity], bounds: list[int], sents: list[int], lo: int, hi: int
+) -> list[tuple[int, int]]:
+    """The sentences up to the clauses holding a count (merged when near): the only text where
+    cues can matter (a cue earlier in the sentence names a bare count, see SENTENCE_NOUN)."""
     out: list[tuple[int, int]] = []
     for q in quantities:
         if q.kind == "percent":
             continue
-        a, b = _around(bounds, q.start, lo, hi, q.end)
+        _, b = _around(bounds, q.start, lo, hi, q.end)
+        a = max(_around(sents, q.start, lo, hi, q.end)[0], q.start - MAX_SENTENCE_REACH)
         b = min(hi, b + CUE_OVERRUN)
         if out and a <= out[-1][1] + WINDOW_MERGE:
             out[-1] = (out[-1][0], max(out[-1][1], b))
@@ -197,9 +208,9 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
     )
     ctx, tax = context(), taxonomy()
     bounds = _spans(ctx.bounds, text, lo, hi)
-    cues = _cue_matches(text, _windows(quantities, bounds, lo, hi))
-    cue_starts = [c[0] for c in cues]
     sents = _spans(ctx.sent_ends, text, lo, hi)
+    cues = _cue_matches(text, _windows(quantities, bounds, sents, lo, hi))
+    cue_starts = [c[0] for c in cues]
     lines = [m.start() for m in re.finditer("\n", text)]
     plan = report.parts.get("next_year") if report.parts else None
     plan_span = (
@@ -247,6 +258,10 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
                 para_text,
                 sentence[0],
             )
+            if best is None and _bare(text, q, right_hi):
+                prev_q = quantities[k - 1].end if k > 0 and quantities[k - 1].end <= q.start else lo
+                reach = max(sentence[0], prev_q, q.start - MAX_SENTENCE_REACH)
+                best, start, end, cue = _sentence_noun(tax.specs, text, q, cues, cue_starts, reach, c0)
         feats = ()
         if q.kind != "percent" and (learned.RECORD_FEATURES or learned.table().accept is not None):
             feats = learned.features(
@@ -296,6 +311,28 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
             )
         )
     return out
+
+
+def _bare(text: str, q: Quantity, right_hi: int) -> bool:
+    """True when a count of events ends its clause with no noun of its own (`今年共计8场`)."""
+    return q.unit in SENTENCE_NOUN_UNITS and _gap(text[q.end : right_hi]) == 0
+
+
+def _sentence_noun(specs, text, q, cues, cue_starts, lo, clause_lo) -> tuple[str | None, int, int, str]:
+    """The id of a bare count from the full cues earlier in its sentence (`举办法治讲座…，全年共举办
+    8场`): only when they name one indicator of the count's unit and no other count lies between."""
+    ids, first = set(), None
+    i = bisect_left(cue_starts, lo)
+    while i < len(cues) and cues[i][1] <= clause_lo:
+        s, _e, si, kind = cues[i]
+        i += 1
+        if kind in SENTENCE_NOUN_KINDS and q.unit in specs[si].units and not specs[si].is_rate:
+            ids.add(si)
+            first = s if first is None else first
+    if len(ids) != 1:
+        return None, q.start, q.end, ""
+    si = ids.pop()
+    return specs[si].id, clause_lo, q.end, text[first : first + 8]
 
 
 def _learned(tax, q: Quantity, feats: tuple[str, ...], left_lo: int) -> tuple[str | None, int, str]:
