@@ -736,3 +736,15 @@ def test_a_bare_count_takes_the_noun_named_earlier_in_its_sentence(text, expecte
 )
 def test_a_bare_count_stays_a_fact_when_its_sentence_is_ambiguous(text):
     assert not [i for i in inds(text) if i[1] in (8, 9)]
+
+
+def _phrasings() -> list[tuple[str, str]]:
+    path = GOLD_DIR.parent / "phrasings" / "indicators.txt"
+    rows = [ln.split("|") for ln in path.read_text(encoding="utf-8").splitlines() if ln and ln[0] != "#"]
+    return [(t.strip(), i.strip()) for t, i in rows]
+
+
+@pytest.mark.parametrize("text,expected_id", _phrasings())
+def test_phrasings_map_to_their_indicator(text, expected_id):
+    ids = [i[0] for i in inds(text)]
+    assert (ids == []) if expected_id == OTHER_ID else (expected_id in ids)
