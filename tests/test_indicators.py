@@ -748,3 +748,15 @@ def _phrasings() -> list[tuple[str, str]]:
 def test_phrasings_map_to_their_indicator(text, expected_id):
     ids = [i[0] for i in inds(text)]
     assert (ids == []) if expected_id == OTHER_ID else (expected_id in ids)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # party-education training is not training on the law, even after a law class in the list
+        "举办法治建设专题培训班、党纪学习教育读书班等，组织党员教育培训300期。",
+        "开展职业技能培训12期。",
+    ],
+)
+def test_training_on_other_subjects_is_not_study(text):
+    assert not [i for i in inds(text) if i[0].startswith("study.")]

@@ -52,6 +52,9 @@ ACTION_VERBS = re.compile("开展|进行|实施|组织")
 MAX_SENTENCE_REACH = 120
 SENTENCE_NOUN_UNITS = frozenset({"次", "场", "场次", "期", "堂", "堂次"})
 SENTENCE_NOUN_KINDS = frozenset({"noun", "verb"})
+# A bare count has only a verb, a total marker or a time word before it (`全年共举办6场`), not a
+# noun of its own that no cue knows (`党员教育培训1.2万期` is not a count of the sentence's 讲座).
+BARE_LEFT = re.compile("(?:开展|举办|组织|召开|进行|举行|共计|累计|合计|总计|共|计|了|达到|达|先后|全年|今年|本年度|年内|分别)$")
 # Characters before the number a learned indicator's quote takes in (its verb and object).
 LEARNED_QUOTE_LEFT = 6
 # A quantity followed by one of these closes a list item: the noun after it belongs to the next item.
@@ -259,7 +262,7 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
                 para_text,
                 sentence[0],
             )
-            if best is None and _bare(text, q, right_hi):
+            if best is None and _bare(text, q, left_lo, right_hi):
                 prev_q = quantities[k - 1].end if k > 0 and quantities[k - 1].end <= q.start else lo
                 reach = max(sentence[0], prev_q, q.start - MAX_SENTENCE_REACH)
                 best, start, end, cue = _sentence_noun(tax.specs, text, q, cues, cue_starts, reach, c0)
@@ -314,9 +317,13 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
     return out
 
 
-def _bare(text: str, q: Quantity, right_hi: int) -> bool:
-    """True when a count of events ends its clause with no noun of its own (`今年共计8场`)."""
-    return q.unit in SENTENCE_NOUN_UNITS and _gap(text[q.end : right_hi]) == 0
+def _bare(text: str, q: Quantity, left_lo: int, right_hi: int) -> bool:
+    """True when a count of events has no noun of its own on either side (`今年共计8场`)."""
+    return (
+        q.unit in SENTENCE_NOUN_UNITS
+        and _gap(text[q.end : right_hi]) == 0
+        and (q.start == left_lo or BARE_LEFT.search(text, left_lo, q.start) is not None)
+    )
 
 
 def _sentence_noun(specs, text, q, cues, cue_starts, lo, clause_lo) -> tuple[str | None, int, int, str]:
