@@ -485,7 +485,7 @@ def test_legal_review_of_enforcement_decisions_is_not_an_enforcement_case():
             [("disputes.head_appearance", 56, "56名行政机关负责人出庭应诉")],
         ),
         # the units a review covers
-        ("对8家单位开展法治政府建设督察。", [("supervision.reviews", 8, "8家单位")]),
+        ("对8家单位开展法治政府建设督察。", [("supervision.reviews", 8, "8家单位开展法治政府建设督察")]),
         ("全镇12名班子成员全部完成年度述法。", [("supervision.reviews", 12, "12名班子成员")]),
         # a percentage before what it measures
         ("政务服务事项实现98%全程网办。", [("services.online_rate", 98, "98%全程网办")]),
