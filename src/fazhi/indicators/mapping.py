@@ -455,12 +455,15 @@ def _count(
                 continue
             score = weight - gap * LEFT_PENALTY + (e - s) * LEN_BONUS
             span = (s, q.end, gap)
-        elif s >= q.end and not verb and e <= right_hi and not _ends_item(text, q.end, s):
+        elif s >= q.end and e <= right_hi and not _ends_item(text, q.end, s):
+            action = "对" in text[left_lo : q.start] and ACTION_VERBS.search(text, q.end, e) is not None
+            if verb and not action:
+                continue  # a verb after the number governs it only as `对N…开展<verb>`
             gap = _gap(text[q.end : s])
             if gap > NOUN_GAP_RIGHT:
                 continue
             score = weight - gap * RIGHT_PENALTY + (e - s) * LEN_BONUS
-            if "对" in text[left_lo : q.start] and ACTION_VERBS.search(text, q.end, e):
+            if action:
                 score += ACTION_BONUS
             span = (q.start, e, gap)
         else:
