@@ -760,3 +760,25 @@ def test_phrasings_map_to_their_indicator(text, expected_id):
 )
 def test_training_on_other_subjects_is_not_study(text):
     assert not [i for i in inds(text) if i[0].startswith("study.")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("组织开展民法典宣传月活动，共计800余人参加。", ("publicity.audience", 800)),
+        ("举办法治讲座3场，全体干部职工120人参加。", ("study.trainees", 120)),
+    ],
+)
+def test_attendance_is_the_audience_of_the_event_named_before_it(text, expected):
+    assert expected in [(i[0], i[1]) for i in inds(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "组织法治讲座和普法宣传活动，共计300人参加。",  # two kinds of event: whose audience?
+        "召开专题会议，班子成员7人参加。",  # a meeting has no audience indicator
+    ],
+)
+def test_attendance_without_one_event_stays_a_fact(text):
+    assert inds(text) == []

@@ -55,6 +55,15 @@ SENTENCE_NOUN_KINDS = frozenset({"noun", "verb"})
 # A bare count has only a verb, a total marker or a time word before it (`全年共举办6场`), not a
 # noun of its own that no cue knows (`党员教育培训1.2万期` is not a count of the sentence's 讲座).
 BARE_LEFT = re.compile("(?:开展|举办|组织|召开|进行|举行|共计|累计|合计|总计|共|计|了|达到|达|先后|全年|今年|本年度|年内|分别)$")
+# People who attend (`…宣传月活动，共计800余人参加`) are the audience of the event the sentence named
+# before them: the event's indicator gives the attendance's.
+ATTEND = re.compile("参加|参与|参会|出席|到场|受教育|受益")
+PERSON_UNITS = frozenset({"人", "人次", "名"})
+AUDIENCE_OF = {
+    "publicity.events": "publicity.audience",
+    "study.lectures": "study.trainees",
+    "study.court_hearings": "study.court_hearings",
+}
 # Characters before the number a learned indicator's quote takes in (its verb and object).
 LEARNED_QUOTE_LEFT = 6
 # A quantity followed by one of these closes a list item: the noun after it belongs to the next item.
@@ -266,6 +275,9 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
                 prev_q = quantities[k - 1].end if k > 0 and quantities[k - 1].end <= q.start else lo
                 reach = max(sentence[0], prev_q, q.start - MAX_SENTENCE_REACH)
                 best, start, end, cue = _sentence_noun(tax.specs, text, q, cues, cue_starts, reach, c0)
+            if best is None and q.unit in PERSON_UNITS and ATTEND.match(text, q.end):
+                reach = max(sentence[0], q.start - MAX_SENTENCE_REACH)
+                best, start, end, cue = _attendance(tax, text, q, cues, cue_starts, reach, c0)
         feats = ()
         if q.kind != "percent" and (learned.RECORD_FEATURES or learned.table().accept is not None):
             feats = learned.features(
@@ -341,6 +353,21 @@ def _sentence_noun(specs, text, q, cues, cue_starts, lo, clause_lo) -> tuple[str
         return None, q.start, q.end, ""
     si = ids.pop()
     return specs[si].id, clause_lo, q.end, text[first : first + 8]
+
+
+def _attendance(tax, text, q, cues, cue_starts, lo, clause_lo) -> tuple[str | None, int, int, str]:
+    """The audience of the one kind of event (full cues) its sentence named before it."""
+    ids = set()
+    i = bisect_left(cue_starts, lo)
+    while i < len(cues) and cues[i][1] <= clause_lo:
+        _s, _e, si, kind = cues[i]
+        i += 1
+        if kind in SENTENCE_NOUN_KINDS and tax.specs[si].id in AUDIENCE_OF:
+            ids.add(AUDIENCE_OF[tax.specs[si].id])
+    if len(ids) != 1:
+        return None, q.start, q.end, ""
+    m = ATTEND.match(text, q.end)
+    return ids.pop(), clause_lo, m.end(), m.group(0)
 
 
 def _learned(tax, q: Quantity, feats: tuple[str, ...], left_lo: int) -> tuple[str | None, int, str]:
