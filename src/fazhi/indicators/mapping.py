@@ -41,10 +41,10 @@ SENTENCE_BONUS = 3.0
 # `案件8件` has no noun of its own): as strong as a sentence word.
 PARAGRAPH_BONUS = 3.0
 # `对N项重大决策开展合法性审查`: the object is counted, the action after it names the indicator. A
-# cue after the number reached through (or naming) an action verb, with `对` before the number in its clause,
+# cue after the number reached through (or naming) an action verb (`对3件文件予以废止` too), with `对` before the number in its clause,
 # outweighs the object's own noun touching the number (10 + length bonus) by about this much.
 ACTION_BONUS = 3.0
-ACTION_VERBS = re.compile("开展|进行|实施|组织")
+ACTION_VERBS = re.compile("开展|进行|实施|组织|予以")
 # A count of events that ends its clause with no noun (`走进社区开展2场次`, `今年共计8场`) takes the
 # indicator of the full cues earlier in its sentence, when they name one only; looked for this far
 # back at most (characters), and only for these units and cue kinds (weak and generic cues are
