@@ -520,7 +520,8 @@ def _count(
         if any(w in para for w in spec.paragraph):
             bonus += PARAGRAPH_BONUS
         if weak.startswith("generic"):
-            if not any(w in clause_text for w in spec.clause):
+            where = clause_text + sent_text if spec.clause_after else clause_text
+            if not any(w in where for w in spec.clause):
                 continue  # a generic cue needs its object named in the sentence (`学习…法律法规`)
         elif weak and not bonus and not any(w in context_text for w in spec.confirm):
             continue  # a weak cue needs its context to confirm it

@@ -39,6 +39,7 @@ class Spec:
     sentence: tuple[str, ...] = ()
     paragraph: tuple[str, ...] = ()
     clause: tuple[str, ...] = ()
+    clause_after: bool = False  # the clause words may also follow the count in its sentence
     part_of: tuple[str, ...] = ()
     rate_part: tuple[str, ...] = ()
     rate_whole: tuple[str, ...] = ()
@@ -105,6 +106,7 @@ def taxonomy() -> Taxonomy:
                 sentence=tuple(raw.get("sentence", ())),
                 paragraph=tuple(raw.get("paragraph", ())),
                 clause=tuple(raw.get("clause", ())),
+                clause_after=bool(raw.get("clause_after", False)),
                 part_of=tuple(raw.get("part_of", ())),
                 rate_part=tuple(rate_of.get("part", ())),
                 rate_whole=tuple(rate_of.get("whole", ())),
