@@ -132,16 +132,19 @@ def _gap(text: str) -> int:
 
 
 def _windows(
-    quantities: list[Quantity], bounds: list[int], sents: list[int], lo: int, hi: int
+    text: str, quantities: list[Quantity], bounds: list[int], sents: list[int], lo: int, hi: int
 ) -> list[tuple[int, int]]:
-    """The sentences up to the clauses holding a count (merged when near): the only text where
-    cues can matter (a cue earlier in the sentence names a bare count, see SENTENCE_NOUN)."""
+    """The clauses holding a count (merged when near): the only text where cues can matter; for a
+    count that may be bare or an attendance, from its sentence's start (see MAX_SENTENCE_REACH)."""
     out: list[tuple[int, int]] = []
     for q in quantities:
         if q.kind == "percent":
             continue
-        _, b = _around(bounds, q.start, lo, hi, q.end)
-        a = max(_around(sents, q.start, lo, hi, q.end)[0], q.start - MAX_SENTENCE_REACH)
+        a, b = _around(bounds, q.start, lo, hi, q.end)
+        if (q.unit in SENTENCE_NOUN_UNITS and BARE_LEFT.search(text, a, q.start)) or (
+            q.unit in PERSON_UNITS and ATTEND.match(text, q.end)
+        ):
+            a = max(_around(sents, q.start, lo, hi, q.end)[0], q.start - MAX_SENTENCE_REACH)
         b = min(hi, b + CUE_OVERRUN)
         if out and a <= out[-1][1] + WINDOW_MERGE:
             out[-1] = (out[-1][0], max(out[-1][1], b))
@@ -222,7 +225,7 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
     ctx, tax = context(), taxonomy()
     bounds = _spans(ctx.bounds, text, lo, hi)
     sents = _spans(ctx.sent_ends, text, lo, hi)
-    cues = _cue_matches(text, _windows(quantities, bounds, sents, lo, hi))
+    cues = _cue_matches(text, _windows(text, quantities, bounds, sents, lo, hi))
     cue_starts = [c[0] for c in cues]
     lines = [m.start() for m in re.finditer("\n", text)]
     plan = report.parts.get("next_year") if report.parts else None
