@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import learned
-from .quantities import Quantity
+from .quantities import Quantity, in_title
 from .taxonomy import OTHER_ID, Spec, load_data, taxonomy
 
 # Cue weights. A full cue (noun or verb) counts CUE_WEIGHT; a weak cue (a noun shared by several
@@ -343,13 +343,17 @@ def _bare(text: str, q: Quantity, left_lo: int, right_hi: int) -> bool:
 
 def _sentence_noun(specs, text, q, cues, cue_starts, lo, clause_lo) -> tuple[str | None, int, int, str]:
     """The id of a bare count from the full cues earlier in its sentence (`举办法治讲座…，全年共举办
-    8场`): only when they name one indicator of the count's unit and no other count lies between."""
+    8场`; a generic cue when the sentence names its clause words): only when they name one indicator
+    of the count's unit and no other count lies between."""
     ids, first = set(), None
+    sentence = text[lo : q.end]
     i = bisect_left(cue_starts, lo)
     while i < len(cues) and cues[i][1] <= clause_lo:
-        s, _e, si, kind = cues[i]
+        s, e, si, kind = cues[i]
         i += 1
-        if kind in SENTENCE_NOUN_KINDS and q.unit in specs[si].units and not specs[si].is_rate:
+        spec = specs[si]
+        full = kind in SENTENCE_NOUN_KINDS or (kind == "generic" and any(w in sentence for w in spec.clause))
+        if full and q.unit in spec.units and not spec.is_rate and not in_title(text, s, e):
             ids.add(si)
             first = s if first is None else first
     if len(ids) != 1:

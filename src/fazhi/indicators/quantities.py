@@ -172,7 +172,7 @@ def _approximate(text: str, start: int, infix: str, g: _Grammar) -> bool:
     return False
 
 
-def _in_title(text: str, start: int, end: int) -> bool:
+def in_title(text: str, start: int, end: int) -> bool:
     """True when text[start:end] lies inside a 《…》 title (both marks within TITLE_REACH)."""
     o = text.rfind("《", max(0, start - TITLE_REACH), start)
     if o < 0 or "》" in text[o:start]:
@@ -194,7 +194,7 @@ def _finish(
         return None
     if start > 0 and text[start - 1] in g.open_quotes:
         return None  # a quantity that opens a quoted name (`“两人”`) names something
-    if (end < len(text) and text[end] in g.close_quotes) or _in_title(text, start, end):
+    if (end < len(text) and text[end] in g.close_quotes) or in_title(text, start, end):
         return None  # it closes a quoted name (`“稳经济12条”`) or sits in a title (`《…10条措施》`)
     prefix = ""
     for word, _ in g.prefix:
