@@ -91,3 +91,37 @@ def test_missing_title_silent_when_the_page_shows_one():
     r = fazhi.analyze("| 标题：某某镇关于2024年法治政府建设情况的报告 |\n发布日期：2025-02-01\n" + BODY)
     assert r.title is None and "MD001" not in {f.rule for f in r.findings}
     assert "MD001" in {f.rule for f in fazhi.analyze(BODY).findings}
+
+
+def test_markdown_and_html_showed_no_title_when_only_an_inferred_one_existed(tmp_path):
+    # regression: with `title` null and `inferred_title` set, both outputs printed （无标题）
+    from fazhi.render import get_formatter
+
+    p = tmp_path / "某某镇2024年法治政府建设情况报告.txt"
+    p.write_text("区委、区政府：\n" + BODY, encoding="utf-8")
+    r = fazhi.analyze(p)
+    md = get_formatter("md").render(r)
+    assert md.splitlines()[0] == "# 某某镇2024年法治政府建设情况报告（推断）"
+    page = get_formatter("html").render(r)
+    assert "<h1>某某镇2024年法治政府建设情况报告<small>（推断）</small></h1>" in page
+    assert "（无标题）" not in md and "（无标题）" not in page
+
+
+def test_outputs_mark_nothing_as_inferred_when_the_report_has_its_title():
+    from fazhi.render import get_formatter
+
+    r = fazhi.analyze("某某镇2024年法治政府建设情况报告\n" + BODY)
+    assert r.title and r.inferred_title is None
+    md = get_formatter("md").render(r)
+    assert md.splitlines()[0] == f"# {r.title}" and "（推断）" not in md
+    assert "（推断）" not in get_formatter("html").render(r)
+
+
+def test_outputs_say_no_title_when_none_is_known(tmp_path):
+    from fazhi.render import get_formatter
+
+    p = tmp_path / "report-7.txt"
+    p.write_text("区委、区政府：\n" + BODY, encoding="utf-8")
+    r = fazhi.analyze(p)
+    assert r.title is None and r.inferred_title is None
+    assert get_formatter("md").render(r).splitlines()[0] == "# （无标题）"

@@ -40,6 +40,13 @@ def _cut(s: str, n: int = MD_QUOTE_CHARS) -> str:
     return s if len(s) <= n else s[:n] + "…"
 
 
+
+def display_title(r: Report) -> str:
+    """The title a reader is shown: the report's own, else the inferred one marked （推断）, else （无标题）."""
+    if r.title:
+        return r.title
+    return f"{r.inferred_title}（推断）" if r.inferred_title else "（无标题）"
+
 class Formatter:
     """Turns a Report into one output document."""
 
@@ -70,7 +77,7 @@ class MarkdownFormatter(Formatter):
         r = report
         t = r.text
         out = [
-            f"# {r.title or '（无标题）'}{'（推断）' if r.title_inferred else ''}",
+            f"# {display_title(r)}",
             "",
             f"- 来源：`{r.source}`",
             f"- 单位：{r.unit or '未识别'}（{LEVEL_ZH[r.unit_level.value]}）",
