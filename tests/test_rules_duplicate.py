@@ -77,3 +77,20 @@ def test_next_year_plan_echoing_one_clause_is_not_a_copy():
         "二、下一步安排\n继续深入村社区开展法律咨询和矛盾纠纷调解服务。"
     )
     assert hits(text) == []
+
+
+def test_same_documents_cited_twice_were_taken_for_a_copy():
+    # regression (dev corpus): a later sentence citing again the plans named in the opening paragraph
+    # was reported as repeated text, though only the cited titles were the same
+    opening = (
+        "2024年，本镇扎实推进各项工作，根据《某某市法治政府建设实施方案（2021—2025年）》和《某某区贯彻落实"
+        "〈某某市法治政府建设实施方案〉任务分工表》，制定了年度计划。"
+    )
+    later = (
+        "二是完善制度体系。结合《某某市法治政府建设实施方案（2021—2025年）》和《某某区贯彻落实"
+        "〈某某市法治政府建设实施方案〉任务分工表》，本镇细化了年度工作要点。"
+    )
+    assert hits(f"{opening}\n一、主要举措\n{later}") == []
+    # the same sentence copied with its own words is still found
+    copied = later.replace("二是完善制度体系。", "三是")
+    assert len(hits(f"{opening}\n一、主要举措\n{later}\n二、下一步\n{copied}")) == 1

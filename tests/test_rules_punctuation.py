@@ -211,3 +211,37 @@ def test_paragraph_ending_with_comma_gets_no_guess():
 )
 def test_headings_labels_and_ended_paragraphs_are_fine(text):
     assert hits(text, "PU008") == []
+
+
+def _pu(text: str, code: str):
+    """The analysed report with only one rule selected."""
+    return fazhi.analyze(text, Config(select=[code]))
+
+
+def test_bracket_closed_by_another_kind_of_mark_was_reported_as_two_unrelated_halves():
+    # regression (issue 14 gap): `（…》` gave two findings (a lone “（” and a lone “》”) and no hint that
+    # they were meant as one pair
+    r = _pu("按照（某某县行政执法监督办法》的规定开展检查。", "PU002")
+    (f,) = r.findings
+    assert r.text[f.start : f.end] == "（某某县行政执法监督办法》"
+    assert "括号与书名号混配" in f.message and "“（…）”或“《…》”" in f.message
+    assert f.suggestion is None  # which half is wrong depends on what was meant
+    r = _pu("组织学习《某某条例）全文。", "PU002")
+    (f,) = r.findings
+    assert r.text[f.start : f.end] == "《某某条例）" and "书名号与括号混配" in f.message
+    r = _pu("依据〔某某号】文件办理。", "PU002")
+    assert [r.text[f.start : f.end] for f in r.findings] == ["〔某某号】"]
+
+
+def test_mixed_brackets_leave_proper_pairs_and_list_markers_alone():
+    for good in (
+        "学习《关于印发〈某某实施方案（2021—2025年）〉的通知》。",
+        "（一）学习《某某条例》（修正本）。",
+        "见附件（清单1）和《通知》。",
+        "落实《某某实施方案（2021—2025年）》要求。",
+    ):
+        assert _pu(good, "PU002").findings == (), good
+    # a closer after a one-character number is a list marker, not the partner of an open bracket
+    r = _pu("学习《某某条例，重点是：1）总则；2）分则。", "PU002")
+    assert all("混配" not in f.message for f in r.findings)
+    assert any(r.text[f.start] == "《" for f in r.findings)

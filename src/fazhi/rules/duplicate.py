@@ -70,6 +70,8 @@ FIXED_PHRASES = (
     "重大行政决策程序暂行条例",
     "法治政府建设实施纲要",
 )
+# A cited document title (its inner 〈…〉 included): a citation, not the report's own words.
+BOOK_TITLE_RE = re.compile(r"《[^《》\n]*》")
 FIXED_RE = re.compile("|".join(sorted(FIXED_PHRASES, key=len, reverse=True)))
 
 
@@ -82,6 +84,7 @@ class Unit:
     norm: str
     weight: int = -1  # content characters outside fixed phrases (computed when first needed)
     digits: str | None = None  # its digits in order (computed when first needed)
+    own: int = -1  # content characters outside cited titles 《…》 (clauses only)
 
 
 @dataclass(slots=True)
@@ -125,6 +128,7 @@ def _long_clauses(text: str, sent: Sentence) -> list[Unit]:
         for part in CLAUSE_SPLIT_RE.split(text[sent.start : sent.end]):
             if len(part) >= MIN_CLAUSE_CHARS:
                 u = Unit(pos, pos + len(part), NONCONTENT_RE.sub("", part))
+                u.own = len(NONCONTENT_RE.sub("", BOOK_TITLE_RE.sub("", part)))
                 if _weight(u) >= MIN_CLAUSE_CHARS:
                     sent.clauses.append(u)
             pos += len(part) + 1  # every separator is one character
@@ -225,7 +229,10 @@ def _repeats(report: Report, sents: list[Sentence]) -> dict[int, tuple[int, int,
             if j is not None:
                 pairs.append((c, j))
             clause_index.add(c, (k, c))
-        if k not in found and sum(c.weight for c, _j in pairs) >= MIN_PASSAGE_CHARS:
+        # citing the same documents again (根据《…》，结合《…》和《…》) is not copying: one repeated
+        # clause must say something of its own outside the cited titles
+        if (k not in found and sum(c.weight for c, _j in pairs) >= MIN_PASSAGE_CHARS
+                and any(c.own >= MIN_CLAUSE_CHARS for c, _j in pairs)):
             found[k] = (pairs[0][0].start, pairs[-1][0].end, min(j for _c, j in pairs))
     return found
 

@@ -34,6 +34,9 @@ TRANSPARENT = " ()\"'"
 MARKS_ONLY = "()\"'"
 OPENERS = {"（": "paren", "(": "paren", "《": "book", "〈": "angle", "【": "lent", "〔": "tort"}
 CLOSERS_OF = {"）": "paren", ")": "paren", "》": "book", "〉": "angle", "】": "lent", "〕": "tort"}
+# The full-width closer of each full-width opener, and back (half-width brackets are PU001's).
+CLOSER_FOR = {"（": "）", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
+OPENER_FOR = {c: o for o, c in CLOSER_FOR.items()}
 BRACKET_NAMES = {"paren": "括号", "book": "书名号", "angle": "书名号", "lent": "方头括号", "tort": "六角括号"}
 # A closing bracket after a one- or two-character number is a list marker (`1）`, `a)`), not a pair.
 LIST_MARKER_RE = re.compile(r"(?<![^\n；;。，,：: ])[\dA-Za-z一二三四五六七八九十]{1,2}[）)]$")
@@ -283,7 +286,7 @@ def _ascii_marks(report: Report) -> Iterator[Hit]:
     severity=Severity.ERROR,
     summary="引号、括号或书名号不配对",
     bad=["按照“三治结合“建设行动方案推进。", "落实《实施方案(2021—2025年）》要求。", "学习《民法典》和《宪法。",
-         "开展“法律进乡村活动，效果良好。"],
+         "开展“法律进乡村活动，效果良好。", "依照（行政处罚法》办理。", "落实《实施方案）要求。"],
     good=["开展“法律进乡村”活动，落实‘谁执法谁普法’责任。", "他说：“要把‘三治结合’落到实处。”",
           "学习《关于印发〈实施方案〉的通知》。", "1）加强学习；2）规范执法。"],
     fixable=True,
@@ -293,7 +296,7 @@ def unpaired_quote_or_bracket(report: Report) -> Iterator[Hit]:
 
     ## 检查内容
     逐段检查双引号“”、单引号‘’、括号（）、书名号《》〈〉、方头括号【】、六角括号〔〕：
-    连续出现两个前引号、缺少后半个或前半个、半角“(”与全角“）”混配。
+    连续出现两个前引号、缺少后半个或前半个、半角“(”与全角“）”混配、前半个与后半个不是同一种括号（“（…》”“《…）”）。
     ## 为什么
     GB/T 15834-2011 规定引号、括号、书名号成对使用，引号内再用引号时用单引号。不配对会让读者看不清引用的范围。
     ## 示例
@@ -302,7 +305,7 @@ def unpaired_quote_or_bracket(report: Report) -> Iterator[Hit]:
     “按照“三治结合”建设行动方案”；“《实施方案（2021—2025年）》”。
     ## 误报与局限
     按段落检查，跨段落的引文（每段以前引号开头）不报；“1）”式的序号不报；
-    只有改一个字就能让全段配对时才给出修改建议。
+    只有改一个字就能让全段配对时才给出修改建议；两种括号错配时改哪一半要看原意，只指出，不给改法。
     """
     text = report.text
     _starts, lines = _lines(text)
@@ -314,7 +317,15 @@ def unpaired_quote_or_bracket(report: Report) -> Iterator[Hit]:
                 i = o if text[o] == "(" else c
                 full = ASCII_MARKS[text[i]][1]
                 yield Hit(i, i + 1, f"括号不配对：前后括号一为半角、一为全角，应为全角“{full}”", full)
+        crossed = _crossed(text, ln)
+        for o, c in crossed:
+            a, b = BRACKET_NAMES[ln.kinds[o]], BRACKET_NAMES[ln.kinds[c]]
+            yield Hit(o, c + 1, f"{a + '与' + b + '混配' if a != b else a + '不配对'}：前半个“{text[o]}”与后半个"
+                      f"“{text[c]}”不是一对，应为“{text[o]}…{CLOSER_FOR[text[o]]}”或“{OPENER_FOR[text[c]]}…{text[c]}”")
+        done = {i for pair in crossed for i in pair}
         for i, side in ln.unmatched:
+            if i in done:
+                continue
             if text[i] in "()" or (side == "close" and LIST_MARKER_RE.search(text, ln.s, i + 1)):
                 continue  # half-width brackets are PU001's
             what = BRACKET_NAMES[ln.kinds[i]]
@@ -329,6 +340,18 @@ def unpaired_quote_or_bracket(report: Report) -> Iterator[Hit]:
                 yield Hit(i, i + 1, f"引号不配对：此处应为{_mark_name(fix)}", fix)
             else:
                 yield Hit(i, i + 1, "引号不配对：请核对前后引号（引号内再用引号时用单引号‘’）")
+
+
+def _crossed(text: str, ln: Line) -> list[tuple[int, int]]:
+    """(opener, closer) of full-width brackets closed by another kind of mark (`（…》`, `《…）`): an
+    unmatched opener whose next unmatched mark on the line is a closer of a different kind."""
+    out = []
+    for (o, side_o), (c, side_c) in zip(ln.unmatched, ln.unmatched[1:], strict=False):
+        if side_o != "open" or side_c != "close" or text[o] not in CLOSER_FOR or text[c] not in OPENER_FOR:
+            continue
+        if ln.kinds[o] != ln.kinds[c] and not LIST_MARKER_RE.search(text, ln.s, c + 1):
+            out.append((o, c))
+    return out
 
 
 INNER_OPENERS = "“‘《〈"
