@@ -242,3 +242,17 @@ def test_legal_understanding_person_name():
     assert f.suggestion == "法律明白人"
     assert quotes("开展“法律明白人”培训2场，组织普法宣传员学法。", "TE001") == []
 
+
+
+def test_table_message_bracketed_a_note_that_held_brackets_of_its_own():
+    # regression (seed 000): “…应为“推进法治建设第一责任人”（规范表述为…（《…规定》），…）” nested brackets
+    from fazhi.rules.kinds import fill
+
+    tpl = "“{wrong}”应为“{right}”（{note}）"
+    assert fill(tpl, "甲日", "乙日", "5月1日为乙日") == "“甲日”应为“乙日”（5月1日为乙日）"
+    assert fill(tpl, "甲日", "乙日", "名称见《某规定》（2020年）") == "“甲日”应为“乙日”：名称见《某规定》（2020年）"
+    assert fill(tpl, "甲日", "乙日", "") == "“甲日”应为“乙日”"
+    r = fazhi.analyze("街道党政主要负责人切实履行推进法治政府建设第一责任人职责。")
+    msgs = [f.message for f in r.findings if f.rule == "TE001"]
+    # the data's note holds （《…规定》）: it follows a colon, no bracket is opened around it
+    assert msgs and all("”：" in m and not m.endswith("））") and "”（规范" not in m for m in msgs)

@@ -229,6 +229,14 @@ def allowed_only(report: Report, hits: Iterable[Hit]) -> Iterator[Hit]:
             yield h
 
 
+def fill(message: str, wrong: str, right: str, note: str) -> str:
+    """A table message filled in; a note holding brackets of its own follows a colon instead of being
+    bracketed again (“…（…（…））” reads badly), an empty note leaves no empty brackets."""
+    if "（{note}）" in message and ("（" in note or not note):
+        message = message.replace("（{note}）", "：{note}" if note else "")
+    return message.format(wrong=wrong, right=right, note=note)
+
+
 class PreferredForms:
     """Kind: each wrong form of a table is reported with its canonical form as the fix.
 
@@ -247,7 +255,7 @@ class PreferredForms:
                 continue
             e = m.entry
             fix = self.suggest(e) if callable(self.suggest) else self.suggest
-            msg = self.message.format(wrong=e.text, right=e.right, note=e.note)
+            msg = fill(self.message, e.text, e.right, e.note)
             found.append(Hit(m.start, m.end, msg, suggestion=e.right if fix and e.right else None))
         return allowed_only(report, found)
 
@@ -267,7 +275,7 @@ class Existence:
             Hit(
                 m.start,
                 m.end,
-                self.message.format(wrong=m.entry.text, right=m.entry.right, note=m.entry.note),
+                fill(self.message, m.entry.text, m.entry.right, m.entry.note),
             )
             for m in wrong_forms(report, self.kind)
         ]
