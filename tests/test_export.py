@@ -96,3 +96,18 @@ def test_xlsx_cells_starting_with_equals_stay_text(tmp_path):
     ws = load_workbook(tmp_path / "t.xlsx")["指标明细"]
     cell = ws["A2"]
     assert cell.value == "=HYPERLINK(\"x\")" and cell.data_type == "s"
+
+
+def test_villages_named_in_three_paragraphs_were_added_up_to_thirty():
+    # regression (seed 000): 辖区村（社区）数 was 30 in the pivot, the 10 villages being mentioned three times
+    text = (
+        "关于2023年法治政府建设情况的报告\n一、主要举措和成效\n"
+        "（一）普法宣传。在10个村（社区）开展宣讲，组织学法6次。\n"
+        "（二）法律顾问。街道10个村社区均配备法律顾问，法律顾问1名驻街道。\n"
+        "（三）基层治理。推进10个村（社区）“法律明白人”培养工程全覆盖，组织学法4次。"
+    )
+    cells = _pivot_of(text)
+    assert cells["辖区村（社区）数（个）"] == 10
+    assert cells["学法次数（次）"] == 10  # work done is still added up: 6 + 4
+    assert aggregate([10, 10, 10], "个", stock=True) == 10
+    assert aggregate([7, 1, 8], "个", stock=True) == 8

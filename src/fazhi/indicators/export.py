@@ -57,17 +57,20 @@ def report_rows(report, with_facts: bool = False) -> list[dict]:
 SAME_MEASURE = {"名": "人", "位": "人"}
 
 
-def aggregate(values: list, measure: str):
+def aggregate(values: list, measure: str, stock: bool = False):
     """One cell of the pivot: every occurrence counts (rates listed in order, counts summed).
 
     Two equal figures are two occurrences (two activities of 8 sessions each are 16), never merged.
-    One exception: a total stated with its parts (8 committees = 7 + 1), where the largest figure equals
-    the sum of at least two others, is taken as the total.
+    Exceptions: a total stated with its parts (8 committees = 7 + 1), where the largest figure equals
+    the sum of at least two others, is taken as the total; a standing number (`stock`: 10 villages
+    named three times) is one count, the largest mentioned.
     """
     if len(values) == 1:
         return values[0]
     if measure == RATE_UNIT:
         return "/".join(str(v) for v in values)
+    if stock:
+        return max(values)
     top = max(values)
     rest = sum(values) - top
     return top if len(values) >= 3 and abs(top - rest) < 1e-9 else sum(values)
@@ -77,6 +80,11 @@ def pivot_measure(measure: str | None) -> str:
     """The measure word a pivot column is kept under (synonyms for people are one)."""
     m = measure or ""
     return SAME_MEASURE.get(m, m)
+
+
+def _stock(id_: str) -> bool:
+    spec = taxonomy().get(id_)
+    return bool(spec and spec.stock)
 
 
 def pivot(rows: list[dict]) -> tuple[list[str], list[list]]:
@@ -93,7 +101,7 @@ def pivot(rows: list[dict]) -> tuple[list[str], list[list]]:
     header = ["单位", "年度", "文件"] + [taxonomy().name(i) + (f"（{m}）" if m else "") for i, m in cols]
     body = []
     for (unit, year, file), vals in cells.items():
-        body.append([unit, year, file] + [aggregate(vals[c], c[1]) if c in vals else None for c in cols])
+        body.append([unit, year, file] + [aggregate(vals[c], c[1], _stock(c[0])) if c in vals else None for c in cols])
     return header, body
 
 

@@ -44,6 +44,7 @@ class Spec:
     rate_part: tuple[str, ...] = ()
     rate_whole: tuple[str, ...] = ()
     max: float | None = None
+    stock: bool = False  # a standing number: repeated mentions are the same count, not added up
 
     @property
     def is_rate(self) -> bool:
@@ -111,6 +112,7 @@ def taxonomy() -> Taxonomy:
                 rate_part=tuple(rate_of.get("part", ())),
                 rate_whole=tuple(rate_of.get("whole", ())),
                 max=raw.get("max"),
+                stock=bool(raw.get("stock", False)),
             )
         )
     return Taxonomy(tuple(specs))
