@@ -20,7 +20,7 @@ from fazhi.model import Qualifier
 GOLD_DIR = Path(__file__).parent / "gold" / "indicators"
 SEEDS = ["000", "001", "002", "003", "004"]
 # Done-when of issue 4: precision and recall of (id, value) against the gold on the five seeds.
-FLOOR = 0.95
+FLOOR = 1.0  # the seeds are the gold: every indicator, exactly (a lost post count once hid under 0.95)
 # The facts must hold the gold's `other` quantities too (looser: facts are a by-product).
 FACTS_FLOOR = 0.9
 
