@@ -49,7 +49,8 @@ SEED_UNIT = {
 REPORT_KEYS = {
     "id", "filename", "source", "title", "unit_id", "unit", "detected_unit", "unit_match", "unit_level", "year",
     "date", "published_date", "uploaded_at", "score", "errors", "warnings", "infos", "parts_missing", "verdict",
-    "verdict_note", "is_published",
+    "verdict_note", "is_published", "status", "status_zh", "status_reason", "received_date", "version",
+    "superseded_by", "hold_reason",
 }
 
 
@@ -130,10 +131,13 @@ def check_integrity(s: Session, dialect: str) -> None:
     for d in s.scalars(select(Document)):
         kinds = s.scalars(select(ReviewEvent.kind).where(ReviewEvent.report_id == d.id)).all()
         assert "analyse" in kinds
-        assert d.text and json.loads(d.result_json)["text"] == d.text
+        if d.status == "done":
+            assert d.text and json.loads(d.result_json)["text"] == d.text
+        else:  # 失败 / 超出限制: kept with its reason, nothing half-written
+            assert d.status_reason and d.text == "" and d.result_json == "{}"
     if dialect == "sqlite":
         fts = set(s.scalars(text("SELECT rowid FROM report_fts")))
-        assert fts == set(s.scalars(select(Document.id)))
+        assert fts == set(s.scalars(select(Document.id).where(Document.status == "done")))
 
 
 # ---------------------------------------------------------------- schema
@@ -145,7 +149,7 @@ def test_migrations_create_every_table(store: Store):
     tables = set(insp.get_table_names())
     assert set(Base.metadata.tables) | {"alembic_version"} <= tables
     with engine.connect() as conn:
-        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0001"
+        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0002"
         if store.dialect == "sqlite":
             assert "report_fts" in tables
         else:
@@ -209,7 +213,7 @@ def test_bad_members_are_errors_and_the_rest_is_stored(store: Store):
 
 @pytest.mark.parametrize("where", ["analysis", "store", "index"])
 def test_ingest_failing_midway_keeps_the_others_and_no_half_report(store: Store, monkeypatch, where: str):
-    target = {"analysis": "analyze_raw", "store": "_apply_analysis", "index": "_index_text"}[where]
+    target = {"analysis": "analyse_bytes", "store": "apply_result", "index": "_index_text"}[where]
     real = getattr(sv, target)
     calls = Counter()
 
@@ -223,14 +227,18 @@ def test_ingest_failing_midway_keeps_the_others_and_no_half_report(store: Store,
     with store.session() as s:
         items = sv.ingest(s, SEED_ZIP, "seeds.zip", store.admin)
         assert [bool(i.error) for i in items] == [False, False, True, False, False]
-        assert "保存失败" in items[2].error and items[2].report_id is None
-        assert count(s, Document) == 4 and count(s, Blob) == 4
-        assert SEEDS[2].name not in set(s.scalars(select(Document.filename)))
+        assert "失败" in items[2].error and items[2].error.startswith("seeds.zip!/")
+        # the upload is kept (nothing lost) with status 失败, and nothing half-written
+        bad = s.get(Document, items[2].report_id)
+        assert (bad.status, bad.text, bad.result_json) == ("failed", "", "{}")
+        assert s.scalars(select(IndicatorRow).where(IndicatorRow.report_id == bad.id)).first() is None
+        assert count(s, Document) == 5 and count(s, Blob) == 5
         check_integrity(s, store.dialect)
     monkeypatch.setattr(sv, target, real)
-    with store.session() as s:  # uploading again stores the missing one only
+    with store.session() as s:  # uploading again stores nothing new; analysing again completes it
         items = sv.ingest(s, SEED_ZIP, "seeds.zip", store.admin)
-        assert [i.duplicate for i in items] == [True, True, False, True, True]
+        assert [i.duplicate for i in items] == [True] * 5
+        assert sv.reanalyze(s, store.reviewer, items[2].report_id).status == "done"
         assert count(s, Document) == 5 and count(s, Blob) == 5
         check_integrity(s, store.dialect)
 

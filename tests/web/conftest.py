@@ -8,9 +8,20 @@ from __future__ import annotations
 
 import os
 import uuid
+from pathlib import Path
 
 import pytest
-from web_helpers import ACCOUNTS, PASSWORD, SEED_FILES, Client, login, seeds_zip, shots_used
+from web_helpers import (
+    ACCOUNTS,
+    PASSWORD,
+    ROOT,
+    SEED_FILES,
+    Client,
+    login,
+    seeds_zip,
+    shots_used,
+    wait_analysed,
+)
 
 PG_ENV = "FAZHI_TEST_PG_URL"
 
@@ -138,9 +149,26 @@ def seeded(app, clients):
     r = admin.post("/api/reports", files={"files": ("seeds.zip", seeds_zip(), "application/zip")},
                    headers={"X-CSRF-Token": admin.csrf})
     assert r.status_code == 200, r.text
+    wait_analysed(app)
     out = {}
     for item in r.json()["results"]:
         assert item["error"] is None, item
         out[item["source"].split("!/")[-1][:3]] = item["report_id"]
     assert len(out) == len(SEED_FILES)
     return out
+
+
+@pytest.fixture(scope="module")
+def shots():
+    """Where the screenshots go; `shot(page, name)` takes one."""
+    d = Path(os.environ.get("FAZHI_SCREENSHOT_DIR") or ROOT / "out" / "screenshots")
+    d.mkdir(parents=True, exist_ok=True)
+    shots_used.append(d)
+
+    def shot(page, name: str, full: bool = True) -> Path:
+        path = d / f"{name}.png"
+        page.screenshot(path=str(path), full_page=full)
+        print(f"screenshot: {path}")
+        return path
+
+    return shot

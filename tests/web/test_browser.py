@@ -18,7 +18,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from web_helpers import PASSWORD, ROOT, SEED_FILES, seeds_zip, shots_used
+from web_helpers import PASSWORD, SEED_FILES, seeds_zip
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -81,22 +81,6 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def shots():
-    """Where the screenshots go; `shot(page, name)` takes one."""
-    d = Path(os.environ.get("FAZHI_SCREENSHOT_DIR") or ROOT / "out" / "screenshots")
-    d.mkdir(parents=True, exist_ok=True)
-    shots_used.append(d)
-
-    def shot(page, name: str, full: bool = True) -> Path:
-        path = d / f"{name}.png"
-        page.screenshot(path=str(path), full_page=full)
-        print(f"screenshot: {path}")
-        return path
-
-    return shot
-
-
-@pytest.fixture(scope="module")
 def page(server):
     """One browser tab for the whole walk-through; console errors (CSP violations included) are collected."""
     from playwright.sync_api import sync_playwright
@@ -144,12 +128,16 @@ def test_upload_the_seed_zip(page, shots, tmp_path):
     shots(page, "03-upload-chosen")
     page.click("#upload-submit")
     page.wait_for_selector("text=本次上传结果")
-    assert "成功 5 份，失败 1 份" in page.inner_text("h2:has-text('本次上传结果')")
-    assert "扫描件.pdf" in page.inner_text(".error-lines")
-    assert page.locator("a:has-text('查看报告')").count() == len(SEED_FILES)
+    assert "已保存 6 份" in page.inner_text("h2:has-text('本次上传结果')")
+    assert page.locator("a:has-text('查看报告')").count() == len(SEED_FILES) + 1
+    # analysed in the background: the statuses update themselves, the damaged PDF says why it failed
+    page.wait_for_function("() => ![...document.querySelectorAll('[data-status-text]')]"
+                           ".some(e => e.textContent.trim() === '分析中')", timeout=120000)
+    pdf = page.locator("tbody tr", has_text="扫描件.pdf")
+    assert "失败" in pdf.inner_text() and "PDF" in pdf.inner_text()
     shots(page, "04-upload-results")
     page.click("nav >> text=报告")
-    assert page.locator("table.table tbody tr").count() == len(SEED_FILES)
+    assert page.locator("table.table tbody tr").count() == len(SEED_FILES) + 1
     shots(page, "05-reports")
 
 

@@ -120,7 +120,7 @@ def test_indicator_exports(clients, corpus_ready):
     assert len(csv_text.strip().splitlines()) == len(rows) + 1
     wb = load_workbook(io.BytesIO(c.get("/api/indicators?format=xlsx").content))
     assert wb["指标明细"].max_row == len(c.get("/api/indicators").json()["rows"]) + 1
-    assert c.get("/api/indicators?format=pdf").status_code == 422
+    assert c.get("/api/indicators?format=pdf").status_code == 400
 
 
 def test_unit_account_corpus_is_its_own(clients, corpus_ready):

@@ -6,15 +6,17 @@ import re
 from urllib.parse import quote
 
 import pytest
+from web_helpers import wait_analysed
 
 SPECIAL = ("关于2023年法治政府建设情况的报告\n\n区委、区政府：\n2023年，本镇行政复议纠错率100%_含撤销，"
            "<b>特别标记</b>与“引号”均如实记录。\n一、主要举措和成效\n")
 
 
 @pytest.fixture(scope="module")
-def special(clients, seeded):
+def special(app, clients, seeded):
     r = clients["admin"].form("/upload", files=[("files", ("特殊字符.txt", SPECIAL.encode("utf-8"), "text/plain"))])
     (rid,) = {int(x) for x in re.findall(r'href="/reports/(\d+)">查看报告', r.text)}
+    wait_analysed(app)
     return rid
 
 

@@ -9,10 +9,10 @@ import zipfile
 
 import pytest
 from sqlalchemy import func, select
-from web_helpers import SEED_FILES, UNIT_A, db_session, seeds_zip
+from web_helpers import SEED_FILES, UNIT_A, db_session, seeds_zip, wait_analysed
 
 from fazhi.store import service
-from fazhi.store.models import Blob, Document, ReviewEvent
+from fazhi.store.models import Blob, Document
 
 GOOD = ("好报告.txt", "关于2023年法治政府建设情况的报告\n\n区委、区政府：\n2023年，本街道深入学习习近平法治思想，"
         "开展普法宣传活动12次，调解矛盾纠纷45件。\n一、主要举措和成效\n（一）加强组织领导。\n")
@@ -33,15 +33,16 @@ def test_upload_page_shows_the_form(clients):
     assert 'enctype="multipart/form-data"' in r.text and 'type="file" multiple' in r.text
 
 
-def test_upload_the_seed_zip(clients):
+def test_upload_the_seed_zip(app, clients):
     c = clients["reviewer"]
     r = c.form("/upload", files=[("files", ("seeds.zip", seeds_zip(), "application/zip"))])
     assert r.status_code == 200, r.text[:2000]
     ids = sorted(set(int(x) for x in re.findall(r'href="/reports/(\d+)">查看报告', r.text)))
     assert len(ids) == len(SEED_FILES)
-    assert "成功 5 份" in r.text and "失败" not in r.text
+    assert "已保存 5 份" in r.text and "失败" not in r.text and "分析中" in r.text
     for p in SEED_FILES:
         assert p.name in r.text
+    wait_analysed(app)
     page = c.get(f"/reports/{ids[0]}")
     assert page.status_code == 200 and 'id="report-text"' in page.text
     # the same zip again: nothing stored twice, each report says it was already there
@@ -62,15 +63,26 @@ def test_a_bad_file_does_not_stop_the_others(app, clients):
     ]
     r = c.form("/upload", files=files)
     assert r.status_code == 200
-    assert "成功 1 份，失败 4 份" in r.text
+    assert "已保存 3 份，失败 2 份" in r.text
     errors = re.findall(r'<ul class="error-lines">(.*?)</ul>', r.text, re.S)[0]
     lines = re.findall(r"<li>(.*?)</li>", errors)
-    assert len(lines) == 4
-    assert any(line.startswith("照片.png: ") and "图片无法读取" in line for line in lines)
+    assert len(lines) == 2
     assert any(line.startswith("空白.txt: ") and "文件为空" in line for line in lines)
-    assert any(line.startswith("损坏.docx: ") and "损坏" in line for line in lines)
     assert any(line.startswith("坏压缩包.zip: ") and "压缩包" in line for line in lines)
-    assert counts(app)[0] == before + 1
+    assert counts(app)[0] == before + 3
+    wait_analysed(app)
+    reasons = {d.filename: (d.status, d.status_reason) for d in _latest(app, 3)}
+    assert reasons[GOOD[0]][0] == "done"
+    assert reasons["照片.png"][0] == "failed" and reasons["照片.png"][1].startswith("照片.png: ")
+    assert "图片无法读取" in reasons["照片.png"][1]
+    assert reasons["损坏.docx"][0] == "failed" and "损坏" in reasons["损坏.docx"][1]
+    page = c.get(f"/reports/{_latest(app, 3)[1].id}")
+    assert "失败" in page.text
+
+
+def _latest(app, n: int) -> list[Document]:
+    with db_session(app) as s:
+        return list(reversed(s.scalars(select(Document).order_by(Document.id.desc()).limit(n)).all()))
 
 
 def test_zip_bomb_is_refused_with_a_message(app, clients):
@@ -83,8 +95,11 @@ def test_zip_bomb_is_refused_with_a_message(app, clients):
     assert len(data) < 200_000
     r = c.form("/upload", files=[("files", ("附件.zip", data, "application/zip"))])
     assert r.status_code == 200
-    assert "附件.zip!/炸弹.txt" in r.text and "压缩炸弹" in r.text
-    assert "成功 1 份" in r.text
+    assert "附件.zip!/炸弹.txt" in r.text and "超出限制" in r.text and "解压后超过单份报告上限" in r.text
+    assert "已保存 2 份" in r.text
+    wait_analysed(app)
+    got = {d.filename: d.status for d in _latest(app, 2)}
+    assert got == {"炸弹.txt": "too_large", "正常.txt": "done"}
 
 
 def test_wrong_type_through_the_api(token, app):
@@ -96,9 +111,13 @@ def test_wrong_type_through_the_api(token, app):
                                                      ("files", ("ok.txt", GOOD[1].encode("utf-8") + b"API", "text/plain"))])
     assert r.status_code == 200
     body = r.json()
-    assert body["failed"] == 1 and body["stored"] == 1
-    bad = [x for x in body["results"] if x["error"]][0]
-    assert bad["source"] == "程序.exe" and bad["error"].startswith("程序.exe: ") and bad["report_id"] is None
+    assert body["failed"] == 0 and body["stored"] == 2
+    assert {x["status"] for x in body["results"]} == {"queued"}
+    wait_analysed(app)
+    bad = [x for x in body["results"] if x["source"] == "程序.exe"][0]
+    with Client(app) as c:
+        got = c.get(f"/api/reports/{bad['report_id']}", headers=h).json()["report"]
+    assert got["status"] == "failed" and got["status_reason"].startswith("程序.exe: ")
 
 
 def test_no_file_chosen(clients):
@@ -144,13 +163,14 @@ def test_one_file_over_the_limit_among_others(app, clients, monkeypatch):
         ("files", ("小.txt", (GOOD[1] + "小").encode("utf-8"), "text/plain")),
     ])
     assert r.status_code == 200
-    assert "太大.txt: 文件过大" in r.text and "成功 1 份，失败 1 份" in r.text
+    assert "太大.txt: 文件过大" in r.text and "已保存 1 份，失败 1 份" in r.text
 
 
 def test_unit_account_uploads_into_its_own_unit(app, clients):
     ua, ub = clients["unit_a"], clients["unit_b"]
     r = ua.form("/upload", files=[("files", ("单位自报.txt", (GOOD[1] + "单位A").encode("utf-8"), "text/plain"))])
     (rid,) = {int(x) for x in re.findall(r'href="/reports/(\d+)">查看报告', r.text)}
+    wait_analysed(app)
     assert ua.get(f"/api/reports/{rid}").json()["report"]["unit"] == UNIT_A
     assert ub.get(f"/reports/{rid}").status_code == 403
     assert ub.get(f"/api/reports/{rid}").status_code == 403
@@ -200,29 +220,27 @@ def test_interrupted_upload_stores_nothing(app, token):
 
 
 def test_a_report_that_fails_to_save_leaves_no_trace(app, clients, monkeypatch):
-    real = service.analyze_raw
+    real = service._store_piece
 
-    def flaky(raw, config=None):
-        if "坏" in raw.source:
+    def flaky(s, carrier, piece, actor):
+        if "坏" in piece.source:
             raise RuntimeError("disk full")
-        return real(raw, config)
+        return real(s, carrier, piece, actor)
 
-    monkeypatch.setattr(service, "analyze_raw", flaky)
+    monkeypatch.setattr(service, "_store_piece", flaky)
     before = counts(app)
-    with db_session(app) as s:
-        events = s.scalar(select(func.count()).select_from(ReviewEvent))
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("一.txt", GOOD[1] + "一")
         z.writestr("坏.txt", GOOD[1] + "坏")
         z.writestr("三.txt", GOOD[1] + "三")
     r = clients["admin"].form("/upload", files=[("files", ("三份.zip", buf.getvalue(), "application/zip"))])
-    assert "成功 2 份，失败 1 份" in r.text and "三份.zip!/坏.txt: 保存失败" in r.text
+    assert "已保存 2 份，失败 1 份" in r.text and "三份.zip!/坏.txt: 保存失败" in r.text
     docs, blobs = counts(app)
     assert docs == before[0] + 2
     with db_session(app) as s:
-        assert s.scalar(select(func.count()).select_from(ReviewEvent)) == events + 2  # one "analyse" each
         assert s.scalar(select(func.count()).select_from(Document).where(Document.source.like("%坏.txt"))) == 0
+    wait_analysed(app)
 
 
 @pytest.mark.parametrize("name", ["<script>alert(1)</script>.txt", "a\"onmouseover=\"x.txt"])

@@ -73,3 +73,8 @@ def login(app, username: str, password: str = PASSWORD) -> Client:
 def db_session(app):
     """A database session on the app's database (for checks behind the pages' back)."""
     return app.state.sessionmaker()
+
+
+def wait_analysed(app, timeout: float = 120.0) -> None:
+    """Wait until the app's analysis pool has no report left 分析中 (uploads are analysed in the background)."""
+    assert app.state.analysis.wait_idle(timeout), "analysis did not finish in time"

@@ -1,4 +1,4 @@
-"""`fazhi serve`, `fazhi ingest PATH...` and `fazhi user add|token|list`: the review workspace from the shell.
+"""`fazhi serve`, `fazhi ingest PATH...` and `fazhi user add|token|list|passwd|disable|enable|role|logout`: the review workspace from the shell.
 
 The database is FAZHI_DATABASE_URL, else a SQLite file under FAZHI_DATA_DIR (default ./fazhi-data).
 """
@@ -138,6 +138,71 @@ def user_list() -> None:
             table.add_row(u.username, ROLE_ZH.get(u.role, u.role), u.unit.name if u.unit else "—",
                           "启用" if u.active else "停用", "有" if u.token_hash else "无")
     Console().print(table)
+
+
+def _account_change(fn, *args) -> None:
+    from ..store import service
+
+    with _session() as s:
+        try:
+            fn(s, *args)
+        except (service.BadInput, service.NotFound) as e:
+            Console(stderr=True).print(f"[red]错误[/red]：{e}")
+            raise typer.Exit(2) from e
+
+
+@user_app.command("passwd")
+def user_passwd(
+    name: str = typer.Argument(..., help="用户名"),
+    password: str | None = typer.Option(None, "--password", help="新密码（不给出时提示输入）"),
+) -> None:
+    """重置账号的密码；该账号已登录的会话全部失效。"""
+    from ..store import accounts
+
+    if password is None:
+        password = typer.prompt("新密码", hide_input=True, confirmation_prompt="再输入一次")
+    _account_change(accounts.set_password, name, password)
+    typer.echo(f"已重置 {name} 的密码，该账号的所有会话已失效")
+
+
+@user_app.command("disable")
+def user_disable(name: str = typer.Argument(..., help="用户名")) -> None:
+    """停用账号：会话和 API 令牌立即失效。"""
+    from ..store import accounts
+
+    _account_change(accounts.set_active, name, False)
+    typer.echo(f"已停用账号 {name}")
+
+
+@user_app.command("enable")
+def user_enable(name: str = typer.Argument(..., help="用户名")) -> None:
+    """重新启用账号。"""
+    from ..store import accounts
+
+    _account_change(accounts.set_active, name, True)
+    typer.echo(f"已启用账号 {name}")
+
+
+@user_app.command("role")
+def user_role(
+    name: str = typer.Argument(..., help="用户名"),
+    role: str = typer.Argument(..., help="admin、reviewer 或 unit"),
+    unit: str | None = typer.Option(None, "--unit", help="单位账号所属的单位名称"),
+) -> None:
+    """更改账号的角色（和所属单位）；该账号的会话全部失效。"""
+    from ..store import accounts
+
+    _account_change(accounts.set_role, name, role, unit)
+    typer.echo(f"已将 {name} 的角色改为 {role}{'（' + unit + '）' if unit and role == 'unit' else ''}")
+
+
+@user_app.command("logout")
+def user_logout(name: str = typer.Argument(..., help="用户名")) -> None:
+    """结束账号的所有会话（如怀疑会话被盗用）。"""
+    from ..store import accounts
+
+    _account_change(lambda s, n: accounts.end_sessions(s, accounts.get_user(s, n).id), name)
+    typer.echo(f"已结束 {name} 的所有会话")
 
 
 def register(app: typer.Typer) -> None:

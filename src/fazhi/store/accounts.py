@@ -7,11 +7,11 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from .models import Unit, User
-from .service import ROLES, BadInput
+from .service import ROLES, BadInput, NotFound
 
 _hasher = PasswordHasher()
 MIN_PASSWORD = 8
@@ -86,3 +86,81 @@ def user_by_token(s: Session, token: str) -> User | None:
     if not token:
         return None
     return s.scalar(select(User).where(User.token_hash == _token_hash(token), User.active.is_(True)))
+
+
+def end_sessions(s: Session, user_id: int) -> None:
+    """End every browser session of a user (logout, password change, disabling)."""
+    s.execute(update(User).where(User.id == user_id).values(session_version=User.session_version + 1))
+    s.commit()
+
+
+def get_user(s: Session, username: str) -> User:
+    """The account with this name (404 if none)."""
+    u = s.scalar(select(User).where(User.username == username))
+    if u is None:
+        raise NotFound(f"用户 {username} 不存在")
+    return u
+
+
+def set_password(s: Session, username: str, password: str) -> User:
+    """A new password (reset by an admin or changed by the user); every session of the user ends."""
+    if len(password) < MIN_PASSWORD:
+        raise BadInput(f"密码至少 {MIN_PASSWORD} 位")
+    u = get_user(s, username)
+    u.password_hash = hash_password(password)
+    u.session_version = (u.session_version or 0) + 1
+    s.commit()
+    return u
+
+
+def change_own_password(s: Session, user_id: int, old: str, new: str) -> User:
+    """The user changes their own password, proving the old one first."""
+    u = s.get(User, user_id)
+    if u is None or authenticate(s, u.username, old) is None:
+        raise BadInput("原密码不正确")
+    return set_password(s, u.username, new)
+
+
+def set_active(s: Session, username: str, active: bool) -> User:
+    """Disable (every session and the API token stop working) or enable an account."""
+    u = get_user(s, username)
+    if not active and u.role == "admin":
+        others = s.scalar(select(func.count()).select_from(User).where(
+            User.role == "admin", User.active.is_(True), User.id != u.id))
+        if not others:
+            raise BadInput("不能停用最后一个管理员账号")
+    u.active = active
+    u.session_version = (u.session_version or 0) + 1
+    s.commit()
+    return u
+
+
+def set_role(s: Session, username: str, role: str, unit_name: str | None = None) -> User:
+    """Change an account's role (and, for a unit account, its unit); its sessions end."""
+    if role not in ROLES:
+        raise BadInput(f"角色只能是 {'、'.join(ROLES)}")
+    u = get_user(s, username)
+    if u.role == "admin" and role != "admin":
+        others = s.scalar(select(func.count()).select_from(User).where(
+            User.role == "admin", User.active.is_(True), User.id != u.id))
+        if not others:
+            raise BadInput("不能取消最后一个管理员的管理员角色")
+    unit_id = None
+    if role == "unit":
+        if not unit_name:
+            raise BadInput("单位账号必须指定所属单位")
+        unit = s.scalar(select(Unit).where(Unit.name == unit_name))
+        if unit is None:
+            unit = Unit(name=unit_name[:200], aliases="")
+            s.add(unit)
+            s.flush()
+        unit_id = unit.id
+    u.role, u.unit_id = role, unit_id
+    u.session_version = (u.session_version or 0) + 1
+    s.commit()
+    return u
+
+
+def list_users(s: Session) -> list[User]:
+    """Every account, by name."""
+    return list(s.scalars(select(User).order_by(User.username)))

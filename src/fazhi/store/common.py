@@ -7,13 +7,24 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.orm import Session
+
 from .models import Document, User
 
 ROLES = ("admin", "reviewer", "unit")
 VERDICTS = ("pending", "pass", "return")
 FINDING_ACTIONS = ("accepted", "dismissed")
+ANALYSIS_ZH = {"queued": "分析中", "analysing": "分析中", "done": "已分析", "failed": "失败", "too_large": "超出限制"}
+PENDING = ("queued", "analysing")
 # A single upload (one file or one zip) larger than this is refused before it is read.
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+# Input limits, in one place for pages, API and service (issue 10: out-of-range numbers gave 500s).
+YEAR_MIN, YEAR_MAX = 1990, 2100  # report years the office deals with; the deadline arithmetic needs a real date
+MAX_ID = 2**31 - 1  # PostgreSQL `integer`; SQLite overflows past 2**63
+COMMENT_MAX = 2000  # a comment on one finding
+NOTE_MAX = 10000  # the verdict's notes
+LISTING_MAX = 200_000  # a pasted list of units
+QUERY_MAX = 100  # a search term
 # Deadlines are local dates: an upload is on time if it arrives by the deadline in the office's zone.
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 
@@ -24,6 +35,10 @@ class Forbidden(Exception):
 
 class NotFound(Exception):
     """No such object (HTTP 404)."""
+
+
+class Conflict(Exception):
+    """Someone changed the object since the page was loaded (HTTP 409): reload and decide again."""
 
 
 class BadInput(ValueError):
@@ -53,6 +68,18 @@ class Actor:
 SYSTEM = Actor(None, "admin", None, "system")
 
 
+def check_year(year: int | None) -> int | None:
+    """A report year within the limits, else BadInput (400)."""
+    if year is not None and not YEAR_MIN <= year <= YEAR_MAX:
+        raise BadInput(f"年度应在 {YEAR_MIN}–{YEAR_MAX} 之间")
+    return year
+
+
+def valid_id(value: int | None) -> bool:
+    """Whether a number can be a row id (1 … MAX_ID)."""
+    return value is not None and 1 <= value <= MAX_ID
+
+
 def aware(dt: datetime | None) -> datetime | None:
     """A stored timestamp as UTC-aware (SQLite hands back naive UTC, PostgreSQL aware)."""
     if dt is None:
@@ -80,5 +107,23 @@ def doc_summary(doc: Document) -> dict:
         "published_date": doc.published_date, "uploaded_at": iso(doc.uploaded_at),
         "score": doc.score, "errors": doc.n_error, "warnings": doc.n_warning, "infos": doc.n_info,
         "parts_missing": doc.parts_missing, "verdict": doc.verdict, "verdict_note": doc.verdict_note,
-        "is_published": doc.is_published,
+        "is_published": doc.is_published, "status": doc.status, "status_zh": ANALYSIS_ZH.get(doc.status, doc.status),
+        "status_reason": doc.status_reason, "received_date": doc.received_date, "version": doc.version_no,
+        "superseded_by": doc.superseded_by, "hold_reason": doc.hold_reason,
     }
+
+
+def require_staff(actor: Actor) -> None:
+    """Only admins and reviewers may do this (403 otherwise)."""
+    if not actor.is_staff:
+        raise Forbidden("只有审查人员可以进行此操作")
+
+
+def get_document(s: Session, actor: Actor, report_id: int) -> Document:
+    """A report the actor may see (403 for another unit's report, 404 if absent)."""
+    doc = s.get(Document, report_id) if valid_id(report_id) else None
+    if doc is None or doc.deleted_at is not None:
+        raise NotFound(f"报告 {report_id} 不存在" if doc is None else f"报告 {report_id} 已删除")
+    if not actor.is_staff and doc.unit_id != actor.unit_id:
+        raise Forbidden("无权查看其他单位的报告")
+    return doc

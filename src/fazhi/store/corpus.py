@@ -8,9 +8,18 @@ from sqlalchemy.orm import Session, defer
 from .common import VERDICTS, Actor, BadInput, doc_summary
 from .models import Document, IndicatorRow, Unit
 
+
+def pinyin_key(name: str) -> tuple[str, str]:
+    """Sort key of a Chinese name by its pinyin (昌州 chang before 吴家 wu; character codes get it wrong)."""
+    from pypinyin import lazy_pinyin
+
+    return (" ".join(lazy_pinyin(name or "")), name or "")
+
+
 # Hits are reported for at most this many reports, and this many characters of context either side.
 SEARCH_LIMIT = 200
 SNIPPET_CONTEXT = 30
+MAX_SNIPPETS = 3  # hits shown per report (the count says how many there are)
 
 KEY_INDICATORS = ("mediation.cases", "enforcement.cases", "enforcement.fines", "study.sessions", "publicity.events")
 
@@ -23,6 +32,7 @@ def corpus(s: Session, actor: Actor, year: int | None = None, level: str | None 
         .outerjoin(Unit, Unit.id == Document.unit_id)
         .options(defer(Document.text), defer(Document.result_json))
     )
+    q = q.where(Document.deleted_at.is_(None), Document.superseded_by.is_(None), Document.status == "done")
     if not actor.is_staff:
         q = q.where(Document.unit_id == actor.unit_id)
     if year:
@@ -51,10 +61,10 @@ def corpus(s: Session, actor: Actor, year: int | None = None, level: str | None 
         row["indicators"] = {k: sums.get(d.id, {}).get(k) for k in KEY_INDICATORS}
         rows.append(row)
     keyf = {
-        "unit": lambda r: (r["unit_name"] or "", r["year"] or 0),
+        "unit": lambda r: (pinyin_key(r["unit_name"] or ""), r["year"] or 0),
         "score": lambda r: -(r["score"] or 0),
         "errors": lambda r: -(r["errors"] or 0),
-        "year": lambda r: (-(r["year"] or 0), r["unit_name"] or ""),
+        "year": lambda r: (-(r["year"] or 0), pinyin_key(r["unit_name"] or "")),
     }.get(sort)
     if keyf is None:
         raise BadInput(f"未知的排序字段：{sort}")
@@ -95,29 +105,37 @@ def search(s: Session, actor: Actor, q: str, limit: int = SEARCH_LIMIT) -> list[
     if not actor.is_staff:
         cand = cand.where(Document.unit_id == actor.unit_id)
     hits = []
-    for d in s.scalars(cand.order_by(Document.id)):
+    for d in s.scalars(cand.where(Document.deleted_at.is_(None)).order_by(Document.id)):
         pos = d.text.find(q)
+        total = d.text.count(q)  # every occurrence is counted; the first MAX_SNIPPETS are shown
         n = 0
-        while pos >= 0 and n < 3:
+        while pos >= 0 and n < MAX_SNIPPETS:
             a, b = max(0, pos - SNIPPET_CONTEXT), min(len(d.text), pos + len(q) + SNIPPET_CONTEXT)
             hits.append({"report_id": d.id, "title": d.title, "unit": d.detected_unit, "year": d.year,
                          "start": pos, "end": pos + len(q), "before": d.text[a:pos], "match": q,
-                         "after": d.text[pos + len(q) : b]})
+                         "after": d.text[pos + len(q) : b], "report_hits": total})
             pos = d.text.find(q, pos + len(q))
             n += 1
     return hits
 
 
 def indicator_rows(s: Session, actor: Actor, year: int | None = None) -> list[dict]:
-    """Every indicator occurrence of the reports the actor may see (for export)."""
-    q = select(IndicatorRow, Document).join(Document, Document.id == IndicatorRow.report_id)
+    """Every indicator occurrence of the reports the actor may see (for export): one query, no report text read."""
+    q = (
+        select(IndicatorRow.report_id, Unit.name, Document.detected_unit, Document.year, IndicatorRow.indicator,
+               IndicatorRow.name, IndicatorRow.value, IndicatorRow.unit, IndicatorRow.qualifier, IndicatorRow.quote,
+               Document.filename)
+        .join(Document, Document.id == IndicatorRow.report_id)
+        .outerjoin(Unit, Unit.id == Document.unit_id)
+        .where(Document.deleted_at.is_(None), Document.superseded_by.is_(None))
+    )
     if not actor.is_staff:
         q = q.where(Document.unit_id == actor.unit_id)
     if year:
         q = q.where(Document.year == year)
     return [
-        {"report_id": d.id, "unit": d.unit.name if d.unit else d.detected_unit, "year": d.year, "id": i.indicator,
-         "name": i.name, "value": i.value, "unit_of_measure": i.unit, "qualifier": i.qualifier, "quote": i.quote,
-         "file": d.filename}
-        for i, d in s.execute(q.order_by(Document.id, IndicatorRow.start))
+        {"report_id": rid, "unit": unit or detected, "year": y, "id": ind, "name": name, "value": value,
+         "unit_of_measure": uom, "qualifier": qual, "quote": quote, "file": filename}
+        for rid, unit, detected, y, ind, name, value, uom, qual, quote, filename
+        in s.execute(q.order_by(Document.id, IndicatorRow.start))
     ]

@@ -51,6 +51,8 @@ class User(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Bumped by logout-everywhere, password change and disabling: sessions carry it and die when it moves.
+    session_version: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     unit: Mapped[Unit | None] = relationship()
 
@@ -97,6 +99,15 @@ class Document(Base):
     verdict_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     is_published: Mapped[bool] = mapped_column(Boolean, default=False)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Analysis runs outside the request: queued | analysing | done | failed | too_large (reason in Chinese).
+    status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    received_date: Mapped[str | None] = mapped_column(String(10))  # the date the office received it, if known
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    deleted_by: Mapped[int | None] = mapped_column(Integer)
+    version_no: Mapped[int] = mapped_column(Integer, default=1)
+    superseded_by: Mapped[int | None] = mapped_column(Integer)  # the newer version of the same unit and year
+    hold_reason: Mapped[str] = mapped_column(Text, default="")  # non-empty: held for a reviewer (unit mismatch)
     unit: Mapped[Unit | None] = relationship()
     __table_args__ = (Index("ix_reports_year_unit", "year", "unit_id"),)
 
@@ -114,6 +125,7 @@ class FindingState(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revision: Mapped[int] = mapped_column(Integer, default=1)  # optimistic concurrency: a stale page gets 409
     __table_args__ = (UniqueConstraint("report_id", "finding_key", name="uq_finding_state"),)
 
 

@@ -14,46 +14,53 @@ from datetime import date
 
 from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from .. import __version__
 from ..config import Config
-from ..ingest import ReadError, iter_bytes
-from ..model import Report
-from ..pipeline import analyze_raw
+from .analysis import MAX_REPORT_BYTES, analyse_bytes
 from .common import (  # noqa: F401 - re-exported: the service is the one entry point
+    ANALYSIS_ZH,
+    COMMENT_MAX,
     DEFAULT_TIMEZONE,
     FINDING_ACTIONS,
+    LISTING_MAX,
+    MAX_ID,
     MAX_UPLOAD_BYTES,
+    NOTE_MAX,
+    PENDING,
+    QUERY_MAX,
     ROLES,
     SYSTEM,
     VERDICTS,
+    YEAR_MAX,
+    YEAR_MIN,
     Actor,
     BadInput,
+    Conflict,
     Forbidden,
     NotFound,
     aware,
+    check_year,
     doc_summary,
+    get_document,
     iso,
     local_zone,
+    require_staff,
+    valid_id,
+)
+from .lifecycle import (  # noqa: F401 - re-exported: the service is the one entry point
+    delete_report,
+    match_unit,
+    received_on,
+    remove_expected,
+    set_received,
+    supersede,
+    unit_mismatch,
+    versions,
 )
 from .models import Blob, Document, Expected, FindingState, IndicatorRow, ReviewEvent, Unit, User, utcnow
-
-
-def _require_staff(actor: Actor) -> None:
-    if not actor.is_staff:
-        raise Forbidden("只有审查人员可以进行此操作")
-
-
-def get_document(s: Session, actor: Actor, report_id: int) -> Document:
-    """A report the actor may see (403 for another unit's report, 404 if absent)."""
-    doc = s.get(Document, report_id)
-    if doc is None:
-        raise NotFound(f"报告 {report_id} 不存在")
-    if not actor.is_staff and doc.unit_id != actor.unit_id:
-        raise Forbidden("无权查看其他单位的报告")
-    return doc
-
+from .uploads import split_upload
 
 # ---------------------------------------------------------------- ingest and analysis
 
@@ -66,81 +73,121 @@ class IngestItem:
     report_id: int | None = None
     error: str | None = None
     duplicate: bool = False
+    status: str | None = None
 
 
-def ingest(s: Session, data: bytes, filename: str, actor: Actor, config: Config | None = None) -> list[IngestItem]:
-    """Store and analyse every report of an upload; each report commits on its own or not at all."""
+def store_upload(s: Session, data: bytes, filename: str, actor: Actor,
+                 max_bytes: int = MAX_REPORT_BYTES) -> list[IngestItem]:
+    """Store every report of an upload at once, unanalysed (status 分析中); each commits on its own or not at all."""
     if len(data) > MAX_UPLOAD_BYTES:
         return [IngestItem(filename, error=f"{filename}: 文件过大（上限 {MAX_UPLOAD_BYTES // 2**20} MB）")]
     items: list[IngestItem] = []
-    for original, raw in iter_bytes(data, filename):
-        if isinstance(raw, ReadError):
-            items.append(IngestItem(raw.source, error=str(raw)))
+    for piece in split_upload(data, filename, max_bytes):
+        if piece.error:
+            items.append(IngestItem(piece.source, error=piece.error))
             continue
         try:
-            report = analyze_raw(raw, config)
-            rid, dup = _store(s, original or data, raw.source, report, actor)
+            items.append(_store_piece(s, data, piece, actor))
             s.commit()
-            items.append(IngestItem(raw.source, rid, duplicate=dup))
         except Exception as e:  # one bad report must not lose the others
             s.rollback()
-            items.append(IngestItem(raw.source, error=f"{raw.source}: 保存失败（{type(e).__name__}）"))
+            items.append(IngestItem(piece.source, error=f"{piece.source}: 保存失败（{type(e).__name__}）"))
     return items
 
 
-def _store(s: Session, data: bytes, source: str, report: Report, actor: Actor) -> tuple[int, bool]:
+def _blob(s: Session, data: bytes) -> str:
     sha = hashlib.sha256(data).hexdigest()
     if s.get(Blob, sha) is None:
         s.add(Blob(sha256=sha, data=data, size=len(data)))
         s.flush()
-    same = select(Document).where(Document.blob_sha == sha)
-    if not actor.is_staff:
-        same = same.where(Document.unit_id == actor.unit_id)
-    existing = s.scalar(same.order_by(Document.id).limit(1))
-    if existing is not None:
-        return existing.id, True
-    unit_id = actor.unit_id if actor.role == "unit" else match_unit(s, report.units)
+    return sha
+
+
+def _store_piece(s: Session, carrier: bytes, piece, actor: Actor) -> IngestItem:
+    if piece.too_large:  # kept with the file that carried it, so the upload is not lost
+        sha, status, reason = _blob(s, carrier), "too_large", piece.too_large
+    else:
+        sha, status, reason = _blob(s, piece.data), "queued", ""
+        same = select(Document).where(Document.blob_sha == sha, Document.deleted_at.is_(None))
+        if not actor.is_staff:
+            same = same.where(Document.unit_id == actor.unit_id)
+        existing = s.scalar(same.order_by(Document.id).limit(1))
+        if existing is not None:
+            return IngestItem(piece.source, existing.id, duplicate=True, status=existing.status)
     doc = Document(
         blob_sha=sha,
-        filename=source.split("!/")[-1].replace("\\", "/").split("/")[-1],
-        source=source,
+        filename=piece.source.split("!/")[-1].replace("\\", "/").split("/")[-1],
+        source=piece.source,
         uploaded_by=actor.id,
-        unit_id=unit_id,
-        unit_match="auto" if unit_id else None,
+        unit_id=actor.unit_id if actor.role == "unit" else None,
+        unit_match="auto" if actor.role == "unit" else None,
+        status=status,
+        status_reason=reason,
     )
     s.add(doc)
-    _apply_analysis(s, doc, report)
     s.flush()
+    return IngestItem(piece.source, doc.id, status=status)
+
+
+def stored_file(s: Session, report_id: int) -> tuple[bytes, str] | None:
+    """The bytes and source name a queued report is analysed from (None if it is not waiting)."""
+    doc = s.get(Document, report_id)
+    if doc is None:
+        return None
+    return s.get(Blob, doc.blob_sha).data, doc.source
+
+
+def apply_result(s: Session, report_id: int, out: dict) -> Document | None:
+    """Write an analysis (analysis.analyse_bytes) to its report, or the reason it has none."""
+    doc = s.get(Document, report_id)
+    if doc is None:
+        return None
+    if out["status"] != "done":
+        doc.status, doc.status_reason = out["status"], out.get("reason", "")
+        s.add(ReviewEvent(report_id=doc.id, user_id=doc.uploaded_by, kind="analyse", payload=json.dumps(
+            {"version": __version__, "status": doc.status, "reason": doc.status_reason}, ensure_ascii=False)))
+        s.commit()
+        return doc
+    for k, v in out["fields"].items():
+        setattr(doc, k, v)
+    doc.status, doc.status_reason = "done", ""
+    s.query(IndicatorRow).filter(IndicatorRow.report_id == doc.id).delete()
+    s.add_all(IndicatorRow(report_id=doc.id, **row) for row in out["indicators"])
+    uploader = s.get(User, doc.uploaded_by) if doc.uploaded_by else None
+    if uploader is not None and uploader.role == "unit" and uploader.unit_id == doc.unit_id:
+        doc.hold_reason = unit_mismatch(s, uploader, out["units"])
+    elif doc.unit_match is None or (doc.unit_match == "auto" and doc.unit_id is None):
+        doc.unit_id = match_unit(s, out["units"])
+        doc.unit_match = "auto" if doc.unit_id else None
+    s.flush()
+    supersede(s, doc)
     _index_text(s, doc)
-    s.add(ReviewEvent(report_id=doc.id, user_id=actor.id, kind="analyse", payload=json.dumps({"version": __version__})))
-    return doc.id, False
+    s.add(ReviewEvent(report_id=doc.id, user_id=doc.uploaded_by, kind="analyse",
+                      payload=json.dumps({"version": __version__})))
+    s.commit()
+    return doc
 
 
-def _apply_analysis(s: Session, doc: Document, report: Report) -> None:
-    d = report.to_dict()
-    sev = Counter(f["severity"] for f in d["findings"])
-    doc.detected_unit = report.unit
-    doc.unit_level = report.unit_level.value
-    doc.year = report.year
-    doc.title = report.title
-    doc.signed_date = report.date
-    doc.published_date = report.published
-    doc.text = report.text
-    doc.result_json = json.dumps(d, ensure_ascii=False)
-    doc.analyzer_version = __version__
-    doc.score = (report.score or {}).get("total")
-    doc.n_error, doc.n_warning, doc.n_info = sev["error"], sev["warning"], sev["info"]
-    doc.parts_missing = sum(1 for k, p in report.parts.items() if p.status.value == "missing" and k != "other")
-    if doc.id is not None:
-        s.query(IndicatorRow).filter(IndicatorRow.report_id == doc.id).delete()
-    s.flush()
-    for i in report.indicators:
-        s.add(
-            IndicatorRow(
-                report_id=doc.id, indicator=i.id, name=i.name, value=float(i.value), unit=i.unit,
-                qualifier=i.qualifier.value, quote=report.text[i.start : i.end], start=i.start, end=i.end,
-            )
-        )
+def ingest(s: Session, data: bytes, filename: str, actor: Actor, config: Config | None = None) -> list[IngestItem]:
+    """Store and analyse every report of an upload in this process (the CLI; the web uses the worker pool)."""
+    items = store_upload(s, data, filename, actor)
+    for item in items:
+        if item.status != "queued" or item.duplicate:
+            continue
+        blob, source = stored_file(s, item.report_id)
+        try:
+            out = analyse_bytes(blob, source, config)
+        except Exception as e:  # a bug in one stage must not lose the report
+            out = {"status": "failed", "reason": f"{source}: 分析失败（{type(e).__name__}）"}
+        try:
+            doc = apply_result(s, item.report_id, out)
+        except Exception as e:  # nothing half-written: the row stays, marked 失败 with the reason
+            s.rollback()
+            doc = apply_result(s, item.report_id, {"status": "failed", "reason": f"{source}: 保存分析结果失败（{type(e).__name__}）"})
+        item.status = doc.status
+        if doc.status != "done":
+            item.error = doc.status_reason if doc.status_reason.startswith(source) else f"{source}: {doc.status_reason}"
+    return items
 
 
 def _index_text(s: Session, doc: Document) -> None:
@@ -151,16 +198,15 @@ def _index_text(s: Session, doc: Document) -> None:
 
 def reanalyze(s: Session, actor: Actor, report_id: int, config: Config | None = None) -> Document:
     """Analyse a stored report again (after a rule change); review decisions are kept by finding key."""
-    _require_staff(actor)
+    require_staff(actor)
     doc = get_document(s, actor, report_id)
+    if doc.status == "too_large":
+        raise BadInput(f"报告超出限制，不能重新分析：{doc.status_reason}")
     blob = s.get(Blob, doc.blob_sha)
-    (original, raw), *_ = list(iter_bytes(blob.data, doc.source)) or [(b"", ReadError(doc.source, "空"))]
-    if isinstance(raw, ReadError):
-        raise BadInput(str(raw))
-    _apply_analysis(s, doc, analyze_raw(raw, config))
-    _index_text(s, doc)
-    s.add(ReviewEvent(report_id=doc.id, user_id=actor.id, kind="analyse", payload=json.dumps({"version": __version__})))
-    s.commit()
+    out = analyse_bytes(blob.data, doc.source, config)
+    if out["status"] != "done":
+        raise BadInput(out.get("reason") or "分析失败")
+    doc = apply_result(s, doc.id, out)
     return doc
 
 
@@ -169,21 +215,6 @@ def original_file(s: Session, actor: Actor, report_id: int) -> tuple[str, bytes]
     doc = get_document(s, actor, report_id)
     blob = s.get(Blob, doc.blob_sha)
     return doc.filename, blob.data
-
-
-def match_unit(s: Session, detected: tuple[str, ...] | list[str], units: list[Unit] | None = None) -> int | None:
-    """The registered unit whose name or alias best matches a detected unit name, if any."""
-    if not detected:
-        return None
-    best: tuple[int, int] | None = None  # (score, unit id)
-    for u in units if units is not None else s.scalars(select(Unit)):
-        names = [u.name, *[a for a in u.aliases.splitlines() if a.strip()]]
-        for d in detected:
-            for n in names:
-                score = 1000 if d == n else (len(n) if (n in d or d in n) and min(len(n), len(d)) >= 2 else 0)
-                if score and (best is None or score > best[0]):
-                    best = (score, u.id)
-    return best[1] if best else None
 
 
 # ---------------------------------------------------------------- review
@@ -204,53 +235,98 @@ def finding_keys(findings: list[dict]) -> list[str]:
 def report_view(s: Session, actor: Actor, report_id: int) -> dict:
     """A report with its analysis (the JSON contract) and the review state of each finding."""
     doc = get_document(s, actor, report_id)
+    if doc.status != "done":
+        return {"report": doc_summary(doc), "result": None}
     result = json.loads(doc.result_json)
     states = {fs.finding_key: fs for fs in s.scalars(select(FindingState).where(FindingState.report_id == doc.id))}
     for f, key in zip(result["findings"], finding_keys(result["findings"]), strict=True):
         st = states.get(key)
         f["key"] = key
-        f["review"] = {"action": st.action, "comment": st.comment, "at": iso(st.at)} if st else None
+        f["review"] = ({"action": st.action, "comment": st.comment, "at": iso(st.at), "revision": st.revision}
+                       if st else None)
+    if not actor.is_staff:  # a unit account sees the findings the reviewers accepted, nothing internal
+        result["findings"] = [f for f in result["findings"] if f["review"] and f["review"]["action"] == "accepted"]
+        for f in result["findings"]:
+            f["review"] = {"action": "accepted", "comment": f["review"]["comment"]}
     return {"report": doc_summary(doc), "result": result}
 
 
-def review_finding(s: Session, actor: Actor, report_id: int, key: str, action: str, comment: str = "") -> FindingState:
-    """Accept or dismiss one finding; the history keeps every decision."""
-    _require_staff(actor)
+def analysed(view: dict) -> dict:
+    """The analysis of a report view, or BadInput while it is 分析中 / 失败 / 超出限制."""
+    if view["result"] is None:
+        r = view["report"]
+        raise BadInput(f"报告{r['status_zh']}，还没有分析结果" + (f"：{r['status_reason']}" if r["status_reason"] else ""))
+    return view["result"]
+
+
+def statuses(s: Session, actor: Actor, ids: list[int]) -> dict[int, dict]:
+    """The analysis status of the given reports the actor may see (for pages that update themselves)."""
+    q = select(Document.id, Document.status, Document.status_reason, Document.unit_id).where(Document.id.in_(ids))
+    out = {}
+    for rid, st, reason, unit_id in s.execute(q):
+        if actor.is_staff or unit_id == actor.unit_id:
+            out[rid] = {"status": st, "status_zh": ANALYSIS_ZH.get(st, st), "reason": reason}
+    return out
+
+
+def review_finding(s: Session, actor: Actor, report_id: int, key: str, action: str, comment: str = "",
+                   expected: int | None = None) -> FindingState:
+    """Accept or dismiss one finding; the history keeps every decision.
+
+    `expected` is the revision of the decision the reviewer saw (0: none yet); if someone decided since,
+    Conflict (409) is raised instead of silently overwriting. None skips the check (last write wins).
+    """
+    require_staff(actor)
     if action not in FINDING_ACTIONS:
         raise BadInput(f"未知的处理方式：{action}")
     doc = get_document(s, actor, report_id)
-    findings = json.loads(doc.result_json)["findings"]
+    findings = json.loads(doc.result_json).get("findings", [])
     keys = finding_keys(findings)
     if key not in keys:
         raise NotFound(f"报告 {report_id} 没有问题 {key}")
     f = findings[keys.index(key)]
-    event = ReviewEvent(report_id=doc.id, user_id=actor.id, kind="finding",
-                        payload=json.dumps({"key": key, "action": action, "comment": comment}, ensure_ascii=False))
-    s.add(event)
-    s.commit()
     values = {"action": action, "comment": comment, "user_id": actor.id, "at": utcnow()}
     where = (FindingState.report_id == doc.id, FindingState.finding_key == key)
     for _attempt in range(3):  # a concurrent first decision on the same finding: retry as an update
+        cond = where if expected is None else (*where, FindingState.revision == expected)
         # One UPDATE of every column: a decision is written whole, never mixed with a concurrent one.
-        if s.execute(update(FindingState).where(*where).values(**values)).rowcount:
-            s.commit()
-            return s.scalar(select(FindingState).where(*where).execution_options(populate_existing=True))
-        s.add(FindingState(report_id=doc.id, finding_key=key, rule=f["rule"], quote=f.get("quote"), **values))
+        if s.execute(update(FindingState).where(*cond).values(**values, revision=FindingState.revision + 1)).rowcount:
+            break
+        current = s.scalar(select(FindingState).where(*where))
+        if current is not None or (expected not in (None, 0)):
+            s.rollback()
+            raise Conflict(_conflict_message(s, current))
+        s.add(FindingState(report_id=doc.id, finding_key=key, rule=f["rule"], quote=f.get("quote"), revision=1, **values))
         try:
-            s.commit()
-            return s.scalar(select(FindingState).where(*where))
+            s.flush()
+            break
         except IntegrityError:
             s.rollback()
-    raise BadInput("保存失败，请重试")
+            if expected is not None:
+                raise Conflict(_conflict_message(s, s.scalar(select(FindingState).where(*where)))) from None
+    else:
+        raise BadInput("保存失败，请重试")
+    s.add(ReviewEvent(report_id=doc.id, user_id=actor.id, kind="finding",
+                      payload=json.dumps({"key": key, "action": action, "comment": comment}, ensure_ascii=False)))
+    s.commit()
+    return s.scalar(select(FindingState).where(*where).execution_options(populate_existing=True))
+
+
+def _conflict_message(s: Session, st: FindingState | None) -> str:
+    if st is None:
+        return "该问题的处理状态已变化，请刷新后重试"
+    who = s.get(User, st.user_id).username if st.user_id and s.get(User, st.user_id) else "其他审查人员"
+    what = "采纳" if st.action == "accepted" else "排除"
+    return f"该问题已由 {who} 于 {iso(st.at)[:16].replace('T', ' ')}（UTC）{what}，您看到的是旧页面；请刷新后再决定"
 
 
 def review_rule(s: Session, actor: Actor, report_id: int, rule: str, action: str, comment: str = "") -> int:
     """Accept or dismiss every finding of one rule in a report at once (240 ASCII commas); returns how many."""
-    _require_staff(actor)
+    require_staff(actor)
     if action not in FINDING_ACTIONS:
         raise BadInput(f"未知的处理方式：{action}")
     doc = get_document(s, actor, report_id)
-    findings = json.loads(doc.result_json)["findings"]
+    findings = json.loads(doc.result_json).get("findings", [])
     chosen = [(k, f) for k, f in zip(finding_keys(findings), findings, strict=True) if f["rule"] == rule]
     if not chosen:
         raise NotFound(f"报告 {report_id} 没有规则 {rule} 的问题")
@@ -261,8 +337,8 @@ def review_rule(s: Session, actor: Actor, report_id: int, rule: str, action: str
     existing = set(s.scalars(select(FindingState.finding_key).where(
         FindingState.report_id == doc.id, FindingState.finding_key.in_([k for k, _ in chosen]))))
     if existing:
-        s.execute(update(FindingState).where(FindingState.report_id == doc.id,
-                                             FindingState.finding_key.in_(existing)).values(**values))
+        s.execute(update(FindingState).where(FindingState.report_id == doc.id, FindingState.finding_key.in_(existing))
+                  .values(**values, revision=FindingState.revision + 1))
     for key, f in chosen:
         if key not in existing:
             s.add(FindingState(report_id=doc.id, finding_key=key, rule=rule, quote=f.get("quote"), **values))
@@ -276,7 +352,7 @@ def review_rule(s: Session, actor: Actor, report_id: int, rule: str, action: str
 
 def set_verdict(s: Session, actor: Actor, report_id: int, verdict: str, note: str = "") -> Document:
     """Record the overall verdict (通过 / 退回修改) with notes."""
-    _require_staff(actor)
+    require_staff(actor)
     if verdict not in VERDICTS:
         raise BadInput(f"未知的审查结论：{verdict}")
     doc = get_document(s, actor, report_id)
@@ -293,22 +369,14 @@ def set_verdict(s: Session, actor: Actor, report_id: int, verdict: str, note: st
 
 def set_unit(s: Session, actor: Actor, report_id: int, unit_id: int | None) -> Document:
     """Correct the match of a report to a registered unit."""
-    _require_staff(actor)
+    require_staff(actor)
     doc = get_document(s, actor, report_id)
-    if unit_id is not None and s.get(Unit, unit_id) is None:
+    if unit_id is not None and (not valid_id(unit_id) or s.get(Unit, unit_id) is None):
         raise NotFound(f"单位 {unit_id} 不存在")
-    doc.unit_id, doc.unit_match = unit_id, "manual"
+    doc.unit_id, doc.unit_match, doc.hold_reason = unit_id, "manual", ""
     s.add(ReviewEvent(report_id=doc.id, user_id=actor.id, kind="match", payload=json.dumps({"unit_id": unit_id})))
-    s.commit()
-    return doc
-
-
-def set_published(s: Session, actor: Actor, report_id: int, published: bool = True) -> Document:
-    """Mark a report as published to the public."""
-    _require_staff(actor)
-    doc = get_document(s, actor, report_id)
-    doc.is_published, doc.published_at = published, (utcnow() if published else None)
-    s.add(ReviewEvent(report_id=doc.id, user_id=actor.id, kind="publish", payload=json.dumps({"published": published})))
+    s.flush()
+    supersede(s, doc)
     s.commit()
     return doc
 
@@ -320,7 +388,12 @@ def history(s: Session, actor: Actor, report_id: int) -> list[dict]:
         select(ReviewEvent, User.username).outerjoin(User, User.id == ReviewEvent.user_id)
         .where(ReviewEvent.report_id == doc.id).order_by(ReviewEvent.id)
     )
-    return [{"kind": e.kind, "user": name, "at": iso(e.at), **json.loads(e.payload)} for e, name in rows]
+    out = [{"kind": e.kind, "user": name, "at": iso(e.at), **json.loads(e.payload)} for e, name in rows]
+    if not actor.is_staff:  # a unit sees what was decided for it, not who reviewed nor internal comments
+        out = [{"kind": e["kind"], "user": None, "at": e["at"], **({"verdict": e["verdict"], "note": e["note"]}
+                if e["kind"] == "verdict" else {"published": e.get("published")})}
+               for e in out if e["kind"] in ("verdict", "publish")]
+    return out
 
 
 # ---------------------------------------------------------------- listing, units and the season
@@ -328,7 +401,11 @@ def history(s: Session, actor: Actor, report_id: int) -> list[dict]:
 
 def list_reports(s: Session, actor: Actor, year: int | None = None, unit_id: int | None = None) -> list[dict]:
     """Reports the actor may see, newest first."""
-    q = select(Document).order_by(Document.id.desc())
+    check_year(year)
+    if unit_id is not None and not valid_id(unit_id):
+        raise BadInput("单位编号无效")
+    q = select(Document).options(defer(Document.text), defer(Document.result_json)).where(
+        Document.deleted_at.is_(None), Document.superseded_by.is_(None)).order_by(Document.id.desc())
     if not actor.is_staff:
         q = q.where(Document.unit_id == actor.unit_id)
     if year:
@@ -340,7 +417,8 @@ def list_reports(s: Session, actor: Actor, year: int | None = None, unit_id: int
 
 def register_units(s: Session, actor: Actor, year: int, listing: str) -> list[Unit]:
     """Register the units expected to report for a year: one a line, `名称[,层级[,上级]]` (comma or tab)."""
-    _require_staff(actor)
+    require_staff(actor)
+    check_year(year)
     out = []
     for line in listing.splitlines():
         cells = [c.strip() for c in line.replace("\t", ",").replace("，", ",").split(",")]
@@ -368,9 +446,12 @@ def register_units(s: Session, actor: Actor, year: int, listing: str) -> list[Un
     return out
 
 
-def list_units(s: Session) -> list[Unit]:
-    """Every registered unit, by name."""
-    return list(s.scalars(select(Unit).order_by(Unit.name)))
+def list_units(s: Session, actor: Actor | None = None) -> list[Unit]:
+    """The registered units by pinyin (a unit account gets only its own)."""
+    q = select(Unit)
+    if actor is not None and not actor.is_staff:
+        q = q.where(Unit.id == actor.unit_id)
+    return sorted(s.scalars(q), key=lambda u: pinyin_key(u.name))
 
 
 STATUS_ZH = {
@@ -384,7 +465,8 @@ STATUS_ZH = {
 
 def season(s: Session, actor: Actor, year: int, config: Config | None = None, today: date | None = None) -> dict:
     """Each expected unit's status for a year's reports, and the count-down to the deadlines."""
-    _require_staff(actor)
+    require_staff(actor)
+    check_year(year)
     cfg = config or Config()
     today = today or date.today()
     m, d = (int(x) for x in cfg.deadline_report.split("-"))
@@ -394,14 +476,17 @@ def season(s: Session, actor: Actor, year: int, config: Config | None = None, to
     rows = []
     counts: Counter[str] = Counter()
     for exp in s.scalars(select(Expected).where(Expected.year == year)):
-        docs = list(s.scalars(select(Document).where(Document.unit_id == exp.unit_id, Document.year == year)))
+        docs = list(s.scalars(select(Document).options(defer(Document.text), defer(Document.result_json)).where(
+            Document.unit_id == exp.unit_id, Document.year == year, Document.deleted_at.is_(None),
+            Document.hold_reason == "")))
         status = _status(docs, due)
         counts[status] += 1
         rows.append({
             "unit_id": exp.unit_id, "unit": exp.unit.name, "level": exp.unit.level, "parent": exp.unit.parent,
-            "status": status, "status_zh": STATUS_ZH[status], "reports": [x.id for x in docs],
+            "status": status, "status_zh": STATUS_ZH[status],
+        "reports": [x.id for x in docs if x.superseded_by is None],
         })
-    rows.sort(key=lambda r: (list(STATUS_ZH).index(r["status"]), r["unit"]))
+    rows.sort(key=lambda r: (list(STATUS_ZH).index(r["status"]), pinyin_key(r["unit"])))
     return {
         "year": year, "deadline": due.isoformat(), "publish_deadline": publish_due.isoformat(),
         "days_left": (due - today).days, "publish_days_left": (publish_due - today).days,
@@ -416,9 +501,10 @@ def _status(docs: list[Document], due: date) -> str:
         return "reviewed"
     if any(x.is_published for x in docs):
         return "published"
-    first = min(aware(x.uploaded_at) for x in docs)
-    return "received_late" if first.astimezone(local_zone()).date() > due else "received"
+    first = min(received_on(x) for x in docs)
+    return "received_late" if first > due else "received"
 
 
 # The corpus table and search live in corpus.py; they are part of this service's calls.
 from .corpus import KEY_INDICATORS, SEARCH_LIMIT, SNIPPET_CONTEXT, corpus, indicator_rows, search  # noqa: E402,F401,I001
+from .corpus import pinyin_key  # noqa: E402

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..store import exports, service
 from .deps import DB, ApiUser, ApiWriter, Auth, clean
+from .limits import IdQuery, ReportId, YearPath, YearQuery
 
 router = APIRouter(prefix="/api", tags=["审查工作台"])
 
@@ -37,7 +38,7 @@ def read_upload(f: UploadFile, limit: int) -> bytes | None:
 
 
 def ingest_uploads(request: Request, s: Session, auth: Auth, files: list[UploadFile]) -> list[service.IngestItem]:
-    """Store and analyse every uploaded file (a zip gives one item per report; a bad file one error line)."""
+    """Store every uploaded file at once and queue it for analysis (a zip gives one item per report)."""
     limit = request.app.state.max_upload_bytes or service.MAX_UPLOAD_BYTES
     items: list[service.IngestItem] = []
     for f in files:
@@ -48,7 +49,12 @@ def ingest_uploads(request: Request, s: Session, auth: Auth, files: list[UploadF
         if data is None:
             items.append(service.IngestItem(name, error=f"{name}: 文件过大（上限 {limit // 2**20} MB）"))
             continue
-        items.extend(service.ingest(s, data, name, auth.actor, request.app.state.config))
+        stored = service.store_upload(s, data, name, auth.actor)
+        del data
+        for item in stored:
+            if item.status == "queued" and not item.duplicate:
+                request.app.state.analysis.submit(item.report_id)
+        items.extend(stored)
     return items
 
 
@@ -75,20 +81,22 @@ class ReviewIn(Body):
     """A decision on one finding."""
 
     action: str = Field(description="accepted（采纳，需修改）或 dismissed（排除）")
-    comment: str = Field("", max_length=2000)
+    comment: str = Field("", max_length=service.COMMENT_MAX)
+    expected_revision: int | None = Field(None, ge=0, le=service.MAX_ID,
+                                          description="页面所见的处理版本（0 表示尚未处理）；已被他人修改时返回 409")
 
 
 class VerdictIn(Body):
     """The overall verdict."""
 
     verdict: str = Field(description="pass（通过）、return（退回修改）或 pending（待审查）")
-    note: str = Field("", max_length=10000)
+    note: str = Field("", max_length=service.NOTE_MAX)
 
 
 class UnitIn(Body):
     """The registered unit a report belongs to (null: none)."""
 
-    unit_id: int | None
+    unit_id: int | None = Field(ge=1, le=service.MAX_ID)
 
 
 class PublishedIn(Body):
@@ -108,14 +116,14 @@ class UnitRow(Body):
 class SeasonIn(Body):
     """Units expected to report: a pasted list (`名称,层级,上级` a line) and/or rows."""
 
-    listing: str = Field("", max_length=200_000)
+    listing: str = Field("", max_length=service.LISTING_MAX)
     units: list[UnitRow] = []
 
 
 class UnitsIn(SeasonIn):
     """Units to register for a year."""
 
-    year: int = Field(ge=1990, le=2100)
+    year: int = Field(ge=service.YEAR_MIN, le=service.YEAR_MAX)
 
 
 def _listing(body: SeasonIn) -> str:
@@ -143,13 +151,20 @@ def upload_reports(request: Request, files: Annotated[list[UploadFile], File()],
 
 
 @router.get("/reports", summary="报告列表")
-def get_reports(s: DB, auth: ApiUser, year: int | None = None, unit_id: int | None = None) -> dict:
+def get_reports(s: DB, auth: ApiUser, year: YearQuery = None, unit_id: IdQuery = None) -> dict:
     """报告列表"""
     return {"reports": service.list_reports(s, auth.actor, year=year, unit_id=unit_id)}
 
 
+@router.get("/reports/status", summary="分析状态（分析中 / 已分析 / 失败 / 超出限制）")
+def get_statuses(s: DB, auth: ApiUser, ids: Annotated[str, Query(max_length=2000, pattern=r"^[0-9,]+$")]) -> dict:
+    """分析状态（分析中 / 已分析 / 失败 / 超出限制）"""
+    wanted = [int(x) for x in ids.split(",") if x and len(x) <= 18][:200]
+    return {"statuses": {str(k): v for k, v in service.statuses(s, auth.actor, wanted).items()}}
+
+
 @router.get("/reports/{report_id}", summary="一份报告：分析结果（JSON 约定）、问题的处理状态和审查记录")
-def get_report(report_id: int, s: DB, auth: ApiUser) -> dict:
+def get_report(report_id: ReportId, s: DB, auth: ApiUser) -> dict:
     """一份报告：分析结果（JSON 约定）、问题的处理状态和审查记录"""
     view = service.report_view(s, auth.actor, report_id)
     view["history"] = service.history(s, auth.actor, report_id)
@@ -157,56 +172,57 @@ def get_report(report_id: int, s: DB, auth: ApiUser) -> dict:
 
 
 @router.get("/reports/{report_id}/history", summary="审查记录")
-def get_history(report_id: int, s: DB, auth: ApiUser) -> dict:
+def get_history(report_id: ReportId, s: DB, auth: ApiUser) -> dict:
     """审查记录"""
     return {"history": service.history(s, auth.actor, report_id)}
 
 
 @router.post("/reports/{report_id}/findings/{key}", summary="采纳或排除一个问题")
-def post_finding(report_id: int, key: str, body: ReviewIn, s: DB,
+def post_finding(report_id: ReportId, key: str, body: ReviewIn, s: DB,
                  auth: ApiWriter) -> dict:
     """采纳或排除一个问题"""
-    st = service.review_finding(s, auth.actor, report_id, key, body.action, body.comment)
-    return {"key": st.finding_key, "action": st.action, "comment": st.comment, "at": service.iso(st.at)}
+    st = service.review_finding(s, auth.actor, report_id, key, body.action, body.comment, body.expected_revision)
+    return {"key": st.finding_key, "action": st.action, "comment": st.comment, "at": service.iso(st.at),
+            "revision": st.revision}
 
 
 @router.post("/reports/{report_id}/rules/{rule}", summary="一次采纳或排除某条规则的全部问题")
-def post_rule(report_id: int, rule: str, body: ReviewIn, s: DB, auth: ApiWriter) -> dict:
+def post_rule(report_id: ReportId, rule: str, body: ReviewIn, s: DB, auth: ApiWriter) -> dict:
     """一次采纳或排除某条规则的全部问题"""
     n = service.review_rule(s, auth.actor, report_id, rule, body.action, body.comment)
     return {"rule": rule, "action": body.action, "count": n}
 
 
 @router.get("/reports/{report_id}/original", summary="下载报告原件（上传时的文件）")
-def get_original(report_id: int, s: DB, auth: ApiUser) -> Response:
+def get_original(report_id: ReportId, s: DB, auth: ApiUser) -> Response:
     """下载报告原件（上传时的文件）"""
     name, data = service.original_file(s, auth.actor, report_id)
     return Response(data, media_type="application/octet-stream", headers=attachment(name.replace("/", "_")))
 
 
 @router.post("/reports/{report_id}/verdict", summary="审查结论")
-def post_verdict(report_id: int, body: VerdictIn, s: DB,
+def post_verdict(report_id: ReportId, body: VerdictIn, s: DB,
                  auth: ApiWriter) -> dict:
     """审查结论"""
     return {"report": service.doc_summary(service.set_verdict(s, auth.actor, report_id, body.verdict, body.note))}
 
 
 @router.post("/reports/{report_id}/unit", summary="更正报告对应的单位")
-def post_unit(report_id: int, body: UnitIn, s: DB,
+def post_unit(report_id: ReportId, body: UnitIn, s: DB,
               auth: ApiWriter) -> dict:
     """更正报告对应的单位"""
     return {"report": service.doc_summary(service.set_unit(s, auth.actor, report_id, body.unit_id))}
 
 
 @router.post("/reports/{report_id}/published", summary="标记为已公开（或取消）")
-def post_published(report_id: int, body: PublishedIn, s: DB,
+def post_published(report_id: ReportId, body: PublishedIn, s: DB,
                    auth: ApiWriter) -> dict:
     """标记为已公开（或取消）"""
     return {"report": service.doc_summary(service.set_published(s, auth.actor, report_id, body.published))}
 
 
 @router.post("/reports/{report_id}/reanalyze", summary="重新分析（规则更新后）")
-def post_reanalyze(request: Request, report_id: int, s: DB,
+def post_reanalyze(request: Request, report_id: ReportId, s: DB,
                    auth: ApiWriter) -> dict:
     """重新分析（规则更新后）"""
     doc = service.reanalyze(s, auth.actor, report_id, request.app.state.config)
@@ -216,7 +232,7 @@ def post_reanalyze(request: Request, report_id: int, s: DB,
 @router.get("/units", summary="已登记的单位")
 def get_units(s: DB, auth: ApiUser) -> dict:
     """已登记的单位"""
-    return {"units": [unit_json(u) for u in service.list_units(s)]}
+    return {"units": [unit_json(u) for u in service.list_units(s, auth.actor)]}
 
 
 @router.post("/units", summary="登记某年度应报送的单位")
@@ -227,13 +243,13 @@ def post_units(body: UnitsIn, s: DB, auth: ApiWriter) -> dict:
 
 
 @router.get("/season/{year}", summary="报送进度：各单位状态与截止日期")
-def get_season(request: Request, year: int, s: DB, auth: ApiUser) -> dict:
+def get_season(request: Request, year: YearPath, s: DB, auth: ApiUser) -> dict:
     """报送进度：各单位状态与截止日期"""
     return service.season(s, auth.actor, year, request.app.state.config)
 
 
 @router.post("/season/{year}", summary="登记该年度应报送的单位，返回报送进度")
-def post_season(request: Request, year: int, body: SeasonIn, s: DB,
+def post_season(request: Request, year: YearPath, body: SeasonIn, s: DB,
                 auth: ApiWriter) -> dict:
     """登记该年度应报送的单位，返回报送进度"""
     service.register_units(s, auth.actor, year, _listing(body))
@@ -241,7 +257,7 @@ def post_season(request: Request, year: int, body: SeasonIn, s: DB,
 
 
 @router.get("/corpus", summary="汇总表：单位×年度的评分、问题数和主要指标")
-def get_corpus(s: DB, auth: ApiUser, year: int | None = None, level: str | None = None, parent: str | None = None,
+def get_corpus(s: DB, auth: ApiUser, year: YearQuery = None, level: str | None = None, parent: str | None = None,
                status: str | None = None, sort: str = "unit",
                format: Annotated[str, Query(pattern="^(json|xlsx)$")] = "json"):
     """汇总表：单位×年度的评分、问题数和主要指标"""
@@ -253,7 +269,7 @@ def get_corpus(s: DB, auth: ApiUser, year: int | None = None, level: str | None 
 
 
 @router.get("/indicators", summary="指标明细（可导出 CSV 或 XLSX）")
-def get_indicators(s: DB, auth: ApiUser, year: int | None = None,
+def get_indicators(s: DB, auth: ApiUser, year: YearQuery = None,
                    format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json"):
     """指标明细（可导出 CSV 或 XLSX）"""
     rows = service.indicator_rows(s, auth.actor, year=year)
@@ -269,4 +285,6 @@ def get_indicators(s: DB, auth: ApiUser, year: int | None = None,
 @router.get("/search", summary="全文检索")
 def get_search(s: DB, auth: ApiUser, q: Annotated[str, Query(max_length=200)] = "") -> dict:
     """全文检索"""
-    return {"q": q, "hits": service.search(s, auth.actor, clean(q))}
+    hits = service.search(s, auth.actor, clean(q))
+    per_report = {h["report_id"]: h["report_hits"] for h in hits}
+    return {"q": q, "hits": hits, "total": sum(per_report.values()), "reports": len(per_report)}

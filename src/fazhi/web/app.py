@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from sqlalchemy.exc import DataError
@@ -15,15 +17,18 @@ from starlette.staticfiles import StaticFiles
 from .. import __version__
 from ..config import Config, load_config
 from ..store import db, service
-from . import api, pages, settings
+from ..store.analysis import Limits
+from ..store.worker import DEFAULT_WORKERS, AnalysisPool
+from . import admin, api, office, pages, settings
 from .deps import CsrfError, LoginRequired, login_url
-from .middleware import BodyLimit, SecurityHeaders
+from .login_guard import LoginGuard
+from .middleware import BodyLimit, HeadAsGet, SecurityHeaders
 from .templating import render
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 ERROR_TITLES = {400: "请求有误", 401: "需要登录", 403: "无权访问", 404: "未找到", 405: "不支持的操作",
-                413: "上传内容过大", 422: "请求有误", 500: "服务器错误"}
+                409: "内容已被他人修改", 413: "上传内容过大", 422: "请求有误", 500: "服务器错误"}
 CSRF_MESSAGE = "页面已过期或请求来源无效（CSRF 校验失败），请刷新页面后重试"
 
 
@@ -34,6 +39,8 @@ def create_app(
     secure_cookies: bool | None = None,
     config: Config | None = None,
     max_upload_bytes: int | None = None,
+    analysis_workers: int = DEFAULT_WORKERS,
+    analysis_limits: Limits | None = None,
 ) -> FastAPI:
     """The workspace app for a database (FAZHI_DATABASE_URL, else SQLite under FAZHI_DATA_DIR)."""
     url = database_url or db.database_url()
@@ -48,6 +55,9 @@ def create_app(
     app.state.sessionmaker = db.get_sessionmaker(url)
     app.state.config = config or load_config()
     app.state.max_upload_bytes = max_upload_bytes
+    app.state.analysis = AnalysisPool(app.state.sessionmaker, app.state.config, analysis_workers, analysis_limits)
+    app.state.login_guard = LoginGuard()
+    app.state.analysis.resume()  # reports a stopped server left 分析中
 
     def upload_limit() -> int:
         return app.state.max_upload_bytes or service.MAX_UPLOAD_BYTES
@@ -62,9 +72,13 @@ def create_app(
     )
     app.add_middleware(BodyLimit, limit=upload_limit)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
+    app.include_router(office.api)
     app.include_router(pages.router)
+    app.include_router(admin.router)
+    app.include_router(office.pages)
     _install_error_handlers(app)
     return app
 
@@ -96,6 +110,14 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def _forbidden(request: Request, exc: service.Forbidden):
         return _error(request, 403, str(exc) or "无权进行此操作")
 
+    @app.exception_handler(service.Conflict)
+    async def _conflict(request: Request, exc: service.Conflict):
+        if _is_api(request):
+            return _error(request, 409, str(exc))
+        m = re.match(r"/reports/(\d+)/", request.url.path)
+        return render(request, "error.html", None, status=409, title=ERROR_TITLES[409], message=str(exc), code=409,
+                      reload=f"/reports/{m.group(1)}" if m else None)
+
     @app.exception_handler(service.NotFound)
     async def _not_found(request: Request, exc: service.NotFound):
         return _error(request, 404, str(exc) or "未找到")
@@ -108,10 +130,16 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def _data_error(request: Request, exc: DataError):
         return _error(request, 400, "提交的内容含有无法保存的字符或数值，请检查后重试")
 
+    @app.exception_handler(OverflowError)
+    async def _overflow(request: Request, exc: OverflowError):  # a number past what the database can hold
+        return _error(request, 400, "参数中的数值超出范围")
+
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):
         if _is_api(request):
-            return JSONResponse({"detail": exc.errors()}, status_code=422)
+            # a bad path or query parameter is a bad request (400); a body that breaks its schema stays 422
+            params = all(e.get("loc", ("",))[0] in ("path", "query") for e in exc.errors())
+            return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=400 if params else 422)
         return _error(request, 400, "提交的内容不完整或格式不对，请返回重试")
 
     @app.exception_handler(StarletteHTTPException)

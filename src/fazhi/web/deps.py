@@ -85,6 +85,8 @@ def _session_user(request: Request, s: Session) -> User | None:
     u = s.get(User, uid)
     if u is None or not u.active or request.session.get("pw") != password_stamp(u):
         return None  # deleted, disabled, or the password changed since this login
+    if request.session.get("sv") != u.session_version:
+        return None  # logged out, disabled or reset since this login (every session of the user ends)
     return u
 
 
@@ -109,7 +111,8 @@ def login_session(request: Request, user: User) -> None:
     """Start a fresh session for a user (a new CSRF token too: no session fixation)."""
     request.session.clear()
     request.session.update(
-        uid=user.id, name=user.username, role=user.role, pw=password_stamp(user), csrf=secrets.token_urlsafe(32)
+        uid=user.id, name=user.username, role=user.role, pw=password_stamp(user), sv=user.session_version,
+        csrf=secrets.token_urlsafe(32)
     )
 
 

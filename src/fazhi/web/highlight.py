@@ -104,3 +104,65 @@ def report_from_dict(result: dict[str, Any]) -> Report:
 def body_html(result: dict[str, Any]) -> str:
     """The report text as escaped HTML with its marks (finding n is anchored `f{n}`, indicator n `i{n}`)."""
     return highlighted_html(report_from_dict(result))
+
+
+# The report page shows the text in pieces of about this many characters (a typical report is one piece;
+# a 1 MB text is ~6 pieces, each a page of reasonable weight instead of one 45 MB page).
+TEXT_CHUNK = 60_000
+
+
+def chunk_bounds(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """Pieces of the text of about `size` (default TEXT_CHUNK) characters, cut at line ends where there is one."""
+    size = size or TEXT_CHUNK
+    if len(text) <= size:
+        return [(0, len(text))]
+    out, a = [], 0
+    while a < len(text):
+        b = min(len(text), a + size)
+        if b < len(text):
+            nl = text.rfind("\n", a + size // 2, b)
+            b = nl + 1 if nl >= 0 else b
+        out.append((a, b))
+        a = b
+    return out
+
+
+def chunk_of(bounds: list[tuple[int, int]], pos: int | None) -> int:
+    """The index of the piece holding offset `pos` (0 when it has none)."""
+    if pos is None:
+        return 0
+    for k, (a, b) in enumerate(bounds):
+        if a <= pos < b:
+            return k
+    return len(bounds) - 1
+
+
+def _shift(span: dict, a: int, b: int) -> dict:
+    s, e = span.get("start"), span.get("end")
+    if isinstance(s, int) and isinstance(e, int) and a <= s and e <= b:
+        return {**span, "start": s - a, "end": e - a}
+    return {**span, "start": None, "end": None}
+
+
+def chunk_result(result: dict[str, Any], a: int, b: int) -> dict[str, Any]:
+    """The part of an analysis that falls in text[a:b], offsets shifted (finding numbers are kept)."""
+    if a == 0 and b >= len(result.get("text") or ""):
+        return result
+
+    def sections(secs) -> list[dict]:  # a section starting here is kept (cut at b); others give their children
+        out: list[dict] = []
+        for sec in secs or ():
+            if isinstance(sec.get("start"), int) and a <= sec["start"] < b:
+                out.append({**sec, "start": sec["start"] - a, "end": min(sec["end"], b) - a,
+                            "children": sections(sec.get("children"))})
+            else:
+                out.extend(sections(sec.get("children")))
+        return out
+
+    return {
+        **result, "text": result["text"][a:b],
+        "outline": sections(result.get("outline")),
+        "parts": {k: _shift(p, a, b) for k, p in (result.get("parts") or {}).items()},
+        "indicators": [_shift(i, a, b) for i in result.get("indicators") or ()],
+        "findings": [_shift(f, a, b) for f in result.get("findings") or ()],
+    }

@@ -94,8 +94,31 @@ SECURITY_HEADERS = (
 )
 
 
+class HeadAsGet:
+    """HEAD is answered like GET without the body (pages and API gave 405)."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def no_body(msg: Message) -> None:
+            if msg["type"] == "http.response.body":
+                msg = {**msg, "body": b""}
+            await send(msg)
+
+        await self.app({**scope, "method": "GET"}, receive, no_body)
+
+
 class SecurityHeaders:
-    """No inline scripts, no framing, no MIME sniffing: report text can never run as code."""
+    """No inline scripts, no framing, no MIME sniffing: report text can never run as code.
+
+    Everything but the static files is `Cache-Control: no-store`: API answers and downloads hold
+    reports that a shared or back-button cache must not keep.
+    """
 
     def __init__(self, app: ASGIApp):
         self.app = app
@@ -105,10 +128,15 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        static = scope.get("path", "").startswith("/static/")
+
         async def with_headers(msg: Message) -> None:
             if msg["type"] == "http.response.start":
                 present = {k.lower() for k, _ in msg.get("headers", [])}
-                msg["headers"] = list(msg.get("headers", [])) + [h for h in SECURITY_HEADERS if h[0] not in present]
+                extra = [h for h in SECURITY_HEADERS if h[0] not in present]
+                if not static and b"cache-control" not in present:
+                    extra.append((b"cache-control", b"no-store"))
+                msg["headers"] = list(msg.get("headers", [])) + extra
             await send(msg)
 
         await self.app(scope, receive, with_headers)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import threading
-import time
+import asyncio
 from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -19,53 +18,14 @@ from ..store import accounts, exports, service
 from ..store.exports import VERDICT_ZH
 from .api import XLSX, attachment, ingest_uploads
 from .deps import DB, Auth, LoginRequired, PageUser, authenticate, clean, form_csrf, login_session, safe_next
-from .highlight import body_html
+from .highlight import body_html, chunk_bounds, chunk_of, chunk_result
+from .limits import ReportId, page_int, page_year
 from .templating import flash, render
 
 router = APIRouter(include_in_schema=False)
 CSRF = [Depends(form_csrf)]
 
 # ---------------------------------------------------------------- login
-
-
-class _Throttle:
-    """A growing delay after failed logins for a name or an address (slows down password guessing)."""
-
-    WINDOW = 15 * 60
-    STEP, MAX_DELAY = 0.3, 3.0
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.fails: dict[str, list[float]] = {}
-
-    def delay(self, *keys: str) -> float:
-        now = time.monotonic()
-        with self.lock:
-            n = 0
-            for k in keys:
-                recent = [t for t in self.fails.get(k, []) if now - t < self.WINDOW]
-                self.fails[k] = recent
-                n = max(n, len(recent))
-        return min(self.STEP * n, self.MAX_DELAY)
-
-    def failed(self, *keys: str) -> None:
-        with self.lock:
-            for k in keys:
-                self.fails.setdefault(k, []).append(time.monotonic())
-            if len(self.fails) > 10000:  # forget old entries instead of growing without bound
-                self.fails = {k: v for k, v in list(self.fails.items())[-5000:]}
-
-    def succeeded(self, *keys: str) -> None:
-        with self.lock:
-            for k in keys:
-                self.fails.pop(k, None)
-
-
-def _throttle(request: Request) -> _Throttle:
-    app = request.app
-    if not hasattr(app.state, "login_throttle"):
-        app.state.login_throttle = _Throttle()
-    return app.state.login_throttle
 
 
 @router.get("/login", response_class=HTMLResponse)
@@ -76,27 +36,54 @@ def login_form(request: Request, s: DB, next: str = "/reports"):
     return render(request, "login.html", None, next=safe_next(next))
 
 
+def _check_password(app, name: str, password: str):
+    """The active user with these credentials (runs on the login guard's own threads)."""
+    with app.state.sessionmaker() as s:
+        return accounts.authenticate(s, name, password)
+
+
+def _too_many(request: Request, name: str, next_url: str, seconds: int, message: str):
+    resp = render(request, "login.html", None, status=429, next=safe_next(next_url), username=name, error=message)
+    resp.headers["Retry-After"] = str(max(1, seconds))
+    return resp
+
+
 @router.post("/login", dependencies=CSRF)
-def login(request: Request, s: DB, username: Annotated[str, Form()] = "", password: Annotated[str, Form()] = "",
-          next: Annotated[str, Form()] = "/reports"):
-    """Check the credentials and start a session."""
+async def login(request: Request, username: Annotated[str, Form()] = "", password: Annotated[str, Form()] = "",
+                next: Annotated[str, Form()] = "/reports"):
+    """Check the credentials and start a session; a locked account or address is refused at once (429)."""
     name = clean(username).strip()[:80]
-    client = request.client.host if request.client else "?"
-    throttle = _throttle(request)
-    time.sleep(throttle.delay("u:" + name, "ip:" + client))
-    user = accounts.authenticate(s, name, clean(password)) if name and password else None
-    if user is None:
-        throttle.failed("u:" + name, "ip:" + client)
+    guard = request.app.state.login_guard
+    account, address = guard.keys(name, request.client.host if request.client else "?")
+    wait = guard.retry_after(account, address)
+    if wait:
+        return _too_many(request, name, next, wait,
+                         f"登录失败次数过多，已暂时锁定，请 {max(1, (wait + 59) // 60)} 分钟后再试（或请管理员重置密码）")
+    if not name or not password:
         return render(request, "login.html", None, status=401, next=safe_next(next), username=name,
                       error="用户名或密码不正确")
-    throttle.succeeded("u:" + name, "ip:" + client)
+    if not guard.try_enter():
+        return _too_many(request, name, next, 5, "登录请求过多，请稍后再试")
+    try:
+        user = await asyncio.get_running_loop().run_in_executor(
+            guard.executor, _check_password, request.app, name, clean(password))
+    finally:
+        guard.leave()
+    if user is None:
+        guard.failed(account, address)
+        return render(request, "login.html", None, status=401, next=safe_next(next), username=name,
+                      error="用户名或密码不正确")
+    guard.succeeded(account)
     login_session(request, user)
     return RedirectResponse(safe_next(next), status_code=303)
 
 
 @router.post("/logout", dependencies=CSRF)
-def logout(request: Request):
-    """End the session."""
+def logout(request: Request, s: DB):
+    """End the session, and every other session of the same user (a copied cookie stops working too)."""
+    auth = authenticate(request, s, allow_token=False)
+    if auth is not None:
+        accounts.end_sessions(s, auth.user.id)
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
 
@@ -143,17 +130,10 @@ def _upload_page(request: Request, s: Session, auth: Auth, files: list[UploadFil
                   n_ok=sum(1 for r in results if r["report_id"]), n_bad=sum(1 for r in results if r["error"]))
 
 
-def _int_or_none(v: str | None) -> int | None:
-    try:
-        return int(v) if v not in (None, "") else None
-    except ValueError:
-        return None
-
-
 @router.get("/reports", response_class=HTMLResponse)
 def reports(request: Request, s: DB, auth: PageUser, year: str | None = None, unit_id: str | None = None):
     """The list of reports the user may see."""
-    y, u = _int_or_none(year), _int_or_none(unit_id)
+    y, u = page_year(year), page_int(unit_id, "单位（unit_id）")
     rows = service.list_reports(s, auth.actor, year=y, unit_id=u)
     units = service.list_units(s) if auth.is_staff else []
     all_years = sorted({r["year"] for r in service.list_reports(s, auth.actor) if r["year"]}, reverse=True)
@@ -180,7 +160,7 @@ def _history_rows(events: list[dict], findings: list[dict], units: dict[int, str
             else:
                 what = f"{f['rule']} “{f['quote']}”" if f.get("quote") else f"{f['rule']} {f['message']}"
             text = f"{exports.ACTION_ZH.get(e.get('action'), e.get('action'))}：{what}"
-            link = f"#fk-{n}" if n is not None else None
+            link = f"?fpage={n // FINDINGS_PAGE + 1}#fk-{n}" if n is not None else None
         elif kind == "verdict":
             text = f"审查结论：{VERDICT_ZH.get(e.get('verdict'), e.get('verdict'))}"
         elif kind == "match":
@@ -190,12 +170,13 @@ def _history_rows(events: list[dict], findings: list[dict], units: dict[int, str
             text = "标记为已公开" if e.get("published") else "取消已公开标记"
         else:
             text = kind
-        out.append({"at": e["at"], "user": e.get("user") or "系统", "kind": kind, "text": text, "link": link,
+        who = e.get("user") or ("系统" if kind == "analyse" else "审查人员")
+        out.append({"at": e["at"], "user": who, "kind": kind, "text": text, "link": link,
                     "comment": e.get("comment") or e.get("note") or ""})
     return out
 
 
-def _report_context(s: Session, auth: Auth, report_id: int) -> dict[str, Any]:
+def _report_context(s: Session, auth: Auth, report_id: ReportId) -> dict[str, Any]:
     view = service.report_view(s, auth.actor, report_id)
     result = view["result"]
     units = service.list_units(s) if auth.is_staff else []
@@ -228,29 +209,48 @@ def _bulk_groups(findings: list[dict]) -> list[tuple[str, int, str]]:
     return sorted(many, key=lambda g: -g[1])
 
 
+# Findings shown per page of the report page (a long report can carry thousands).
+FINDINGS_PAGE = 100
+
+
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
-def report_page(request: Request, report_id: int, s: DB, auth: PageUser):
-    """One report: marked text, findings to review, verdict."""
+def report_page(request: Request, report_id: ReportId, s: DB, auth: PageUser, part: str | None = None,
+                fpage: str | None = None):
+    """One report: marked text (in pieces for a long one), findings to review (paged), verdict."""
+    summary = service.doc_summary(service.get_document(s, auth.actor, report_id))
+    if summary["status"] != "done":
+        return render(request, "report_status.html", auth, active="reports", doc=summary)
     ctx = _report_context(s, auth, report_id)
-    return render(request, "report.html", auth, active="reports", body=body_html(ctx["result"]), **ctx)
+    bounds = chunk_bounds(ctx["result"].get("text") or "")
+    k = (page_int(part, "分段（part）", 1, len(bounds)) or 1) - 1
+    n_pages = max(1, -(-len(ctx["findings"]) // FINDINGS_PAGE))
+    fp = page_int(fpage, "问题页（fpage）", 1, n_pages) or 1
+    for f in ctx["findings"]:
+        c = chunk_of(bounds, f.get("start"))
+        f["href"] = f"#f{f['n']}" if c == k else f"?part={c + 1}&fpage={fp}#f{f['n']}"
+    shown = ctx["findings"][(fp - 1) * FINDINGS_PAGE : fp * FINDINGS_PAGE]
+    return render(request, "report.html", auth, active="reports", body=body_html(chunk_result(ctx["result"], *bounds[k])),
+                  part=k + 1, n_parts=len(bounds), fpage=fp, n_fpages=n_pages, shown=shown,
+                  versions=service.versions(s, auth.actor, report_id), **ctx)
 
 
-def _back(report_id: int, anchor: str = "") -> RedirectResponse:
+def _back(report_id: ReportId, anchor: str = "") -> RedirectResponse:
     return RedirectResponse(f"/reports/{report_id}{anchor}", status_code=303)
 
 
 @router.post("/reports/{report_id}/findings/{key}", dependencies=CSRF)
-def review(request: Request, s: DB, auth: PageUser, report_id: int, key: str, action: Annotated[str, Form()],
-           comment: Annotated[str, Form()] = "", n: Annotated[str, Form()] = ""):
-    """Accept or dismiss one finding."""
-    service.review_finding(s, auth.actor, report_id, key, action, clean(comment).strip()[:2000])
+def review(request: Request, s: DB, auth: PageUser, report_id: ReportId, key: str, action: Annotated[str, Form()],
+           comment: Annotated[str, Form()] = "", n: Annotated[str, Form()] = "", seen: Annotated[str, Form()] = ""):
+    """Accept or dismiss one finding (a page older than the last decision gets 409 and a link to reload)."""
+    expected = page_int(seen, "版本（seen）", 0) if seen else None
+    service.review_finding(s, auth.actor, report_id, key, action, clean(comment).strip()[: service.COMMENT_MAX], expected)
     flash(request, f"已{'采纳' if action == 'accepted' else '排除'}问题 {key.split(':')[0]}")
-    anchor = f"#fk-{int(n)}" if n.isdigit() else ""
+    anchor = f"?fpage={int(n) // FINDINGS_PAGE + 1}#fk-{int(n)}" if n.isdigit() and len(n) < 9 else ""
     return _back(report_id, anchor)
 
 
 @router.post("/reports/{report_id}/rules/{rule}", dependencies=CSRF)
-def review_all(request: Request, s: DB, auth: PageUser, report_id: int, rule: str, action: Annotated[str, Form()]):
+def review_all(request: Request, s: DB, auth: PageUser, report_id: ReportId, rule: str, action: Annotated[str, Form()]):
     """Accept or dismiss every finding of one rule."""
     n = service.review_rule(s, auth.actor, report_id, rule, action)
     flash(request, f"已{'采纳' if action == 'accepted' else '排除'} {rule} 的全部 {n} 个问题")
@@ -258,26 +258,24 @@ def review_all(request: Request, s: DB, auth: PageUser, report_id: int, rule: st
 
 
 @router.post("/reports/{report_id}/verdict", dependencies=CSRF)
-def verdict(request: Request, s: DB, auth: PageUser, report_id: int, verdict: Annotated[str, Form()],
+def verdict(request: Request, s: DB, auth: PageUser, report_id: ReportId, verdict: Annotated[str, Form()],
             note: Annotated[str, Form()] = ""):
     """Record the overall verdict."""
-    service.set_verdict(s, auth.actor, report_id, verdict, clean(note).strip()[:10000])
+    service.set_verdict(s, auth.actor, report_id, verdict, clean(note).strip()[: service.NOTE_MAX])
     flash(request, f"审查结论已保存：{VERDICT_ZH.get(verdict, verdict)}")
     return _back(report_id)
 
 
 @router.post("/reports/{report_id}/unit", dependencies=CSRF)
-def unit(request: Request, s: DB, auth: PageUser, report_id: int, unit_id: Annotated[str, Form()] = ""):
+def unit(request: Request, s: DB, auth: PageUser, report_id: ReportId, unit_id: Annotated[str, Form()] = ""):
     """Correct the report's unit."""
-    if unit_id not in ("", "none") and _int_or_none(unit_id) is None:
-        raise service.BadInput("单位编号无效")
-    doc = service.set_unit(s, auth.actor, report_id, _int_or_none(unit_id))
+    doc = service.set_unit(s, auth.actor, report_id, None if unit_id == "none" else page_int(unit_id, "单位编号"))
     flash(request, f"报告单位已更正为：{doc.unit.name if doc.unit else '（不对应任何单位）'}")
     return _back(report_id)
 
 
 @router.post("/reports/{report_id}/published", dependencies=CSRF)
-def published(request: Request, s: DB, auth: PageUser, report_id: int, published: Annotated[str, Form()] = "1"):
+def published(request: Request, s: DB, auth: PageUser, report_id: ReportId, published: Annotated[str, Form()] = "1"):
     """Mark the report as published (or not)."""
     on = published not in ("0", "false", "")
     service.set_published(s, auth.actor, report_id, on)
@@ -286,7 +284,7 @@ def published(request: Request, s: DB, auth: PageUser, report_id: int, published
 
 
 @router.post("/reports/{report_id}/reanalyze", dependencies=CSRF)
-def reanalyze(request: Request, report_id: int, s: DB, auth: PageUser):
+def reanalyze(request: Request, report_id: ReportId, s: DB, auth: PageUser):
     """Analyse the stored report again with the current rules."""
     service.reanalyze(s, auth.actor, report_id, request.app.state.config)
     flash(request, "已按当前规则重新分析，原有的处理结果按问题保留")
@@ -294,18 +292,20 @@ def reanalyze(request: Request, report_id: int, s: DB, auth: PageUser):
 
 
 @router.get("/reports/{report_id}/sheet", response_class=HTMLResponse)
-def sheet(request: Request, report_id: int, s: DB, auth: PageUser):
+def sheet(request: Request, report_id: ReportId, s: DB, auth: PageUser):
     """The printable review sheet."""
     view = service.report_view(s, auth.actor, report_id)
+    service.analysed(view)
     return render(request, "sheet.html", auth, active="reports", doc=view["report"],
                   fields=exports.sheet_fields(view), todo=exports.accepted_findings(view),
                   counts=exports.review_counts(view), today=date.today())
 
 
 @router.get("/reports/{report_id}/sheet.docx")
-def sheet_docx(report_id: int, s: DB, auth: PageUser):
+def sheet_docx(report_id: ReportId, s: DB, auth: PageUser):
     """The review sheet as a Word file."""
     view = service.report_view(s, auth.actor, report_id)
+    service.analysed(view)
     r = view["report"]
     name = f"审查意见-{r.get('unit') or r.get('detected_unit') or report_id}-{r.get('year') or ''}.docx"
     return Response(exports.review_docx(view),
@@ -314,7 +314,7 @@ def sheet_docx(report_id: int, s: DB, auth: PageUser):
 
 
 @router.get("/reports/{report_id}/original")
-def original(report_id: int, s: DB, auth: PageUser):
+def original(report_id: ReportId, s: DB, auth: PageUser):
     """The uploaded file, unchanged."""
     name, data = service.original_file(s, auth.actor, report_id)
     return Response(data, media_type="application/octet-stream", headers=attachment(name.replace("/", "_")))
@@ -331,17 +331,17 @@ def default_year(today: date | None = None) -> int:
 @router.get("/season", response_class=HTMLResponse)
 def season(request: Request, s: DB, auth: PageUser, year: str | None = None):
     """The season table: expected units and their status."""
-    y = _int_or_none(year) or default_year()
+    y = page_year(year) or default_year()
     data = service.season(s, auth.actor, y, request.app.state.config)
     return render(request, "season.html", auth, active="season", year=y, data=data,
                   level_zh=LEVEL_ZH)
 
 
 @router.post("/season", dependencies=CSRF)
-def season_register(request: Request, s: DB, auth: PageUser, year: Annotated[int, Form()],
+def season_register(request: Request, s: DB, auth: PageUser, year: Annotated[int, Form(ge=service.YEAR_MIN, le=service.YEAR_MAX)],
                     listing: Annotated[str, Form()] = ""):
     """Register the units expected to report."""
-    units = service.register_units(s, auth.actor, year, clean(listing)[:200_000])
+    units = service.register_units(s, auth.actor, year, clean(listing)[: service.LISTING_MAX])
     flash(request, f"已登记 {len(units)} 个单位为 {year} 年度应报送单位" if units else "没有可登记的单位（每行一个：名称,层级,上级）",
           "ok" if units else "warn")
     return RedirectResponse(f"/season?year={year}", status_code=303)
@@ -354,7 +354,7 @@ CORPUS_SORTS = {"unit": "单位", "year": "年度", "score": "评分", "errors":
 
 
 def _corpus_filters(year, level, parent, status, sort) -> dict[str, Any]:
-    return {"year": _int_or_none(year), "level": clean(level) or None, "parent": clean(parent) or None,
+    return {"year": page_year(year), "level": clean(level) or None, "parent": clean(parent) or None,
             "status": status if status in VERDICT_ZH else None, "sort": sort if sort in CORPUS_SORTS else "unit"}
 
 
@@ -406,8 +406,10 @@ def search(request: Request, s: DB, auth: PageUser, q: Annotated[str, Query(max_
         g = groups.setdefault(h["report_id"], {"report_id": h["report_id"], "title": h["title"], "unit": h["unit"],
                                                "year": h["year"], "hits": []})
         g["hits"].append(h)
+    for g in groups.values():
+        g["total"] = g["hits"][0]["report_hits"]
     return render(request, "search.html", auth, active="search", q=q, groups=list(groups.values()),
-                  n_hits=len(hits), error=error, limit=service.SEARCH_LIMIT)
+                  n_hits=sum(g["total"] for g in groups.values()), error=error, limit=service.SEARCH_LIMIT)
 
 
 # ---------------------------------------------------------------- API docs, behind login

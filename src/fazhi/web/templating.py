@@ -20,11 +20,12 @@ from ..store.service import STATUS_ZH
 from .deps import Auth, csrf_token
 
 NAV = (
-    ("upload", "/upload", "上传", False),
-    ("reports", "/reports", "报告", False),
-    ("season", "/season", "报送进度", True),
-    ("corpus", "/corpus", "汇总", False),
-    ("search", "/search", "检索", False),
+    ("upload", "/upload", "上传", "all"),
+    ("reports", "/reports", "报告", "all"),
+    ("season", "/season", "报送进度", "staff"),
+    ("corpus", "/corpus", "汇总", "all"),
+    ("search", "/search", "检索", "all"),
+    ("users", "/admin/users", "账号", "admin"),
 )
 
 

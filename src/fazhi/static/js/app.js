@@ -14,6 +14,35 @@
     if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) e.preventDefault();
   });
 
+  // ---- reports being analysed: poll their status, update the badge, reload a page that waits for it ----
+  var pending = Array.prototype.slice.call(document.querySelectorAll("[data-status-id]"));
+  if (pending.length) {
+    var POLL_MS = 2000;
+    var poll = function () {
+      var ids = pending.map(function (el) { return el.dataset.statusId; });
+      fetch("/api/reports/status?ids=" + ids.join(","), { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) {
+          if (!data) return;
+          var reload = false;
+          pending = pending.filter(function (el) {
+            var st = data.statuses[el.dataset.statusId];
+            if (!st || st.status === "queued" || st.status === "analysing") return true;
+            var badge = el.querySelector("[data-status-text]");
+            if (badge) { badge.textContent = st.status_zh; badge.className = "badge badge-status-" + st.status; }
+            var reason = document.querySelector("[data-status-reason-for='" + el.dataset.statusId + "']");
+            if (reason) reason.textContent = st.reason;
+            if (el.dataset.reload) reload = true;
+            return false;
+          });
+          if (reload) window.location.reload();
+          else if (pending.length) window.setTimeout(poll, POLL_MS);
+        })
+        .catch(function () { window.setTimeout(poll, POLL_MS * 2); });
+    };
+    window.setTimeout(poll, POLL_MS);
+  }
+
   // ---- upload: list the chosen files, refuse an oversize batch before sending it ---------------
   var upload = document.getElementById("upload-form");
   if (upload) {
