@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from web_helpers import UNIT_A, UNIT_B
 
 from fazhi.store import exports
+from fazhi.store.corpus import pinyin_key
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +75,8 @@ def test_level_filter(clients, corpus_ready):
 
 
 @pytest.mark.parametrize("sort,key", [("score", lambda r: -(r["score"] or 0)), ("errors", lambda r: -r["errors"]),
-                                      ("unit", lambda r: (r["unit_name"], r["year"])),
-                                      ("year", lambda r: (-r["year"], r["unit_name"]))])
+                                      ("unit", lambda r: (pinyin_key(r["unit_name"]), r["year"])),
+                                      ("year", lambda r: (-r["year"], pinyin_key(r["unit_name"])))])
 def test_sorting(clients, corpus_ready, sort, key):
     rows = clients["reviewer"].get(f"/api/corpus?sort={sort}").json()["rows"]
     assert [key(r) for r in rows] == sorted(key(r) for r in rows)

@@ -65,7 +65,7 @@ def test_dismiss_a_finding_with_a_comment(clients, seeded):
     f = findings_of(c, rid)[0]
     r = c.form(f"/reports/{rid}/findings/{quote(f['key'], safe='')}",
                {"action": "dismissed", "comment": "属于引用原文，不需修改", "n": "0"})
-    assert r.status_code == 303 and r.headers["location"] == f"/reports/{rid}#fk-0"
+    assert r.status_code == 303 and r.headers["location"] == f"/reports/{rid}?fpage=1#fk-0"
     page = c.get(f"/reports/{rid}").text
     item = page[page.index('id="fk-0"') : page.index('id="fk-1"')]
     assert "已排除" in item and "属于引用原文，不需修改" in item and 'data-state="dismissed"' in item
@@ -234,7 +234,7 @@ def test_unit_account_sees_only_its_own_reports(clients, seeded):
         assert ua.get(url).status_code == 403
     assert {r["id"] for r in ua.get("/api/reports").json()["reports"]} == {own}
     assert ua.form(f"/reports/{own}/verdict", {"verdict": "pass"}).status_code == 403
-    key = findings_of(ua, own)[0]["key"]
+    key = findings_of(clients["reviewer"], own)[0]["key"]
     assert ua.form(f"/reports/{own}/findings/{quote(key, safe='')}", {"action": "dismissed"}).status_code == 403
     assert ua.api_post(f"/api/reports/{other}/verdict", {"verdict": "pass"}).status_code == 403
     assert ua.get("/season").status_code == 403

@@ -54,6 +54,7 @@ from .lifecycle import (  # noqa: F401 - re-exported: the service is the one ent
     match_unit,
     received_on,
     remove_expected,
+    set_published,
     set_received,
     supersede,
     unit_mismatch,
@@ -375,8 +376,6 @@ def set_unit(s: Session, actor: Actor, report_id: int, unit_id: int | None) -> D
         raise NotFound(f"单位 {unit_id} 不存在")
     doc.unit_id, doc.unit_match, doc.hold_reason = unit_id, "manual", ""
     s.add(ReviewEvent(report_id=doc.id, user_id=actor.id, kind="match", payload=json.dumps({"unit_id": unit_id})))
-    s.flush()
-    supersede(s, doc)
     s.commit()
     return doc
 
