@@ -91,6 +91,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pg", help="PostgreSQL URL (default: SQLite in a temporary directory)")
     ap.add_argument("--seconds", type=float, default=30.0)
+    ap.add_argument("--think", type=float, default=1.0, help="a reviewer's pause between clicks (s)")
+    ap.add_argument("--no-attack", action="store_true", help="the baseline: reviewers only")
     args = ap.parse_args()
     tmp = tempfile.TemporaryDirectory()
     env = {**os.environ, "FAZHI_DATA_DIR": tmp.name, "FAZHI_SECRET_KEY": "bench-" + str(os.getpid())}
@@ -116,7 +118,7 @@ def main() -> None:
             except httpx.HTTPError:
                 assert time.monotonic() < deadline and server.poll() is None, "server did not start"
                 time.sleep(0.2)
-        run(base, server.pid, args.seconds, "PostgreSQL" if args.pg else "SQLite")
+        run(base, server.pid, args, "PostgreSQL" if args.pg else "SQLite")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
@@ -126,7 +128,8 @@ def main() -> None:
         tmp.cleanup()
 
 
-def run(base: str, pid: int, seconds: float, backend: str) -> None:
+def run(base: str, pid: int, args, backend: str) -> None:
+    seconds = args.seconds
     admin = login(base, "admin", PASSWORD)
     seeds = io.BytesIO()
     with zipfile.ZipFile(seeds, "w") as z:
@@ -159,7 +162,7 @@ def run(base: str, pid: int, seconds: float, backend: str) -> None:
             if r.status_code != 200:
                 errors.append(f"{url} {r.status_code}")
             n += 1
-            time.sleep(0.1)  # a reviewer reads between clicks
+            time.sleep(args.think)  # a reviewer reads between clicks
 
     logins: list[int] = []
 
@@ -188,8 +191,8 @@ def run(base: str, pid: int, seconds: float, backend: str) -> None:
     for t in threads:
         t.start()
     time.sleep(2)
-    attack = [threading.Thread(target=bad_login, args=(i,)) for i in range(BAD_LOGINS)]
-    attack.append(threading.Thread(target=upload_bomb))
+    attack = [] if args.no_attack else [threading.Thread(target=bad_login, args=(i,)) for i in range(BAD_LOGINS)]
+    attack += [] if args.no_attack else [threading.Thread(target=upload_bomb)]
     for t in attack:
         t.start()
     for t in attack:
@@ -201,8 +204,10 @@ def run(base: str, pid: int, seconds: float, backend: str) -> None:
     lat.sort()
     p95 = lat[int(0.95 * (len(lat) - 1))]
     codes = {c: logins.count(c) for c in sorted(set(logins))}
-    print(f"backend: {backend}; {REVIEWERS} reviewers browsing {seconds:.0f} s; {BAD_LOGINS} bad logins; "
-          f"{BOMB_MEMBERS} x {BOMB_MB} MB text-bomb zip ({len(bomb) / 2**20:.1f} MB)")
+    attack_text = "no attack (baseline)" if args.no_attack else (
+        f"{BAD_LOGINS} bad logins; {BOMB_MEMBERS} x {BOMB_MB} MB text-bomb zip ({len(bomb) / 2**20:.1f} MB)")
+    print(f"backend: {backend}; {REVIEWERS} reviewers browsing {seconds:.0f} s, {args.think} s between clicks; "
+          f"{attack_text}; load average before: {os.getloadavg()[0]:.1f}")
     print(f"reviewer pages: {len(lat)} requests, p50 {statistics.median(lat) * 1000:.0f} ms, "
           f"p95 {p95 * 1000:.0f} ms, max {lat[-1] * 1000:.0f} ms, errors {len(errors)} {errors[:3]}")
     print(f"bad logins: {codes}")

@@ -19,9 +19,10 @@ LOCKOUT_S = 15 * 60
 ACCOUNT_FAILS = 5
 # An address locks after this many failures (an office behind one NAT address has several people).
 ADDRESS_FAILS = 20
-# Password hashes computed at once (argon2 takes ~0.2 s of one core each) and logins allowed to wait for one.
-HASH_THREADS = 2
-MAX_WAITING = 32
+# Password hashes computed at once and logins allowed to wait for one. One at a time: an argon2 check takes
+# ~0.2 s and runs 4 lanes in parallel, so two at once already fill a 2-core server (bench_workspace_load.py).
+HASH_THREADS = 1
+MAX_WAITING = 16
 # Forget the oldest keys past this many, instead of growing without bound under a spray of names.
 MAX_KEYS = 20000
 

@@ -36,8 +36,14 @@ def login_form(request: Request, s: DB, next: str = "/reports"):
     return render(request, "login.html", None, next=safe_next(next))
 
 
-def _check_password(app, name: str, password: str):
-    """The active user with these credentials (runs on the login guard's own threads)."""
+LOCKED = object()
+
+
+def _check_password(app, name: str, password: str, keys: tuple[str, str]):
+    """The active user with these credentials (runs on the login guard's own threads); LOCKED if a lock
+    was set while this attempt waited for its turn (no hash is computed then)."""
+    if app.state.login_guard.retry_after(*keys):
+        return LOCKED
     with app.state.sessionmaker() as s:
         return accounts.authenticate(s, name, password)
 
@@ -66,9 +72,12 @@ async def login(request: Request, username: Annotated[str, Form()] = "", passwor
         return _too_many(request, name, next, 5, "登录请求过多，请稍后再试")
     try:
         user = await asyncio.get_running_loop().run_in_executor(
-            guard.executor, _check_password, request.app, name, clean(password))
+            guard.executor, _check_password, request.app, name, clean(password), (account, address))
     finally:
         guard.leave()
+    if user is LOCKED:
+        wait = guard.retry_after(account, address)
+        return _too_many(request, name, next, wait, f"登录失败次数过多，已暂时锁定，请 {max(1, (wait + 59) // 60)} 分钟后再试")
     if user is None:
         guard.failed(account, address)
         return render(request, "login.html", None, status=401, next=safe_next(next), username=name,
