@@ -238,6 +238,9 @@ def report_page(request: Request, report_id: ReportId, s: DB, auth: PageUser, pa
         c = chunk_of(bounds, f.get("start"))
         f["href"] = f"#f{f['n']}" if c == k else f"?part={c + 1}&fpage={fp}#f{f['n']}"
     shown = ctx["findings"][(fp - 1) * FINDINGS_PAGE : fp * FINDINGS_PAGE]
+    a, b = bounds[k]
+    ctx["n_indicators"] = len(ctx["indicators"])
+    ctx["indicators"] = [dict(i, n=n) for n, i in enumerate(ctx["indicators"]) if a <= i["start"] < b]
     return render(request, "report.html", auth, active="reports", body=body_html(chunk_result(ctx["result"], *bounds[k])),
                   part=k + 1, n_parts=len(bounds), fpage=fp, n_fpages=n_pages, shown=shown,
                   versions=service.versions(s, auth.actor, report_id), **ctx)
