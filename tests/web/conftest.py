@@ -109,7 +109,9 @@ def app(db_url):
     with web.state.sessionmaker() as s:
         for name, role, unit in ACCOUNTS:
             accounts.create_user(s, name, PASSWORD, role, unit)
-    return web
+    yield web
+    web.state.analysis.wait_idle(120)  # nothing left running against a database about to be dropped
+    web.state.analysis.close()
 
 
 @pytest.fixture(scope="module")

@@ -270,3 +270,22 @@ def test_phone_width_layout(tab, shots):
     assert max(heights) < 48  # one line each, not a character per line
     assert page.evaluate("document.documentElement.scrollWidth") <= 375 + 1
     shots(page, "office-05-phone")
+
+
+def test_delete_a_report_and_remove_a_unit_from_the_season(tab, tmp_path):
+    rev = tab("审查甲")
+    upload(rev, [("误传.txt", own_report("某某乡", year=2016, n=2))], tmp_path)
+    wait_all_analysed(rev)
+    rev.on("dialog", lambda d: d.accept())
+    rev.click("a:has-text('查看报告')")
+    rev.click("button:has-text('删除')")
+    rev.wait_for_url("**/reports")
+    assert "已删除报告 误传.txt" in rev.inner_text(".flash-ok")
+    assert rev.locator("tbody tr", has_text="某某乡").count() == 0
+    rev.goto("/season?year=2016")
+    rev.fill("textarea[name=listing]", "某某乡\n另一乡")
+    rev.click("button:has-text('登记为 2016 年度应报送单位')")
+    rev.wait_for_selector("#season-table")
+    rev.locator("#season-table tr", has_text="另一乡").locator("button:has-text('移出名单')").click()
+    rev.wait_for_selector("text=已从应报送名单中移除")
+    assert "另一乡" not in rev.inner_text("#season-table")

@@ -66,3 +66,27 @@ def test_ingest_batch(env, tmp_path, app):
     assert "已入库 5 份报告" in r.output and "2 份失败" in r.output
     again = run("ingest", str(tmp_path / "批量.zip"))
     assert again.exit_code == 0 and "3 份此前已入库" in again.output
+
+
+def test_user_passwd_disable_enable_role_logout(env, app):
+    from web_helpers import login
+
+    assert run("user", "add", "cli_rev", "--role", "reviewer", "--password", "first-password").exit_code == 0
+    c = login(app, "cli_rev", "first-password")
+    r = run("user", "passwd", "cli_rev", "--password", "second-password")
+    assert r.exit_code == 0 and "会话已失效" in r.output
+    assert c.get("/reports", follow_redirects=False).status_code == 303  # the old session ended
+    c = login(app, "cli_rev", "second-password")
+    assert run("user", "logout", "cli_rev").exit_code == 0
+    assert c.get("/reports", follow_redirects=False).status_code == 303
+    c = login(app, "cli_rev", "second-password")
+    assert run("user", "role", "cli_rev", "unit", "--unit", "命令行镇").exit_code == 0
+    assert c.get("/reports", follow_redirects=False).status_code == 303  # a role change ends sessions too
+    assert "命令行镇" in run("user", "list").output
+    r = run("user", "disable", "cli_rev")
+    assert r.exit_code == 0 and "已停用" in r.output
+    assert "停用" in run("user", "list").output
+    assert run("user", "enable", "cli_rev").exit_code == 0
+    login(app, "cli_rev", "second-password")
+    assert run("user", "disable", "nobody").exit_code == 2
+    assert run("user", "passwd", "cli_rev", "--password", "short").exit_code == 2

@@ -83,9 +83,12 @@ class AnalysisPool:
             idle = 0.0
             try:
                 self.run_one(rid)
-            except Exception:  # pragma: no cover - logged; the row keeps a reason below
+            except Exception:  # logged; the row keeps a reason below
                 log.exception("analysis of report %s failed", rid)
-                self._mark(rid, "failed", "分析时出现内部错误，请联系管理员或重新分析")
+                try:
+                    self._mark(rid, "failed", "分析时出现内部错误，请联系管理员或重新分析")
+                except Exception:  # the database itself is gone (a restart, a dropped test database)
+                    log.exception("could not mark report %s as failed", rid)
 
     def _next_queued(self) -> int | None:
         try:
