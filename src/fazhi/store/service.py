@@ -318,7 +318,8 @@ def _conflict_message(s: Session, st: FindingState | None) -> str:
         return "该问题的处理状态已变化，请刷新后重试"
     who = s.get(User, st.user_id).username if st.user_id and s.get(User, st.user_id) else "其他审查人员"
     what = "采纳" if st.action == "accepted" else "排除"
-    return f"该问题已由 {who} 于 {iso(st.at)[:16].replace('T', ' ')}（UTC）{what}，您看到的是旧页面；请刷新后再决定"
+    when = aware(st.at).astimezone(local_zone()).strftime("%Y-%m-%d %H:%M")
+    return f"该问题已由 {who} 于 {when} {what}，您看到的是旧页面；请刷新后再决定"
 
 
 def review_rule(s: Session, actor: Actor, report_id: int, rule: str, action: str, comment: str = "") -> int:
