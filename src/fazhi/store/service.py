@@ -155,7 +155,9 @@ def apply_result(s: Session, report_id: int, out: dict) -> Document | None:
     s.query(IndicatorRow).filter(IndicatorRow.report_id == doc.id).delete()
     s.add_all(IndicatorRow(report_id=doc.id, **row) for row in out["indicators"])
     uploader = s.get(User, doc.uploaded_by) if doc.uploaded_by else None
-    if uploader is not None and uploader.role == "unit" and uploader.unit_id == doc.unit_id:
+    if doc.unit_match == "manual":
+        pass  # a reviewer settled the unit: a new analysis neither re-matches nor holds it again
+    elif uploader is not None and uploader.role == "unit" and uploader.unit_id == doc.unit_id:
         doc.hold_reason = unit_mismatch(s, uploader, out["units"])
     elif doc.unit_match is None or (doc.unit_match == "auto" and doc.unit_id is None):
         doc.unit_id = match_unit(s, out["units"])
@@ -208,6 +210,18 @@ def reanalyze(s: Session, actor: Actor, report_id: int, config: Config | None = 
     if out["status"] != "done":
         raise BadInput(out.get("reason") or "分析失败")
     doc = apply_result(s, doc.id, out)
+    return doc
+
+
+def requeue(s: Session, actor: Actor, report_id: int) -> Document:
+    """Queue a stored report for analysis again (the web's 重新分析: the worker pool does it, not the request)."""
+    require_staff(actor)
+    doc = get_document(s, actor, report_id)
+    if doc.status == "too_large":
+        raise BadInput(f"报告超出限制，不能重新分析：{doc.status_reason}")
+    if doc.status not in PENDING:
+        doc.status, doc.status_reason = "queued", ""
+        s.commit()
     return doc
 
 

@@ -221,11 +221,12 @@ def post_published(report_id: ReportId, body: PublishedIn, s: DB,
     return {"report": service.doc_summary(service.set_published(s, auth.actor, report_id, body.published))}
 
 
-@router.post("/reports/{report_id}/reanalyze", summary="重新分析（规则更新后）")
+@router.post("/reports/{report_id}/reanalyze", summary="重新分析（规则更新后；加入分析队列，状态见 /api/reports/status）")
 def post_reanalyze(request: Request, report_id: ReportId, s: DB,
                    auth: ApiWriter) -> dict:
-    """重新分析（规则更新后）"""
-    doc = service.reanalyze(s, auth.actor, report_id, request.app.state.config)
+    """重新分析（规则更新后；加入分析队列，状态见 /api/reports/status）"""
+    doc = service.requeue(s, auth.actor, report_id)
+    request.app.state.analysis.submit(report_id)
     return {"report": service.doc_summary(doc)}
 
 

@@ -297,9 +297,10 @@ def published(request: Request, s: DB, auth: PageUser, report_id: ReportId, publ
 
 @router.post("/reports/{report_id}/reanalyze", dependencies=CSRF)
 def reanalyze(request: Request, report_id: ReportId, s: DB, auth: PageUser):
-    """Analyse the stored report again with the current rules."""
-    service.reanalyze(s, auth.actor, report_id, request.app.state.config)
-    flash(request, "已按当前规则重新分析，原有的处理结果按问题保留")
+    """Queue the stored report for analysis again with the current rules (the page updates itself)."""
+    service.requeue(s, auth.actor, report_id)
+    request.app.state.analysis.submit(report_id)
+    flash(request, "已加入重新分析队列；分析完成后本页自动刷新，原有的处理结果按问题保留")
     return _back(report_id)
 
 
