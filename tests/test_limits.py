@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -123,3 +124,46 @@ def test_a_reader_that_hangs_is_stopped_too(tmp_path, monkeypatch):
     got = list(fazhi.analyze_many([tmp_path], Config(time_limit=2)))
     assert [type(x).__name__ for x in got] == ["Report", "ReadError", "Report"]
     assert "b_slow.txt" in str(got[1]) and "分析超时" in str(got[1])
+
+
+def test_two_workers_give_the_same_results_in_input_order(tmp_path):
+    """`--jobs 2`: two worker processes side by side; reports, read errors and their order as with one."""
+    for k, p in enumerate(SEED_FILES * 2):
+        shutil.copy(p, tmp_path / f"r{k:02d}.txt")
+    (tmp_path / "r04b.docx").write_bytes(b"PK\x03\x04 not a real docx")
+    cfg = Config(time_limit=60)
+
+    def summary(items):
+        return [(x.source, x.to_json()) if not isinstance(x, ReadError) else ("error", str(x)) for x in items]
+
+    one = summary(fazhi.analyze_many([tmp_path], cfg, jobs=1))
+    two = summary(fazhi.analyze_many([tmp_path], cfg, jobs=2))
+    assert len(one) == 11 and sum(1 for s, _ in one if s == "error") == 1
+    assert two == one
+
+
+def test_a_slow_file_in_a_pool_is_stopped_and_the_others_keep_their_order(tmp_path, monkeypatch):
+    import multiprocessing
+    import time
+
+    import fazhi.ingest
+    import fazhi.worker
+
+    real = fazhi.ingest.try_read
+
+    def stuck_on_slow(data, source):
+        if source.endswith("slow.txt"):
+            time.sleep(60)
+        return real(data, source)
+
+    monkeypatch.setattr(fazhi.ingest, "try_read", stuck_on_slow)
+    monkeypatch.setattr(fazhi.worker, "_context", lambda: multiprocessing.get_context("fork"))  # keeps the patch
+    for name in ("a.txt", "b_slow.txt", "c.txt", "d.txt"):
+        shutil.copy(SEED_FILES[0], tmp_path / name)
+    got = list(fazhi.analyze_many([tmp_path], Config(time_limit=2), jobs=2))
+    assert [type(x).__name__ for x in got] == ["Report", "ReadError", "Report", "Report"]
+    assert "b_slow.txt" in str(got[1]) and [Path(x.source).name for x in (got[0], got[2], got[3])] == [
+        "a.txt",
+        "c.txt",
+        "d.txt",
+    ]

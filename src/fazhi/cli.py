@@ -19,7 +19,7 @@ from rich.table import Table
 from .config import load_config
 from .ingest import ReadError
 from .ingest.sniff import REPORT_SUFFIXES
-from .pipeline import analyze_many
+from .pipeline import analyze_many, default_jobs
 from .render import get_formatter
 from .tables import os_reason, write_atomic
 
@@ -55,6 +55,7 @@ def analyze(
     config: Path | None = typer.Option(None, "--config", help="配置文件（默认读取当前目录的 fazhi.toml）"),
     fix: bool = typer.Option(False, "--fix", help="另存一份改正稿 <文件名>.fixed.txt（只改有唯一确定改法的问题，不改动原文件）"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不打印汇总表（错误照常打印）"),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="同时分析的进程数（默认：本机的核数）"),
 ) -> None:
     """分析报告：标题、单位、年度、层次、法定内容、指标和问题。"""
     try:
@@ -67,7 +68,7 @@ def analyze(
     failed = 0
     reports = []
     used: set[str] = set()
-    for item in analyze_many([str(p) for p in paths], cfg):
+    for item in analyze_many([str(p) for p in paths], cfg, jobs=default_jobs(jobs)):
         if isinstance(item, ReadError):
             failed += 1
             err.print(f"[red]无法分析[/red] {escape(str(item))}", markup=True, highlight=False, soft_wrap=True)

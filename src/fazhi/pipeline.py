@@ -15,7 +15,10 @@ Each stage declares what it requires and assigns; check_order() proves the order
 
 from __future__ import annotations
 
+import os
+import queue
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -202,28 +205,110 @@ def check_size(raw: RawDocument, cfg: Config) -> None:
         )
 
 
-def analyze_many(paths: Iterable[str | Path], config: Config | None = None) -> Iterator[Report | ReadError]:
+def analyze_many(
+    paths: Iterable[str | Path], config: Config | None = None, jobs: int = 1
+) -> Iterator[Report | ReadError]:
     """Analyse every report under the paths; unreadable, oversized and overlong inputs come back as ReadError.
 
     With a time limit (limits.timeout, the default) each file is read and analysed in a worker process
     that is ended when the file (each member, for a zip) takes too long; the batch goes on with a fresh
-    worker. Without one (timeout = 0) everything runs in this process.
+    worker. `jobs` workers run side by side (results still come in input order). Without a time limit
+    (timeout = 0) everything runs in this process.
     """
     cfg = config or Config()
     if not cfg.time_limit:
         yield from analyze_file(paths, cfg)
         return
-    worker = Worker()
-    try:
-        for path in paths if not isinstance(paths, str | Path) else [paths]:
-            p = Path(path)
-            for f in walk_dir(p) if p.is_dir() else [p]:
+    files = _walk(paths)
+    if jobs <= 1:
+        worker = Worker()
+        try:
+            for f in files:
                 if isinstance(f, ReadError):
                     yield f
                 else:
                     yield from worker.run(str(f), cfg)
+        finally:
+            worker.close()
+        return
+    yield from _pooled(files, cfg, jobs)
+
+
+def default_jobs(jobs: int = 0) -> int:
+    """The number of worker processes for a batch: `jobs` when given (> 0), else the machine's cores."""
+    return jobs if jobs > 0 else max(1, os.cpu_count() or 1)
+
+
+def _walk(paths: Iterable[str | Path] | str | Path) -> Iterator[Path | ReadError]:
+    for path in paths if not isinstance(paths, str | Path) else [paths]:
+        p = Path(path)
+        yield from walk_dir(p) if p.is_dir() else [p]
+
+
+def from_worker(worker: Worker, f: Path, cfg: Config) -> list[Report | ReadError]:
+    """Everything one file gives (a zip: one item per member), from the worker."""
+    return list(worker.run(str(f), cfg))
+
+
+# Files handed to the pool ahead of the one being yielded: enough to keep every worker busy while
+# bounding what waits in memory to a few reports per worker.
+AHEAD_PER_JOB = 2
+
+
+def _pooled(files: Iterator[Path | ReadError], cfg: Config, jobs: int) -> Iterator[Report | ReadError]:
+    """`jobs` worker processes, each driven by a thread; results yielded in input order."""
+    todo: queue.Queue = queue.Queue()
+    done: dict[int, list] = {}
+    cond = threading.Condition()
+
+    def drive() -> None:
+        worker = Worker()
+        try:
+            while (job := todo.get()) is not None:
+                i, f = job
+                try:
+                    items = from_worker(worker, f, cfg)
+                except Exception as e:  # never leave the consumer waiting for this file
+                    items = [ReadError(str(f), f"分析失败（{type(e).__name__}: {e}）")]
+                with cond:
+                    done[i] = items
+                    cond.notify_all()
+        finally:
+            worker.close()
+
+    threads = [threading.Thread(target=drive, daemon=True, name=f"fazhi-pool-{k}") for k in range(jobs)]
+    for t in threads:
+        t.start()
+    sent = 0
+    try:
+        it = iter(files)
+        exhausted = False
+        nxt = 0
+        while True:
+            while not exhausted and sent - nxt < jobs * AHEAD_PER_JOB:
+                f = next(it, None)
+                if f is None:
+                    exhausted = True
+                elif isinstance(f, ReadError):
+                    with cond:
+                        done[sent] = [f]
+                    sent += 1
+                else:
+                    todo.put((sent, f))
+                    sent += 1
+            if nxt == sent and exhausted:
+                return
+            with cond:
+                while nxt not in done:
+                    cond.wait()
+                items = done.pop(nxt)
+            nxt += 1
+            yield from items
     finally:
-        worker.close()
+        for _ in threads:
+            todo.put(None)
+        for t in threads:
+            t.join()
 
 
 def analyze_file(paths: Iterable[str | Path] | str | Path, cfg: Config) -> Iterator[Report | ReadError]:

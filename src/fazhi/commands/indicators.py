@@ -40,7 +40,7 @@ def _count_inputs(paths: list[Path]) -> int | None:
     return n
 
 
-def run(paths: list[Path], out: Path | None, config: Path | None, facts: bool) -> int:
+def run(paths: list[Path], out: Path | None, config: Path | None, facts: bool, jobs: int = 1) -> int:
     """Analyse the batch, write or print its indicator table; returns the exit status."""
     from ..config import load_config
     from ..indicators.export import report_rows
@@ -75,7 +75,7 @@ def run(paths: list[Path], out: Path | None, config: Path | None, facts: bool) -
     )
     with progress:
         task = progress.add_task("indicators", total=total)
-        for item in analyze_many([str(p) for p in paths], cfg):
+        for item in analyze_many([str(p) for p in paths], cfg, jobs=jobs):
             progress.advance(task)
             if isinstance(item, ReadError):
                 failed += 1
@@ -151,8 +151,11 @@ def register(app: typer.Typer) -> None:
             None, "--config", help="配置文件（默认读取当前目录的 fazhi.toml）"
         ),
         facts: bool = typer.Option(False, "--facts", help="同时列出未归入指标的其他数量（id 为 other）"),
+        jobs: int = typer.Option(0, "--jobs", "-j", help="同时分析的进程数（默认：本机的核数）"),
     ) -> None:
         """提取一批报告的工作指标，输出明细表和“单位×指标”汇总表。"""
-        code = run(paths, out, config, facts)
+        from ..pipeline import default_jobs
+
+        code = run(paths, out, config, facts, default_jobs(jobs))
         if code:
             raise typer.Exit(code)
