@@ -104,21 +104,7 @@ def test_cli_prints_the_limit_error_whole_and_file_names_with_brackets(tmp_path)
 def test_a_reader_that_hangs_is_stopped_too(tmp_path, monkeypatch):
     """The worker reads as well as analyses: a reader stuck on one file (a slow OCR, a converter) is ended
     by the time limit and the next file is read by a fresh worker."""
-    import multiprocessing
-    import time
-
-    import fazhi.ingest
-    import fazhi.worker
-
-    real = fazhi.ingest.try_read
-
-    def stuck_on_slow(data, source):
-        if source.endswith("slow.txt"):
-            time.sleep(60)
-        return real(data, source)
-
-    monkeypatch.setattr(fazhi.ingest, "try_read", stuck_on_slow)
-    monkeypatch.setattr(fazhi.worker, "_context", lambda: multiprocessing.get_context("fork"))  # keeps the patch
+    _reader_stuck_on_files_named_slow(monkeypatch)
     for name in ("a.txt", "b_slow.txt", "c.txt"):
         shutil.copy(SEED_FILES[0], tmp_path / name)
     got = list(fazhi.analyze_many([tmp_path], Config(time_limit=2)))
@@ -143,6 +129,20 @@ def test_two_workers_give_the_same_results_in_input_order(tmp_path):
 
 
 def test_a_slow_file_in_a_pool_is_stopped_and_the_others_keep_their_order(tmp_path, monkeypatch):
+    _reader_stuck_on_files_named_slow(monkeypatch)
+    for name in ("a.txt", "b_slow.txt", "c.txt", "d.txt"):
+        shutil.copy(SEED_FILES[0], tmp_path / name)
+    got = list(fazhi.analyze_many([tmp_path], Config(time_limit=2), jobs=2))
+    assert [type(x).__name__ for x in got] == ["Report", "ReadError", "Report", "Report"]
+    assert "b_slow.txt" in str(got[1]) and [Path(x.source).name for x in (got[0], got[2], got[3])] == [
+        "a.txt",
+        "c.txt",
+        "d.txt",
+    ]
+
+
+def _reader_stuck_on_files_named_slow(monkeypatch) -> None:
+    """Readers hang on any file whose name ends in slow.txt (workers forked, so they keep the patch)."""
     import multiprocessing
     import time
 
@@ -157,13 +157,4 @@ def test_a_slow_file_in_a_pool_is_stopped_and_the_others_keep_their_order(tmp_pa
         return real(data, source)
 
     monkeypatch.setattr(fazhi.ingest, "try_read", stuck_on_slow)
-    monkeypatch.setattr(fazhi.worker, "_context", lambda: multiprocessing.get_context("fork"))  # keeps the patch
-    for name in ("a.txt", "b_slow.txt", "c.txt", "d.txt"):
-        shutil.copy(SEED_FILES[0], tmp_path / name)
-    got = list(fazhi.analyze_many([tmp_path], Config(time_limit=2), jobs=2))
-    assert [type(x).__name__ for x in got] == ["Report", "ReadError", "Report", "Report"]
-    assert "b_slow.txt" in str(got[1]) and [Path(x.source).name for x in (got[0], got[2], got[3])] == [
-        "a.txt",
-        "c.txt",
-        "d.txt",
-    ]
+    monkeypatch.setattr(fazhi.worker, "_context", lambda: multiprocessing.get_context("fork"))
