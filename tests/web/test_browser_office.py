@@ -289,3 +289,23 @@ def test_delete_a_report_and_remove_a_unit_from_the_season(tab, tmp_path):
     rev.locator("#season-table tr", has_text="另一乡").locator("button:has-text('移出名单')").click()
     rev.wait_for_selector("text=已从应报送名单中移除")
     assert "另一乡" not in rev.inner_text("#season-table")
+
+
+def test_pinyin_order_head_no_store_and_the_indicator_export_in_the_browser(tab):
+    """Issue 10 points 11 and 12 as a reviewer's browser meets them: the season list in pinyin order, HEAD
+    answered, API answers and downloads marked no-store, the indicator export downloaded whole."""
+    rev = tab("审查甲")
+    rev.goto("/season?year=2015")
+    rev.fill("textarea[name=listing]", "吴家镇\n昌州街道\n安富街道")
+    rev.click("button:has-text('登记为 2015 年度应报送单位')")
+    rev.wait_for_selector("#season-table")
+    rows = rev.inner_text("#season-table")
+    assert rows.index("安富街道") < rows.index("昌州街道") < rows.index("吴家镇")
+    req = rev.context.request
+    head = req.fetch("/reports", method="HEAD")
+    assert head.status == 200 and head.body() == b""
+    api = req.get("/api/indicators")
+    assert api.status == 200 and "no-store" in api.headers.get("cache-control", "")
+    xlsx = req.get("/api/indicators?format=xlsx")
+    assert xlsx.status == 200 and "no-store" in xlsx.headers.get("cache-control", "")
+    assert xlsx.body()[:2] == b"PK" and isinstance(api.json()["rows"], list)
