@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .model import UnitLevel
-from .text import lines_with_offsets
+from .text import YEAR, lines_with_offsets
 
 TITLE_SEARCH_LINES = 4
 MAX_TITLE = 70
@@ -95,16 +95,16 @@ def parse_date(s: str) -> str | None:
 
 # A title ends with one of these (`…的报告`, `…工作情况`, `…工作总结`, `…（2024年度）`), within its last
 # TITLE_END_WINDOW characters, and names the rule of law (法治 / 依法 / 法制 / 执法).
-TITLE_END_RE = re.compile(r"(?:报告|情况|总结|[（(](?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?[）)])$")
+TITLE_END_RE = re.compile(rf"(?:报告|情况|总结|[（(]{YEAR}\s*年度?[）)])$")
 TITLE_END_WINDOW = 6
 TITLE_TOPIC_RE = re.compile(r"法治|依法|法制|执法")
 # Lines that belong to the title block below the title: a subtitle (`——在……会议上`), the year in
 # brackets (`（2024年度）`), the occasion of a speech (`2025年3月17日在……会议上`), a document number.
 SUBTITLE_RE = re.compile(
     r"(?:——|—|--|－－).{2,60}"
-    r"|[（(][^（）()]{0,20}(?:\d{4}|[〇○零一二三四五六七八九]{4})[^（）()]{0,10}[）)]"
+    rf"|[（(][^（）()]{{0,20}}{YEAR}[^（）()]{{0,10}}[）)]"
     r"|.{0,60}(?:会议上|大会上)(?:的(?:报告|讲话|发言))?"
-    r"|(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,12}日\s*在.{2,60}"
+    rf"|{YEAR}\s*年.{{1,12}}日\s*在.{{2,60}}"
     r"|[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号"
 )
 # How many lines below the title may still belong to its block (units, a repeated title, a subtitle).
@@ -263,9 +263,9 @@ def find_units(text: str, frame: Frame, title: str | None) -> list[str]:
         return frame.header_units
     if title:
         # `X关于2023年…的报告` or `X2023年度法治政府建设…报告`: X is the issuing body as written.
-        m = re.match(r"^(?P<u>.+?)(?:关于|(?=(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年))", title)
+        m = re.match(rf"^(?P<u>.+?)(?:关于|(?={YEAR}\s*年))", title)
         # `2023年度某某镇人民政府法治政府建设情况报告`: the year first, then the unit.
-        m = m or re.match(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?(?P<u>.+?)(?=法治|依法|法制|关于)", title)
+        m = m or re.match(rf"^{YEAR}\s*年度?(?P<u>.+?)(?=法治|依法|法制|关于)", title)
         if m and (ORG_RE.fullmatch(m.group("u")) or TITLE_UNIT_END_RE.search(m.group("u"))):
             return [u for u in re.split(r"\s+|、", m.group("u")) if u]
     b0, b1 = frame.body

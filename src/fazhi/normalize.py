@@ -15,7 +15,7 @@ from importlib import resources
 from . import furniture
 from .meta import DATE_RE, is_addressee, is_title_line
 from .outline import starts_heading
-from .text import CJK_PUNCT, HAN, OffsetMap, apply_edits, lines_with_offsets
+from .text import CJK_PUNCT, HAN, YEAR, OffsetMap, apply_edits, lines_with_offsets
 
 Edits = list[tuple[int, int, str]]
 
@@ -35,7 +35,7 @@ TITLE_BLOCK_LINES = 4
 
 # A title joined from two lines is at most this long (the longest titles of the seeds are about 40).
 MAX_TITLE_JOIN = 60
-BRACKETED_YEAR_RE = re.compile(r"[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?\s*[）)]")
+BRACKETED_YEAR_RE = re.compile(rf"[（(]\s*{YEAR}\s*年度?\s*[）)]")
 
 SENTENCE_END_RE = re.compile(r"[。；;！!？?]")
 TERMINAL = "。！？!?；;：:…"

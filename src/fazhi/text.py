@@ -11,6 +11,8 @@ from enum import StrEnum
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014\u2026\u00b7\u2018\u2019\u201c\u201d"
 HAN_RE = re.compile(f"[{HAN}]")
+# A year written in full, in Arabic or Chinese digits (`2024`, `二〇二四`).
+YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})"
 
 
 class Alignment(StrEnum):
