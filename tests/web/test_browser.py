@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import threading
-import time
 import uuid
 import zipfile
 from pathlib import Path
 
 import pytest
-from web_helpers import PASSWORD, SEED_FILES, seeds_zip
+from web_helpers import PASSWORD, SEED_FILES, seeds_zip, serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -49,17 +46,9 @@ def _chromium_present():
     pytest.skip(msg)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """uvicorn serving a fresh workspace (SQLite) on 127.0.0.1, with one admin account."""
-    import uvicorn
-
     from fazhi.store import accounts
     from fazhi.web import create_app
 
@@ -67,17 +56,8 @@ def server(tmp_path_factory):
     app = create_app(f"sqlite:///{db}", secret_key="browser-" + uuid.uuid4().hex, secure_cookies=False)
     with app.state.sessionmaker() as s:
         accounts.create_user(s, "审查员", PASSWORD, "reviewer")
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    with serving(app) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -4,14 +4,12 @@ reports, unit holds, stale pages, versions, received dates, what a unit sees, se
 from __future__ import annotations
 
 import io
-import threading
-import time
 import uuid
 import zipfile
 
 import pytest
-from test_browser import CHROMIUM, CHROMIUM_ARGS, _chromium_present, _free_port  # noqa: F401
-from web_helpers import PASSWORD, SEED_FILES, UNIT_A, UNIT_B
+from test_browser import CHROMIUM, CHROMIUM_ARGS, _chromium_present  # noqa: F401
+from web_helpers import PASSWORD, SEED_FILES, UNIT_A, UNIT_B, serving
 
 pytestmark = pytest.mark.usefixtures("_chromium_present")
 
@@ -26,8 +24,6 @@ def own_report(unit: str, year: int = 2022, n: int = 7) -> bytes:
 @pytest.fixture(scope="module")
 def office(tmp_path_factory):
     """uvicorn on 127.0.0.1 with an admin, two reviewers and a unit account; the app itself for checks."""
-    import uvicorn
-
     from fazhi.store import accounts
     from fazhi.web import create_app
 
@@ -37,17 +33,8 @@ def office(tmp_path_factory):
         for name, role, unit in (("管理员", "admin", None), ("审查甲", "reviewer", None), ("审查乙", "reviewer", None),
                                  ("单位甲", "unit", UNIT_A), ("被锁者", "reviewer", None)):
             accounts.create_user(s, name, PASSWORD, role, unit)
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", app
-    srv.should_exit = True
-    thread.join(10)
+    with serving(app) as base:
+        yield base, app
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import warnings
@@ -78,3 +79,29 @@ def db_session(app):
 def wait_analysed(app, timeout: float = 120.0) -> None:
     """Wait until the app's analysis pool has no report left 分析中 (uploads are analysed in the background)."""
     assert app.state.analysis.wait_idle(timeout), "analysis did not finish in time"
+
+
+@contextlib.contextmanager
+def serving(app):
+    """uvicorn serving `app` on a free loopback port in a thread; yields the base URL, stops on exit."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
