@@ -71,7 +71,9 @@ def inject(s: str, rng: random.Random) -> str | None:
     for i in spots:
         ch = rng.choices([c for c, _ in CHANNEL_SHARE], weights=[w for _, w in CHANNEL_SHARE])[0]
         # the table maps a written character to what was meant; invert: meant s[i], typed o
-        pool = [o for o, c in confusion.candidates(s[i]) if c == ch]
+        # in code point order: the table lists candidates by the model's character ranks, which a
+        # rebuild of the model may reorder (the set must not change with the model)
+        pool = sorted(o for o, c in confusion.candidates(s[i]) if c == ch)
         if pool:
             return s[:i] + rng.choice(pool) + s[i + 1 :]
     return None

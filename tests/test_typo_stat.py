@@ -122,6 +122,27 @@ def test_clean_sentences_are_left_alone(good):
     assert hits(good) == []
 
 
+@pytest.mark.parametrize(
+    "good",
+    [
+        # report jargon the laws never use (scripts/lm_genre.txt, data/lm/genre_words.txt)
+        "二是健全考核办法,建强执法队伍。",
+        "同时，建强执法队伍，规范执法行为。",
+        "建强基层执法队伍，推动普法工作走深走实。",
+        "坚持一体推进，确保任务落实见效。",
+        "深化一网通办改革，推行接诉即办，做到应收尽收。",
+        "压茬推进各项工作，实现提质增效。",
+    ],
+)
+def test_report_jargon_is_left_alone(good):
+    # regression: 建强 (report jargon for building up a team) was taken for a slip of 加强
+    assert hits(good) == []
+
+
+def test_a_slip_beside_jargon_is_still_found():
+    assert hits("同时，建强执法队伍，主动接受社会监杜。") == [("杜", "督")]
+
+
 def test_fixed_phrase_completes_without_a_confusion_set():
     # 重 and 最 share neither sound nor shape; 最大限度 is a fixed phrase of the lexicon
     assert hits("坚持调解优先，重大限度化解社会矛盾。") == [("重", "最")]

@@ -23,7 +23,7 @@ from importlib import resources
 import numpy as np
 
 from . import confusion
-from .model import BOS, FIRST_CHAR_ID, LOG_FLOOR, ORDER, CharLM, encode, load, pack
+from .model import BOS, DATA, FIRST_CHAR_ID, LOG_FLOOR, ORDER, CharLM, encode, load, pack
 
 # Detection thresholds (log10 probability of a character given its four predecessors). A typo makes
 # its own character or the next one improbable; at -4.0 about 20% of characters are tried and 98% of
@@ -119,10 +119,18 @@ def _jieba_words() -> tuple[tuple[str, int, str], ...]:
 @lru_cache(maxsize=2)
 def dictionary(min_freq: int = WORD_MIN_FREQ) -> frozenset[str]:
     """Words of two to four characters: jieba's dictionary (used at least min_freq >= OLD_WORD_MIN_FREQ
-    times) and the lexicon."""
+    times), the lexicon and the report jargon of genre_words()."""
     words = {w for w, f, _tag in _jieba_words() if f >= min_freq}
     words.update(t for t, _fixed in lexicon_terms() if 2 <= len(t) <= 4)
+    words.update(genre_words())
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def genre_words() -> tuple[str, ...]:
+    """Report jargon missing from jieba's dictionary (data/lm/genre_words.txt): 建强, 走深走实 ..."""
+    src = resources.files(DATA).joinpath("genre_words.txt").read_text(encoding="utf-8")
+    return tuple(w for ln in src.splitlines() if 2 <= len(w := ln.strip()) <= 4 and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)
