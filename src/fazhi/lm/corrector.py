@@ -251,6 +251,7 @@ def prepare(lm: CharLM | None = None) -> None:
     _ = lm.bigram_index
     lm.hash_index()
     _slip_table(lm)
+    _ascii_fold(lm)
     dictionary()
     dictionary(OLD_WORD_MIN_FREQ)
     term_patterns()
@@ -263,17 +264,26 @@ def model_ids(text: str, lm: CharLM) -> np.ndarray:
     """The model's character ids for `text`, ASCII punctuation next to a Chinese character read as
     its full-width form (ASCII_FOLD)."""
     ids = encode(text, lm.table)
-    if not any(ch in text for ch in ASCII_FOLD):
-        return ids
     cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    han = (cps >= ord(HAN_LO)) & (cps <= ord(HAN_HI))
-    beside = np.zeros(len(cps), dtype=bool)
-    beside[1:] |= han[:-1]
-    beside[:-1] |= han[1:]
-    for a, b in ASCII_FOLD.items():
-        at = (cps == ord(a)) & beside
-        ids[at] = lm.char_id(b)
+    at = np.flatnonzero(cps < 128)
+    if not len(at):
+        return ids
+    folded = _ascii_fold(lm)[cps[at]]
+    at, folded = at[folded >= 0], folded[folded >= 0]
+    prev, nxt = cps[np.maximum(at - 1, 0)], cps[np.minimum(at + 1, len(cps) - 1)]
+    han = lambda c: (c >= ord(HAN_LO)) & (c <= ord(HAN_HI))  # noqa: E731
+    beside = ((at > 0) & han(prev)) | ((at < len(cps) - 1) & han(nxt))
+    ids[at[beside]] = folded[beside]
     return ids
+
+
+@lru_cache(maxsize=2)
+def _ascii_fold(lm: CharLM) -> np.ndarray:
+    """ASCII code point -> id of its full-width form (ASCII_FOLD), -1 for the others."""
+    table = np.full(128, -1, dtype=np.int64)
+    for a, b in ASCII_FOLD.items():
+        table[ord(a)] = lm.char_id(b)
+    return table
 
 
 def candidates_at(text: str, ids: np.ndarray, lp: np.ndarray, protected: np.ndarray) -> np.ndarray:
