@@ -24,6 +24,16 @@ from importlib import resources
 MIN_YEAR, MAX_YEAR = 1990, 2100
 # A navigation or bullet item of the prologue is at most this many characters (`• 政务公开`).
 MAX_NAV_ITEM = 10
+# A site's menu line has at least this many short items (a joint signature has two or three organ names,
+# none of them a navigation word).
+MIN_MENU_ITEMS = 3
+# A value cell below its label (`发布机构：` / `某某县司法局`) is at most this long.
+MAX_VALUE_LINE = 40
+# Labels whose value may be an organ's name (a value line below any other label is never an organ line:
+# `浏览次数：` is often left empty, and the report's own unit lines may follow it).
+ORGAN_LABELS = frozenset(
+    "发布机构 发文机关 发文单位 发布单位 所属机构 信息来源 文章来源 来源 作者 供稿 供稿单位 信息提供 提供单位".split()
+)
 # A body sentence that ends the prologue: this long and carrying sentence punctuation.
 MIN_BODY_LINE = 30
 # The prologue is never looked for beyond this many non-empty lines (site headers are shorter).
@@ -32,7 +42,10 @@ MAX_PROLOGUE_LINES = 40
 BULLETS = "•·●▪◆■*-－|｜"
 _DATE = r"((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})(?!\d)"
 DATE_RE = re.compile(_DATE)
-_TIME = r"(?:\s*(?:日\s*)?\d{1,2}:\d{2}(?::\d{2})?)?"
+# A weekday some sites print between date and clock (`2025年03月28日 星期五 10:28`).
+_WEEKDAY = r"(?:\s*(?:星期|周)[一二三四五六日天])?"
+_CLOCK = r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?"
+_TIME = rf"(?:\s*(?:日\s*)?{_WEEKDAY}\s*{_CLOCK})?"
 # Labels that state when a page was published, strongest first. `成文日期` (when the report was signed)
 # and `更新时间` are deliberately not among them.
 LABELLED_DATE_RES = (
@@ -43,10 +56,22 @@ LABELLED_DATE_RES = (
 # Only the web's forms with - / . count: `2024年1月16日` alone on a line is a signing date.
 _WEB_DATE = r"((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)"
 BARE_DATE_RE = re.compile(rf"[\[【(（]?\s*{_WEB_DATE}{_TIME}\s*[\]】)）]?")
+# A date with a clock time (`2025年03月28日 10:28`, `2025-03-28 10:28:00`) is a web timestamp in any date
+# form: a report's own dates (signing date, dates of events) never carry the minute.
+STAMP_RE = re.compile(rf"[\[【(（]?\s*{_DATE}\s*日?{_WEEKDAY}\s*{_CLOCK}\s*[\]】)）]?")
+CLOCK_END_RE = re.compile(rf"{_CLOCK}\s*[\]】)）]?$")
+# A row that states when the page was published or updated (`发布时间：…`, `[更新日期:…]`).
+STAMP_LABEL_RE = re.compile(
+    r"[\[【(（]?\s*(?:发\s*布|发\s*表|更\s*新|发\s*稿|上\s*传|录\s*入|公\s*开)\s*(?:时\s*间|日\s*期)\s*[:：]?\s*"
+)
 # An index number alone on a line (`3701030006/2025-6637169`, `lsx31/2025-00001`).
 INDEX_NUMBER_RE = re.compile(r"[A-Za-z0-9]{2,30}[/／-]\d{4}-\d{3,12}")
-BREADCRUMB_RE = re.compile(r"(?:当前位置|您现在的位置|你的位置|您的位置|所在位置)\s*[:：]?|(?:^|\s)首页\s*(?:>|＞|»|›|/)")
-BREADCRUMB_SEP_RE = re.compile(r"\s*(?:>>|>|＞|»|›)\s*")
+# `当前位置：` `您当前所在的位置:` `您现在的位置是：` `位置：首页>…`, or `首页 > …` anywhere on the line.
+ARROWS = r"(?:>>|->|-->|=>|>|＞|»|›|→|⇒|＞＞)"
+BREADCRUMB_RE = re.compile(
+    rf"^[^，,。；;]{{0,10}}位置\s*(?:是\s*)?[:：]|当前位置|(?:^|\s)(?:网站)?首页\s*(?:{ARROWS}|/)"
+)
+BREADCRUMB_SEP_RE = re.compile(rf"\s*{ARROWS}\s*")
 # `【字体：大 中 小】`, `字体大小:【大】 【中】 【小】`, `【字号:`, `[打印] [关闭]`.
 CONTROL_RE = re.compile(
     r"(?:[【\[]?\s*(?:字体大小|文字大小|字体|字号)\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*)*[】\]]?"
@@ -57,6 +82,7 @@ _CONTROL_WORD_RE = re.compile(r"字体|字号|打印|关闭|分享|纠错")
 # A line of page controls is short (`【字体：大 中 小】 【打印】 【关闭】` has about 20 characters).
 MAX_CONTROL_LINE = 40
 _LABEL_SEP = ":：|｜"
+SENTENCE_RE = re.compile(r"[。；;！!？?]")
 
 
 @lru_cache(maxsize=1)
@@ -99,10 +125,42 @@ def _label_at(s: str, i: int) -> str | None:
     return None
 
 
+def _row_text(line: str) -> str:
+    """A line without bullets, cell bars and the bracket a row may open with (`[来源:…]`, `（责任编辑：…）`)."""
+    return _strip_bullets(line).lstrip("[【(（〔 \u3000").strip()
+
+
 def is_metadata_row(line: str) -> bool:
     """A row of the page's metadata table (`索 引 号：…`, `| 发布机构 | 某镇 |`, `来源：本网 发布日期：…`)."""
-    s = _strip_bullets(line)
+    s = _row_text(line)
     return bool(s) and _label_at(s, 0) is not None
+
+
+def row_labels(line: str) -> list[str] | None:
+    """The labels of a row made of labels only, with no value (`索引号`, `发布机构：`, `索 引 号 发布机构`), else None."""
+    s = _row_text(line)
+    out: list[str] = []
+    i = 0
+    while i < len(s):
+        if s[i] in _LABEL_SEP + " \u3000\t":
+            i += 1
+            continue
+        lab = _label_at(s, i)
+        if lab is None:
+            return None
+        out.append(re.sub(r"\s+", "", lab))
+        i += len(lab)
+    return out or None
+
+
+def is_timestamp_line(line: str) -> bool:
+    """A web timestamp wherever it stands: a date with its clock time alone on a line, or a publication or
+    update row (`发布时间：2025年03月28日 10:28 来源：…`) — never a report's own date."""
+    s = _row_text(line)
+    if STAMP_RE.fullmatch(_strip_bullets(line)):
+        return True
+    m = STAMP_LABEL_RE.match(s)
+    return bool(m and DATE_RE.match(s, m.end()) and is_metadata_row(s) and not SENTENCE_RE.search(s))
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -121,10 +179,17 @@ def is_control_line(line: str) -> bool:
 
 
 def is_nav_line(line: str) -> bool:
-    """A line of navigation words only (`无障碍 一网搜 登录| 注册`, `繁体丨简体丨网站地图`, `政府信息公开`)."""
+    """A line of navigation words only (`无障碍 一网搜 登录| 注册`, `繁体丨简体丨网站地图`, `政府信息公开`), or a
+    site's menu: several short items one of which is a navigation word (`首页 走进某县 政务公开 互动交流`)."""
     _, nav = _words()
-    tokens = [t for t in re.split(r"[\s\u3000|｜丨/]+", line.strip()) if t]
-    return bool(tokens) and all(t in nav or CONTROL_RE.fullmatch(t) for t in tokens)
+    tokens = [t.rstrip(":：") for t in re.split(r"[\s\u3000|｜丨/]+", line.strip()) if t]
+    if tokens and all(t in nav or CONTROL_RE.fullmatch(t) for t in tokens):
+        return True
+    return (
+        len(tokens) >= MIN_MENU_ITEMS
+        and all(len(t) <= MAX_NAV_ITEM and not re.search(r"[，,。；;、]", t) for t in tokens)
+        and any(t in nav for t in tokens)
+    )
 
 
 def is_furniture(line: str) -> bool:
@@ -139,6 +204,7 @@ def is_furniture(line: str) -> bool:
         or is_control_line(s)
         or is_nav_line(s)
         or bool(BARE_DATE_RE.fullmatch(bare))
+        or is_timestamp_line(s)
         or bool(INDEX_NUMBER_RE.fullmatch(bare))
         or bool(re.fullmatch(r".{0,12}网站|.{0,6}链接|本(?:专题|栏目|页)(?:内容|信息)?由.{1,20}(?:发布|提供|维护)", bare))
     )
@@ -150,6 +216,15 @@ def is_control_anywhere(line: str) -> bool:
     return len(s) <= MAX_CONTROL_LINE and bool(_CONTROL_WORD_RE.search(s)) and is_control_line(s)
 
 
+def is_tail_furniture(line: str) -> bool:
+    """A line of the page below the report (`上一篇：…`, `相关链接`, `网站地图 | 联系我们`, `（责任编辑：…）`,
+    a timestamp): dropped when it stands in the trailing run of such lines."""
+    s = line.strip()
+    if SENTENCE_RE.search(s.rstrip("。")):
+        return False
+    return is_nav_line(s) or is_control_line(s) or is_timestamp_line(s) or is_metadata_row(s) and "。" not in s
+
+
 def _is_bullet_item(line: str) -> bool:
     s = line.strip()
     return bool(s) and s[0] in BULLETS and 0 < len(_strip_bullets(s)) <= MAX_NAV_ITEM and not re.search(r"[，,。；;]", s)
@@ -159,9 +234,13 @@ def _is_content(line: str) -> bool:
     """A line that starts the report proper: an addressee, a numbered heading or a body sentence."""
     from .outline import parse_heading
 
+    from .meta import is_title_line
+
     s = line.strip()
     if re.fullmatch(r"[^。；！？!?]{2,40}[：:]", s):  # addressee `区委、区政府：`
         return True
+    if is_title_line(s):  # a title (even a long one with commas) opens the report, the page's rows may follow
+        return False
     if parse_heading(s, 0, len(s)) is not None and s[0] not in BULLETS:
         return True
     return "。" in s or len(s) >= MIN_BODY_LINE and bool(re.search(r"[，,；;]", s))
@@ -184,6 +263,12 @@ def prologue_furniture(lines: list[str]) -> set[int]:
             drop.add(i)
             if is_breadcrumb(line):
                 last_crumb = i
+            labels = row_labels(line)
+            value = _next_nonempty(lines, i)
+            if labels and value is not None and _is_value(lines[value], labels[-1]):
+                drop.add(value)
+            continue
+        if i in drop:
             continue
         if _is_content(line):
             prologue_end = i
@@ -194,6 +279,24 @@ def prologue_furniture(lines: list[str]) -> set[int]:
     drop.update(i for i in range(last_crumb) if lines[i].strip())
     drop.update(_site_names(lines, drop, prologue_end))
     return drop
+
+
+def _next_nonempty(lines: list[str], i: int) -> int | None:
+    return next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+
+
+def _is_value(line: str, label: str) -> bool:
+    """Whether a line is the value cell of the label-only row above it (`发布机构：` / `某某县司法局`)."""
+    from .meta import ORG_LINE_RE, is_title_line
+
+    s = line.strip()
+    if len(s) > MAX_VALUE_LINE or SENTENCE_RE.search(s) or is_title_line(s) or is_furniture(s):
+        return False
+    if ORG_LINE_RE.match(s):
+        return label in ORGAN_LABELS
+    from .outline import parse_heading
+
+    return parse_heading(s, 0, len(s)) is None and not re.fullmatch(r"[^。；！？!?]{2,40}[：:]", s)
 
 
 def _site_names(lines: list[str], drop: set[int], end: int) -> list[int]:

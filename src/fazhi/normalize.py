@@ -33,6 +33,9 @@ MIN_WRAPPED_LINES = 5
 # The title block is looked for in this many first non-empty lines.
 TITLE_BLOCK_LINES = 4
 
+# The title is looked for this far down when only furniture-like lines stand above it.
+HEAD_LINES = 8
+
 # A title joined from two lines is at most this long (the longest titles of the seeds are about 40).
 MAX_TITLE_JOIN = 60
 BRACKETED_YEAR_RE = re.compile(rf"[（(]\s*{YEAR}\s*年度?\s*[）)]")
@@ -94,7 +97,7 @@ def _web_debris(text: str) -> Edits:
     while i >= 0:
         s, e = spans[i]
         line = text[s:e].strip()
-        if not line or i in drop or any(p.fullmatch(line) for p in trailing):
+        if not line or i in drop or any(p.fullmatch(line) for p in trailing) or furniture.is_tail_furniture(line):
             if line:
                 drop.add(i)
             i -= 1
@@ -111,7 +114,9 @@ def _furniture(text: str) -> Edits:
     spans = lines_with_offsets(text)
     lines = [text[s:e] for s, e in spans]
     drop = furniture.prologue_furniture(lines)
-    drop.update(i for i, line in enumerate(lines) if furniture.is_control_anywhere(line))
+    drop.update(
+        i for i, line in enumerate(lines) if furniture.is_control_anywhere(line) or furniture.is_timestamp_line(line)
+    )
     return [(spans[i][0], spans[i][1], "") for i in sorted(drop)]
 
 
@@ -155,6 +160,11 @@ def _glued_title(text: str) -> Edits:
     return [(m.end("t"), m.start("a"), "\n"), (m.end("a"), m.end(), "\n")]
 
 
+def _is_head_title(line: str) -> bool:
+    """A line of the head that reads as the report's title and holds no sentence."""
+    return is_title_line(line) and not SENTENCE_END_RE.search(line)
+
+
 def _ends_sentence(line: str) -> bool:
     line = line.rstrip(CLOSERS)
     return not line or line[-1] in TERMINAL
@@ -185,6 +195,10 @@ def _wrapped_lines(text: str) -> Edits:
         if i in title_block and len(a) < MAX_HEADING_LINE and not re.search(r"[，,、；;]", a):
             continue
         if len(a) < MIN_WRAP_LINE or _ends_sentence(a):
+            continue
+        # The title (also a long one with a comma between joint units) and a row ending in a web
+        # timestamp's clock (`…10:28`) never run on into the first paragraph.
+        if not full and (i < HEAD_LINES and _is_head_title(a) or furniture.CLOCK_END_RE.search(a)):
             continue
         # A numbered line is a heading unless it fills a hard-wrapped width; a long one too when no
         # sentence ends inside it (`一、…第一责任人职责,加强…的有关情况` stays apart from its paragraph).
