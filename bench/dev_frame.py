@@ -2,7 +2,8 @@
 
 For every dev file, against the `title`, `furniture` and `headings` fields of bench/devset/NNN.toml:
 - title: fazhi's `title` equals the annotated title (white space aside); an annotated "" must give None;
-- furniture: every annotated furniture line (its raw line, white space aside) is gone from the text;
+- furniture: every annotated furniture line (its raw line, white space aside) is no line of the text
+  and (when 8 characters or longer) is not glued into one;
 - headings: every annotated heading starts an outline section (recall), and every outline section
   starts an annotated heading (precision; a section the annotators did not list counts as extra).
 The held-out third (003, 006, …) and its annotations are never read.
@@ -21,6 +22,8 @@ from fazhi import analyze
 DEVSET = Path(__file__).resolve().parent / "devset"
 # Annotated heading starts are at most this many characters (bench/devset/README.md).
 HEADING_PREFIX = 12
+# Furniture this long found inside a line of the text counts as glued there.
+GLUED_MIN = 8
 
 
 def _compact(s: str) -> str:
@@ -47,7 +50,7 @@ def main(argv: list[str]) -> None:
         ann = tomllib.loads((DEVSET / f"{p.stem}.toml").read_text(encoding="utf-8"))
         raw = p.read_text(encoding="utf-8")
         r = analyze(p)
-        text = _compact(r.text)
+        text_lines = [_compact(ln) for ln in r.text.splitlines()]
         titles += 1
         want = _compact(ann.get("title") or "") or None
         got = _compact(r.title) if r.title else None
@@ -58,7 +61,10 @@ def main(argv: list[str]) -> None:
         for start in ann.get("furniture", []):
             line = next((ln for ln in raw_lines if ln.startswith(start.strip())), start)
             furn += 1
-            gone = _compact(line) not in text
+            c = _compact(line)
+            # Left when it is a line of the text, or glued into one (long furniture only: a short
+            # column name such as `法治政府建设` is also a phrase of the report).
+            gone = not any(t == c or len(c) >= GLUED_MIN and c in t for t in text_lines)
             furn_gone += gone
             if verbose and not gone:
                 print(f"{p.stem} furniture left: {line[:40]!r}")

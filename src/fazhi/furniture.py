@@ -27,6 +27,8 @@ MAX_NAV_ITEM = 10
 # A site's menu line has at least this many short items (a joint signature has two or three organ names,
 # none of them a navigation word).
 MIN_MENU_ITEMS = 3
+# A line of the site's header (a column or special-topic name) is at most this long.
+MAX_HEADER_LINE = 20
 # A value cell below its label (`发布机构：` / `某某县司法局`) is at most this long.
 MAX_VALUE_LINE = 40
 # Labels whose value may be an organ's name (a value line below any other label is never an organ line:
@@ -64,6 +66,10 @@ CLOCK_END_RE = re.compile(rf"{_CLOCK}\s*[\]】)）]?$")
 STAMP_LABEL_RE = re.compile(
     r"[\[【(（]?\s*(?:发\s*布|发\s*表|更\s*新|发\s*稿|上\s*传|录\s*入|公\s*开)\s*(?:时\s*间|日\s*期)\s*[:：]?\s*"
 )
+# What follows a date that is a web timestamp: the rest of the day, a weekday, the clock.
+STAMP_TAIL_RE = re.compile(rf"\s*日?{_WEEKDAY}\s*{_CLOCK}")
+# A publication label is looked for this many characters before a date (`[发 布 时 间 ：`).
+STAMP_LABEL_REACH = 16
 # An index number alone on a line (`3701030006/2025-6637169`, `lsx31/2025-00001`).
 INDEX_NUMBER_RE = re.compile(r"[A-Za-z0-9]{2,30}[/／-]\d{4}-\d{3,12}")
 # `当前位置：` `您当前所在的位置:` `您现在的位置是：` `位置：首页>…`, or `首页 > …` anywhere on the line.
@@ -75,7 +81,8 @@ BREADCRUMB_SEP_RE = re.compile(rf"\s*{ARROWS}\s*")
 # `【字体：大 中 小】`, `字体大小:【大】 【中】 【小】`, `【字号:`, `[打印] [关闭]`.
 CONTROL_RE = re.compile(
     r"(?:[【\[]?\s*(?:字体大小|文字大小|字体|字号)\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*)*[】\]]?"
-    r"|[【\[]?\s*(?:打印本页|打印内容|打印整页|打印|关闭窗口|关闭本页|关闭|分享到|分享|收藏|我要纠错|纠错|返回顶部|返回)"
+    r"|[【\[]?\s*(?:打印(?:本页|此页|内容|整页|文章|页面|正文)?|关闭(?:窗口|本页|此页|页面)?|分享到|分享|收藏(?:本页)?"
+    r"|我要纠错|纠错|返回顶部|返回)"
     r"\s*[】\]]?\s*[:：]?)"
 )
 _CONTROL_WORD_RE = re.compile(r"字体|字号|打印|关闭|分享|纠错")
@@ -210,6 +217,16 @@ def is_furniture(line: str) -> bool:
     )
 
 
+def is_web_timestamp_at(text: str, start: int, end: int) -> bool:
+    """Whether the date text[start:end] is a web timestamp: its clock time follows (`2025年03月28日 10:28`)
+    or a publication or update label stands before it on its line (`发布日期：2025年03月28日`)."""
+    if STAMP_TAIL_RE.match(text, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[max(line_start, start - STAMP_LABEL_REACH) : start]
+    return bool(re.search(STAMP_LABEL_RE.pattern + r"$", head))
+
+
 def is_control_anywhere(line: str) -> bool:
     """Controls dropped wherever they stand (`【字体：大 中 小】`, `[打印] [关闭]`): never report text."""
     s = line.strip()
@@ -277,8 +294,32 @@ def prologue_furniture(lines: list[str]) -> set[int]:
             drop.add(i)
     # Everything above the last breadcrumb is the site's header (its name, menus, special columns).
     drop.update(i for i in range(last_crumb) if lines[i].strip())
+    drop.update(_header_lines(lines, drop, prologue_end))
     drop.update(_site_names(lines, drop, prologue_end))
     return drop
+
+
+def _header_lines(lines: list[str], drop: set[int], end: int) -> list[int]:
+    """Short lines of the site's header left above furniture and the title (a column's name such as
+    `法定主动公开内容`): kept are organ lines and any line that is or begins the title."""
+    from .meta import ORG_LINE_RE, is_title_line
+
+    nonempty = [i for i in range(min(end, len(lines))) if lines[i].strip()]
+    title = next((i for i in nonempty if i not in drop and is_title_line(lines[i])), None)
+    if title is None:
+        return []
+    last_furniture = max((i for i in drop if i < title), default=-1)
+    out = []
+    for k, i in enumerate(nonempty):
+        if i >= last_furniture:
+            break
+        s = lines[i].strip()
+        nxt = lines[nonempty[k + 1]].strip()
+        if i in drop or ORG_LINE_RE.match(s) or s.endswith("关于") or is_title_line(s + nxt):
+            continue
+        if len(s) <= MAX_HEADER_LINE and not re.search(r"[，,。；;：:]", s):
+            out.append(i)
+    return out
 
 
 def _next_nonempty(lines: list[str], i: int) -> int | None:

@@ -11,7 +11,9 @@ from pathlib import PurePosixPath
 from .model import UnitLevel
 from .text import YEAR, lines_with_offsets
 
-TITLE_SEARCH_LINES = 4
+# The title is one of the first lines above the body (a sentence, a numbered heading, an addressee); page
+# lines the furniture step did not know may push it down to this line.
+TITLE_SEARCH_LINES = 8
 MAX_TITLE = 70
 MAX_SIGNATURE_LINE = 70
 # How many lines at the end may form the signature block (units, date, notes such as 此件公开发布).
@@ -129,6 +131,14 @@ def is_title_line(line: str) -> bool:
     )
 
 
+def _is_body_line(line: str) -> bool:
+    """A sentence, a numbered heading or an addressee: the report has begun."""
+    from .outline import parse_heading
+
+    s = line.strip()
+    return "。" in s or parse_heading(s, 0, len(s)) is not None or bool(ADDRESSEE_RE.match(s))
+
+
 def _in_title_block(line: str, title: str) -> bool:
     """A line below the title that still belongs to the title block."""
     s = _title_text(line)
@@ -169,6 +179,8 @@ def find_frame(text: str) -> Frame:
     header_units: list[str] = []
     first_body = 0
     for i, (s, e) in enumerate(lines[:TITLE_SEARCH_LINES]):
+        if i and _is_body_line(text[lines[i - 1][0] : lines[i - 1][1]]):
+            break  # the report has begun: a line below the body's first is no title
         glued = TITLE_AND_ADDRESSEE_RE.match(text, s, e)
         if glued and is_title_line(glued.group("t")) and is_addressee(glued.group("a")):
             # `…的报告 区委、区政府：` — a title and its addressee on one line (a page's text run together)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
+from .. import furniture
 from ..model import Category, Report, Severity
 from .base import Hit, rule
 
@@ -279,11 +280,14 @@ def date_zero_padding(report: Report) -> Iterator[Hit]:
     ## 建议写法
     “2024年1月16日”。
     ## 误报与局限
-    “2024-01-16”这类按 GB/T 7408 书写的日期不报。
+    “2024-01-16”这类按 GB/T 7408 书写的日期不报；网页的发布时间（“发布时间：2025年03月28日 10:28”，
+    带时分或带“发布日期”“更新时间”等标签的日期）是网页附属信息，不是报告的日期，不报。
     """
     for m in DATE_RE.finditer(report.text):
         month, day = m.group(2), m.group(3)
         if not (month.startswith("0") or (day or "").startswith("0")):
+            continue
+        if furniture.is_web_timestamp_at(report.text, m.start(), m.end()):
             continue
         fix = f"{m.group(1)}年{int(month)}月" + (f"{int(day)}日" if day else "")
         yield Hit(m.start(), m.end(), f"月、日前不加“0”：应为“{fix}”", fix)
