@@ -83,6 +83,11 @@ HEADS = {
     "long_comma_title_then_timestamp": "{TL}\n发布时间：2025-03-28 10:28 来源：某某镇 阅读数：12\n",
     "timestamp_right_above_body": "{T}\n发布日期：2025年03月28日 10:28\n",
     "footer_after_body": "{T}\n",
+    "related_articles_after_body": "{T}\n",
+    "welcome_and_calendar_lines": (
+        "欢迎访问某某县人民政府网站！\n今天是2025年03月28日 星期五\n首页 - 政务公开 - 法治政府建设\n{T}\n"
+        "【发布时间：2025年03月28日】【来源：某某】【字号：大 中 小】\n发布者：某某县司法局\u3000阅读：123\n"
+    ),
     "pasted_table_with_tabs": (
         "索引号\t000014349/2025-00012\t发布机构\t某某县司法局\n"
         "公开方式\t主动公开\t发布日期\t2025年03月28日\n{T}\n"
@@ -113,9 +118,16 @@ FOOTER = (
     "网站标识码：3400000001\u3000皖ICP备12345678号\u3000皖公网安备 34000002000001号\n"
 )
 
+# A list of related articles below the report: titles that read as a report's title or as numbered headings.
+RELATED = (
+    "某某县司法局\n2025年3月20日\n相关文章：\n1. 某某县2023年法治政府建设情况报告\n"
+    "2. 某某县司法局2022年法治政府建设工作总结\n3. 关于印发某某县普法工作要点的通知\n"
+)
 
-def page(head: str) -> tuple[str, str]:
-    """The page of one head (with the footer for `footer_after_body`) and the title fazhi should find."""
+
+def page(name: str) -> tuple[str, str]:
+    """The page of one head (with the page's tail for the `…_after_body` ones) and the title fazhi should find."""
+    head = HEADS[name]
     title = TITLE
     if "{T2org}" in head:
         title = "".join(ORGAN_TITLE)
@@ -126,11 +138,12 @@ def page(head: str) -> tuple[str, str]:
     text = head.replace("{T2a}", TWO_LINE_TITLE[0]).replace("{T2b}", TWO_LINE_TITLE[1])
     text = text.replace("{T2org}", ORGAN_TITLE[0]).replace("{T2rest}", ORGAN_TITLE[1])
     text = text.replace("{TL}", LONG_TITLE).replace("{T}", TITLE)
-    text += BODY + (FOOTER if head == HEADS["footer_after_body"] else "")
+    text += BODY
+    text += {"footer_after_body": FOOTER, "related_articles_after_body": RELATED}.get(name, "")
     return text, title
 
 
-LAYOUTS = {name: page(head) for name, head in HEADS.items()}
+LAYOUTS = {name: page(name) for name in HEADS}
 FURNITURE_WORDS = (
     "索", "发布", "来源：某", "浏览", "字体", "字号", "打印", "关闭", "当前", "首页", "分享", "扫一扫", "上一篇",
     "网站", "ICP", "主办", "10:28", "访问量", "点击", "责任编辑", "有效", "主动公开",

@@ -11,7 +11,6 @@ import pytest
 import fazhi
 from fazhi import furniture
 from fazhi.normalize import normalize
-
 from furniture_pages import BODY, LAYOUTS, OPENING, TITLE, check, html_pages
 
 
@@ -146,3 +145,18 @@ def test_no_title_search_past_the_body():
     # an excerpt that starts in the body: a later line that reads like a title is not taken for one
     text = OPENING + "\n一、主要举措和成效\n全年办理案件36件。\n某某县2024年法治政府建设工作情况\n继续加强执法。\n"
     assert fazhi.analyze(text).title is None
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "来源：本网\u3000\u3000发布日期：2025-01-07 15:15:56\u3000",
+        "发布时间：2025-03-28 10:28 来源：某某县司法局 浏览次数：12 ",
+        "[发布时间:2025-03-28] [来源:某某县司法局] [浏览次数: ] ",
+        "浏览次数：\u3000",
+    ],
+)
+def test_metadata_row_run_together_with_the_first_sentence_loses_the_row_only(row):
+    # regression: the whole line went as furniture, and the report's first paragraph with it
+    t, _ = normalize(TITLE + "\n" + row + BODY)
+    assert t.startswith(TITLE + "\n" + OPENING + "\n一、")

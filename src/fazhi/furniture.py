@@ -70,12 +70,19 @@ STAMP_LABEL_RE = re.compile(
 STAMP_TAIL_RE = re.compile(rf"\s*日?{_WEEKDAY}\s*{_CLOCK}")
 # A publication label is looked for this many characters before a date (`[发 布 时 间 ：`).
 STAMP_LABEL_REACH = 16
+# A page's tail (related articles, previous and next) has at most this many lines of at most this length.
+MAX_TAIL_LINES, MAX_TAIL_ITEM = 20, 60
+TAIL_HEAD_RE = re.compile(
+    r"(?:相关(?:链接|文章|阅读|新闻|推荐|信息|文件|稿件)|延伸阅读|热点推荐|推荐阅读|[上下]一[篇条])\s*(?:[:：]|$)"
+)
+# The site's greeting and its calendar line (`欢迎访问某某县人民政府网站！`, `今天是2025年3月28日 星期五`).
+WELCOME_RE = re.compile(rf"欢迎(?:访问|来到|光临|您)|今天是\s*{_DATE}")
 # An index number alone on a line (`3701030006/2025-6637169`, `lsx31/2025-00001`).
 INDEX_NUMBER_RE = re.compile(r"[A-Za-z0-9]{2,30}[/／-]\d{4}-\d{3,12}")
 # `当前位置：` `您当前所在的位置:` `您现在的位置是：` `位置：首页>…`, or `首页 > …` anywhere on the line.
 ARROWS = r"(?:>>|->|-->|=>|>|＞|»|›|→|⇒|＞＞)"
 BREADCRUMB_RE = re.compile(
-    rf"^[^，,。；;]{{0,10}}位置\s*(?:是\s*)?[:：]|当前位置|(?:^|\s)(?:网站)?首页\s*(?:{ARROWS}|/)"
+    rf"^[^，,。；;]{{0,10}}位置\s*(?:是\s*)?[:：]|当前位置|(?:^|\s)(?:网站)?首页\s*(?:{ARROWS}|/|[-－]\s*\S)"
 )
 BREADCRUMB_SEP_RE = re.compile(rf"\s*{ARROWS}\s*")
 # `【字体：大 中 小】`, `字体大小:【大】 【中】 【小】`, `【字号:`, `[打印] [关闭]`.
@@ -160,6 +167,30 @@ def row_labels(line: str) -> list[str] | None:
     return out or None
 
 
+def glued_body_start(line: str) -> int | None:
+    """Where report text begins in a metadata row it was run together with (`发布时间：2025-03-28 10:28
+    来源：本站 2024年，我局…。`): the first space-separated piece that is neither a label, a label's value
+    nor a date or clock. None when the line is furniture throughout or holds no sentence."""
+    if "。" not in line or not is_metadata_row(line):
+        return None
+    expect_value = False
+    for m in re.finditer(r"[^ \u3000\t]+", line):
+        piece = m.group().strip("[]【】()（）|｜")
+        if not piece:
+            continue
+        lab = _label_at(_row_text(piece), 0)
+        if lab is not None:
+            expect_value = not re.sub(r"\s+", "", _row_text(piece))[len(re.sub(r"\s+", "", lab)) :].strip(_LABEL_SEP)
+            continue
+        if expect_value and "。" not in piece or DATE_RE.fullmatch(piece) or re.fullmatch(_CLOCK, piece):
+            expect_value = False
+            continue
+        if CONTROL_RE.fullmatch(piece):
+            continue
+        return m.start()
+    return None
+
+
 def is_timestamp_line(line: str) -> bool:
     """A web timestamp wherever it stands: a date with its clock time alone on a line, or a publication or
     update row (`发布时间：2025年03月28日 10:28 来源：…`) — never a report's own date."""
@@ -213,6 +244,7 @@ def is_furniture(line: str) -> bool:
         or bool(BARE_DATE_RE.fullmatch(bare))
         or is_timestamp_line(s)
         or bool(INDEX_NUMBER_RE.fullmatch(bare))
+        or bool(WELCOME_RE.match(bare))
         or bool(re.fullmatch(r".{0,12}网站|.{0,6}链接|本(?:专题|栏目|页)(?:内容|信息)?由.{1,20}(?:发布|提供|维护)", bare))
     )
 
@@ -242,6 +274,24 @@ def is_tail_furniture(line: str) -> bool:
     return is_nav_line(s) or is_control_line(s) or is_timestamp_line(s) or is_metadata_row(s) and "。" not in s
 
 
+def tail_start(lines: list[str]) -> int | None:
+    """Where the page's tail begins below the report: the last `相关链接`/`相关文章` or `上一篇：` line before the
+    end with only short lines after it (the list of related articles, whose titles may read as a report's
+    title or as numbered headings). None when the text ends in report text."""
+    start = None
+    seen = 0
+    for i in range(len(lines) - 1, -1, -1):
+        s = lines[i].strip()
+        if not s:
+            continue
+        seen += 1
+        if seen > MAX_TAIL_LINES or len(s) > MAX_TAIL_ITEM or "。" in s:
+            break
+        if TAIL_HEAD_RE.match(_strip_bullets(s)):
+            start = i
+    return start
+
+
 def _is_bullet_item(line: str) -> bool:
     s = line.strip()
     return bool(s) and s[0] in BULLETS and 0 < len(_strip_bullets(s)) <= MAX_NAV_ITEM and not re.search(r"[，,。；;]", s)
@@ -249,9 +299,8 @@ def _is_bullet_item(line: str) -> bool:
 
 def _is_content(line: str) -> bool:
     """A line that starts the report proper: an addressee, a numbered heading or a body sentence."""
-    from .outline import parse_heading
-
     from .meta import is_title_line
+    from .outline import parse_heading
 
     s = line.strip()
     if re.fullmatch(r"[^。；！？!?]{2,40}[：:]", s):  # addressee `区委、区政府：`

@@ -103,6 +103,9 @@ def _web_debris(text: str) -> Edits:
             i -= 1
             continue
         break
+    tail = furniture.tail_start([text[s:e] for s, e in spans])
+    if tail is not None:
+        drop.update(range(tail, len(spans)))
     for i in sorted(drop):
         s, e = spans[i]
         edits.append((s, e, ""))
@@ -117,7 +120,13 @@ def _furniture(text: str) -> Edits:
     drop.update(
         i for i, line in enumerate(lines) if furniture.is_control_anywhere(line) or furniture.is_timestamp_line(line)
     )
-    return [(spans[i][0], spans[i][1], "") for i in sorted(drop)]
+    edits: Edits = []
+    for i in sorted(drop):
+        s, e = spans[i]
+        # A metadata row run together with the first sentence loses the row only.
+        body = furniture.glued_body_start(lines[i])
+        edits.append((s, s + body if body else e, ""))
+    return edits
 
 
 def _nonempty_lines(text: str) -> list[tuple[int, int]]:
