@@ -160,3 +160,24 @@ def test_metadata_row_run_together_with_the_first_sentence_loses_the_row_only(ro
     # regression: the whole line went as furniture, and the report's first paragraph with it
     t, _ = normalize(TITLE + "\n" + row + BODY)
     assert t.startswith(TITLE + "\n" + OPENING + "\n一、")
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ("法治政府建设年度报告\n", "法治政府建设年度报告"),
+        ("某某县法治政府建设年度报告\n（2024年度）\n", "某某县法治政府建设年度报告（2024年度）"),
+        ("法治政府建设年度报告\n" + TITLE + "\n", TITLE),
+    ],
+)
+def test_column_name_reading_like_a_title_gives_way_only_to_a_title_with_a_year(head, title):
+    assert fazhi.analyze(head + BODY).title == title
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["发布时间2025-03-28 10:28 来源：本站", "2025-03-28 来源：某某县司法局", "2025年03月28日 10:28"],
+)
+def test_stamp_lines_go_anywhere_but_a_signing_date_stays(line):
+    t, _ = normalize(TITLE + "\n" + OPENING + "\n" + line + "\n" + BODY[len(OPENING) + 1 :] + "2025年3月20日\n")
+    assert line.split()[0] not in t and t.endswith("\n2025年3月20日")

@@ -29,6 +29,9 @@ MAX_NAV_ITEM = 10
 MIN_MENU_ITEMS = 3
 # A line of the site's header (a column or special-topic name) is at most this long.
 MAX_HEADER_LINE = 20
+# A column's name has at most this many characters before its topic word (`年度法治政府建设情况报告`); a title
+# names its unit there (`某某镇法治政府建设情况报告`).
+COLUMN_PREFIX = 2
 # A value cell below its label (`发布机构：` / `某某县司法局`) is at most this long.
 MAX_VALUE_LINE = 40
 # Labels whose value may be an organ's name (a value line below any other label is never an organ line:
@@ -66,6 +69,9 @@ CLOCK_END_RE = re.compile(rf"{_CLOCK}\s*[\]】)）]?$")
 STAMP_LABEL_RE = re.compile(
     r"[\[【(（]?\s*(?:发\s*布|发\s*表|更\s*新|发\s*稿|上\s*传|录\s*入|公\s*开)\s*(?:时\s*间|日\s*期)\s*[:：]?\s*"
 )
+# A date with its optional weekday and clock at the start of a row; `clock` is set when the clock is there.
+STAMP_PREFIX_RE = re.compile(rf"{_DATE}\s*日?{_WEEKDAY}(?:\s*(?P<clock>{_CLOCK}))?")
+_WEB_DATE_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.]")
 # What follows a date that is a web timestamp: the rest of the day, a weekday, the clock.
 STAMP_TAIL_RE = re.compile(rf"\s*日?{_WEEKDAY}\s*{_CLOCK}")
 # A publication label is looked for this many characters before a date (`[发 布 时 间 ：`).
@@ -195,10 +201,19 @@ def is_timestamp_line(line: str) -> bool:
     """A web timestamp wherever it stands: a date with its clock time alone on a line, or a publication or
     update row (`发布时间：2025年03月28日 10:28 来源：…`) — never a report's own date."""
     s = _row_text(line)
+    if SENTENCE_RE.search(s):
+        return False
     if STAMP_RE.fullmatch(_strip_bullets(line)):
         return True
+    # `发布时间2025-03-28 10:28 来源：本站`, `2025-03-28 10:28 来源：某某县司法局`: a (labelled) stamp, then
+    # nothing but other rows or controls.
     m = STAMP_LABEL_RE.match(s)
-    return bool(m and DATE_RE.match(s, m.end()) and is_metadata_row(s) and not SENTENCE_RE.search(s))
+    start = m.end() if m else 0
+    d = STAMP_PREFIX_RE.match(s, start)
+    if not d or not (m or d.group("clock") or _WEB_DATE_RE.match(s, start)):
+        return False
+    rest = s[d.end() :].strip(" \u3000\t]】)）|｜")
+    return not rest or is_metadata_row(rest) or is_control_line(rest)
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -344,8 +359,26 @@ def prologue_furniture(lines: list[str]) -> set[int]:
     # Everything above the last breadcrumb is the site's header (its name, menus, special columns).
     drop.update(i for i in range(last_crumb) if lines[i].strip())
     drop.update(_header_lines(lines, drop, prologue_end))
+    drop.update(_column_titles(lines, drop, prologue_end))
     drop.update(_site_names(lines, drop, prologue_end))
     return drop
+
+
+def _column_titles(lines: list[str], drop: set[int], end: int) -> list[int]:
+    """A column's name that reads like a title (`法治政府建设年度报告`) above the report's own title: it names
+    neither a year nor a unit, and a title that names a year follows it in the prologue."""
+    from .meta import is_title_line
+    from .text import YEAR
+
+    titles = [i for i in range(min(end, len(lines))) if i not in drop and is_title_line(lines[i])]
+    out = []
+    for k, i in enumerate(titles):
+        s = lines[i].strip()
+        m = re.search(r"法治|依法|法制|执法", s)
+        named = re.search(YEAR, s) or (m and m.start() > COLUMN_PREFIX)
+        if not named and any(re.search(YEAR, lines[j]) for j in titles[k + 1 :]):
+            out.append(i)
+    return out
 
 
 def _header_lines(lines: list[str], drop: set[int], end: int) -> list[int]:
