@@ -181,3 +181,10 @@ def test_column_name_reading_like_a_title_gives_way_only_to_a_title_with_a_year(
 def test_stamp_lines_go_anywhere_but_a_signing_date_stays(line):
     t, _ = normalize(TITLE + "\n" + OPENING + "\n" + line + "\n" + BODY[len(OPENING) + 1 :] + "2025年3月20日\n")
     assert line.split()[0] not in t and t.endswith("\n2025年3月20日")
+
+
+@pytest.mark.parametrize("date", ["2025.3.20", "2025-03-20", "2025年3月20日"])
+def test_signing_date_in_web_form_is_no_timestamp(date):
+    # regression: `2024.1.6` below the signature was dropped as a web timestamp (FM101 lost its target)
+    t, _ = normalize(TITLE + "\n" + BODY + "某某县司法局\n" + date + "\n")
+    assert t.endswith("某某县司法局\n" + date)

@@ -210,9 +210,12 @@ def is_timestamp_line(line: str) -> bool:
     m = STAMP_LABEL_RE.match(s)
     start = m.end() if m else 0
     d = STAMP_PREFIX_RE.match(s, start)
-    if not d or not (m or d.group("clock") or _WEB_DATE_RE.match(s, start)):
+    if not d:
         return False
     rest = s[d.end() :].strip(" \u3000\t]】)）|｜")
+    # A bare date alone (`2024.1.6`) may be the signing date: a stamp needs a label, a clock or a row after it.
+    if not (m or d.group("clock") or rest and _WEB_DATE_RE.match(s, start)):
+        return False
     return not rest or is_metadata_row(rest) or is_control_line(rest)
 
 
