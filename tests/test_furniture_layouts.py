@@ -188,3 +188,8 @@ def test_signing_date_in_web_form_is_no_timestamp(date):
     # regression: `2024.1.6` below the signature was dropped as a web timestamp (FM101 lost its target)
     t, _ = normalize(TITLE + "\n" + BODY + "某某县司法局\n" + date + "\n")
     assert t.endswith("某某县司法局\n" + date)
+
+
+def test_labelled_signing_date_at_the_end_stays_but_editor_row_goes():
+    t, _ = normalize(TITLE + "\n" + BODY + "某某县司法局\n日期：2025年3月20日\n（责任编辑：张三）\n")
+    assert t.endswith("某某县司法局\n日期：2025年3月20日")

@@ -32,6 +32,8 @@ MAX_HEADER_LINE = 20
 # A column's name has at most this many characters before its topic word (`年度法治政府建设情况报告`); a title
 # names its unit there (`某某镇法治政府建设情况报告`).
 COLUMN_PREFIX = 2
+# Labels a report may put before its own signing date at its end.
+SIGNING_LABELS = frozenset("时间 日期 成文日期 成文时间".split())
 # A value cell below its label (`发布机构：` / `某某县司法局`) is at most this long.
 MAX_VALUE_LINE = 40
 # Labels whose value may be an organ's name (a value line below any other label is never an organ line:
@@ -289,7 +291,11 @@ def is_tail_furniture(line: str) -> bool:
     s = line.strip()
     if SENTENCE_RE.search(s.rstrip("。")):
         return False
-    return is_nav_line(s) or is_control_line(s) or is_timestamp_line(s) or is_metadata_row(s) and "。" not in s
+    if is_nav_line(s) or is_control_line(s) or is_timestamp_line(s):
+        return True
+    # `日期：2025年3月20日` below a signature is the report's own date, not the page's.
+    label = _label_at(_row_text(s), 0)
+    return label is not None and re.sub(r"\s+", "", label) not in SIGNING_LABELS and "。" not in s
 
 
 def tail_start(lines: list[str]) -> int | None:
