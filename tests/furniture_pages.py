@@ -111,6 +111,8 @@ HEADS = {
     "unknown_column_lines_above_title": "某某县司法局\n政策文件\n部门文件\n司法行政工作动态\n{T}\n",
     "column_name_reading_like_a_title": "当前栏目：法治政府建设年度报告\n法治政府建设年度报告\n{T}\n发布时间2025-03-28 10:28 来源：本站\n",
     "stamp_first_then_source": "{T}\n2025-03-28 来源：某某县司法局\n",
+    "title_with_rows_run_on": "{T}\u3000发布时间：2025-03-28\u3000来源：某某县司法局\u3000浏览次数：\n",
+    "title_with_stamp_run_on": "当前位置：首页 > 政务公开\n{T}2025-03-28 10:28\n",
     "counter_then_title_block": "浏览次数：\n{T2org}\n{T2rest}\n县委、县政府：\n",
     "metadata_in_brackets_with_editor": "{T}\n（来源：某某县司法局\u3000责任编辑：张三\u3000审核：李四）\n",
 }

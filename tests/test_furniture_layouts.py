@@ -142,8 +142,9 @@ def test_title_found_below_lines_the_furniture_step_does_not_know():
 
 
 def test_no_title_search_past_the_body():
-    # an excerpt that starts in the body: a later line that reads like a title is not taken for one
-    text = OPENING + "\n一、主要举措和成效\n全年办理案件36件。\n某某县2024年法治政府建设工作情况\n继续加强执法。\n"
+    # an excerpt that starts in the body: a line below the first lines that reads like a title is no title
+    text = OPENING + "\n一、主要举措和成效\n全年办理案件36件。\n（一）加强领导\n召开会议4次。\n"
+    text += "某某县2024年法治政府建设工作情况\n继续加强执法。\n"
     assert fazhi.analyze(text).title is None
 
 
@@ -193,3 +194,9 @@ def test_signing_date_in_web_form_is_no_timestamp(date):
 def test_labelled_signing_date_at_the_end_stays_but_editor_row_goes():
     t, _ = normalize(TITLE + "\n" + BODY + "某某县司法局\n日期：2025年3月20日\n（责任编辑：张三）\n")
     assert t.endswith("某某县司法局\n日期：2025年3月20日")
+
+
+def test_page_notice_with_a_full_stop_above_the_title_does_not_hide_it():
+    text = "温馨提示：本页面信息仅供参考。\n" + TITLE + "\n发布时间：2025年03月28日 10:28\n" + BODY
+    r = fazhi.analyze(text)
+    assert r.title == TITLE and not {f.rule for f in r.findings} & {"MD001", "FM005", "NU003"}

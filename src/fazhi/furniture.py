@@ -74,6 +74,8 @@ STAMP_LABEL_RE = re.compile(
 # A date with its optional weekday and clock at the start of a row; `clock` is set when the clock is there.
 STAMP_PREFIX_RE = re.compile(rf"{_DATE}\s*日?{_WEEKDAY}(?:\s*(?P<clock>{_CLOCK}))?")
 _WEB_DATE_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.]")
+# Where a web date or a bracketed row may start inside a line (`…报告2025-03-28`, `…报告【发布时间`).
+STAMP_START_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]|[\[【(（]")
 # What follows a date that is a web timestamp: the rest of the day, a weekday, the clock.
 STAMP_TAIL_RE = re.compile(rf"\s*日?{_WEEKDAY}\s*{_CLOCK}")
 # A publication label is looked for this many characters before a date (`[发 布 时 间 ：`).
@@ -196,6 +198,20 @@ def glued_body_start(line: str) -> int | None:
         if CONTROL_RE.fullmatch(piece):
             continue
         return m.start()
+    return None
+
+
+def title_row_start(line: str) -> int | None:
+    """Where page rows begin on a title's line (`某县2024年法治政府建设情况报告 发布时间：2025-03-28 来源：本站`,
+    `…情况报告2025-03-28 10:28`): the first label or web date after which the rest of the line is furniture
+    and before which the line reads as a title. None otherwise."""
+    from .meta import is_title_line
+
+    starts = sorted({m.start() for m in _label_re().finditer(line)} | {m.start() for m in STAMP_START_RE.finditer(line)})
+    for p in starts:
+        head, rest = line[:p].strip(), line[p:].strip()
+        if head and rest and is_title_line(head) and (is_timestamp_line(rest) or is_metadata_row(rest)):
+            return p
     return None
 
 

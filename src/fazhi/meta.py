@@ -11,9 +11,12 @@ from pathlib import PurePosixPath
 from .model import UnitLevel
 from .text import YEAR, lines_with_offsets
 
-# The title is one of the first lines above the body (a sentence, a numbered heading, an addressee); page
-# lines the furniture step did not know may push it down to this line.
-TITLE_SEARCH_LINES = 8
+# The title is one of the first TITLE_SEARCH_LINES lines; page lines the furniture step did not know may
+# push it down to MAX_TITLE_SEARCH_LINES, but no further than the body's first line (a sentence, a numbered
+# heading, an addressee). The first lines are searched whatever they hold: a page's notice above the title
+# may carry a full stop.
+TITLE_SEARCH_LINES = 4
+MAX_TITLE_SEARCH_LINES = 8
 MAX_TITLE = 70
 MAX_SIGNATURE_LINE = 70
 # How many lines at the end may form the signature block (units, date, notes such as 此件公开发布).
@@ -178,8 +181,8 @@ def find_frame(text: str) -> Frame:
     addressee_span = None
     header_units: list[str] = []
     first_body = 0
-    for i, (s, e) in enumerate(lines[:TITLE_SEARCH_LINES]):
-        if i and _is_body_line(text[lines[i - 1][0] : lines[i - 1][1]]):
+    for i, (s, e) in enumerate(lines[:MAX_TITLE_SEARCH_LINES]):
+        if i >= TITLE_SEARCH_LINES and any(_is_body_line(text[a:b]) for a, b in lines[:i]):
             break  # the report has begun: a line below the body's first is no title
         glued = TITLE_AND_ADDRESSEE_RE.match(text, s, e)
         if glued and is_title_line(glued.group("t")) and is_addressee(glued.group("a")):

@@ -121,12 +121,17 @@ def _furniture(text: str) -> Edits:
         i for i, line in enumerate(lines) if furniture.is_control_anywhere(line) or furniture.is_timestamp_line(line)
     )
     edits: Edits = []
+    # A title with the page's rows run on after it (`…情况报告 发布时间：2025-03-28`) keeps the title only.
+    for i, line in enumerate(lines[: furniture.MAX_PROLOGUE_LINES]):
+        cut = None if i in drop else furniture.title_row_start(line)
+        if cut is not None:
+            edits.append((spans[i][0] + cut, spans[i][1], ""))
     for i in sorted(drop):
         s, e = spans[i]
         # A metadata row run together with the first sentence loses the row only.
         body = furniture.glued_body_start(lines[i])
         edits.append((s, s + body if body else e, ""))
-    return edits
+    return sorted(edits)
 
 
 def _nonempty_lines(text: str) -> list[tuple[int, int]]:
