@@ -200,3 +200,11 @@ def test_page_notice_with_a_full_stop_above_the_title_does_not_hide_it():
     text = "温馨提示：本页面信息仅供参考。\n" + TITLE + "\n发布时间：2025年03月28日 10:28\n" + BODY
     r = fazhi.analyze(text)
     assert r.title == TITLE and not {f.rule for f in r.findings} & {"MD001", "FM005", "NU003"}
+
+
+def test_pager_and_clock_in_chinese_go():
+    text = TITLE + "\n发布时间：2025年03月28日 10时28分\n" + BODY.replace("二、", "共2页 上一页 1 2 下一页\n二、", 1)
+    r = fazhi.analyze(text)
+    assert "下一页" not in r.text and "10时28分" not in r.text
+    assert not {f.rule for f in r.findings} & {"FM005", "NU003", "NU001"}
+    assert furniture.is_web_timestamp_at("2025年03月28日 10时28分", 0, 11)

@@ -51,7 +51,7 @@ _DATE = r"((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})
 DATE_RE = re.compile(_DATE)
 # A weekday some sites print between date and clock (`2025年03月28日 星期五 10:28`).
 _WEEKDAY = r"(?:\s*(?:星期|周)[一二三四五六日天])?"
-_CLOCK = r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?"
+_CLOCK = r"(?:\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?|\d{1,2}\s*时\s*\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?)"
 _TIME = rf"(?:\s*(?:日\s*)?{_WEEKDAY}\s*{_CLOCK})?"
 # Labels that state when a page was published, strongest first. `成文日期` (when the report was signed)
 # and `更新时间` are deliberately not among them.
@@ -103,6 +103,8 @@ CONTROL_RE = re.compile(
     r"\s*[】\]]?\s*[:：]?)"
 )
 _CONTROL_WORD_RE = re.compile(r"字体|字号|打印|关闭|分享|纠错")
+# A pager between the pages of a long article or below it (`共3页 首页 上一页 1 2 3 下一页 尾页`).
+PAGER_RE = re.compile(r"(?:共\s*\d+\s*页|第\s*\d+\s*页|[上下]一页|首页|尾页|末页|\d{1,3}|[\s|｜\[\]【】<>《》])+")
 # A line of page controls is short (`【字体：大 中 小】 【打印】 【关闭】` has about 20 characters).
 MAX_CONTROL_LINE = 40
 _LABEL_SEP = ":：|｜"
@@ -296,8 +298,11 @@ def is_web_timestamp_at(text: str, start: int, end: int) -> bool:
 
 
 def is_control_anywhere(line: str) -> bool:
-    """Controls dropped wherever they stand (`【字体：大 中 小】`, `[打印] [关闭]`): never report text."""
+    """Controls dropped wherever they stand (`【字体：大 中 小】`, `[打印] [关闭]`, `上一页 1 2 3 下一页`): never
+    report text."""
     s = line.strip()
+    if PAGER_RE.fullmatch(s) and re.search(r"[上下]一页", s):
+        return True
     return len(s) <= MAX_CONTROL_LINE and bool(_CONTROL_WORD_RE.search(s)) and is_control_line(s)
 
 
