@@ -113,6 +113,7 @@ HEADS = {
     "stamp_first_then_source": "{T}\n2025-03-28 来源：某某县司法局\n",
     "title_with_rows_run_on": "{T}\u3000发布时间：2025-03-28\u3000来源：某某县司法局\u3000浏览次数：\n",
     "title_with_stamp_run_on": "当前位置：首页 > 政务公开\n{T}2025-03-28 10:28\n",
+    "two_line_title_below_unknown_lines": "某某县司法局\n政策文件\n部门文件\n司法行政工作动态\n{T2a}\n{T2b}\n",
     "counter_then_title_block": "浏览次数：\n{T2org}\n{T2rest}\n县委、县政府：\n",
     "metadata_in_brackets_with_editor": "{T}\n（来源：某某县司法局\u3000责任编辑：张三\u3000审核：李四）\n",
 }

@@ -141,7 +141,10 @@ def _nonempty_lines(text: str) -> list[tuple[int, int]]:
 def _broken_title(text: str) -> Edits:
     """Join a title broken over two lines (`…关于2023年法治政府` / `建设情况的报告`, `…工作` / `情况`,
     `…年度报告` / `（2024年度）`)."""
-    lines = _nonempty_lines(text)[:TITLE_BLOCK_LINES]
+    lines = _nonempty_lines(text)[:HEAD_LINES]
+    # Beyond the title block only while no body line stands above (unknown page lines before the title).
+    body = next((k for k, (s, e) in enumerate(lines) if "。" in text[s:e] or starts_heading(text[s:e])), len(lines))
+    lines = lines[: max(TITLE_BLOCK_LINES, min(body, len(lines)))]
     for (s1, e1), (s2, e2) in zip(lines, lines[1:], strict=False):
         a, b = text[s1:e1].strip(), text[s2:e2].strip()
         if len(a) + len(b) > MAX_TITLE_JOIN or a[-1:] in TERMINAL + "，,、" or starts_heading(b):
