@@ -208,3 +208,8 @@ def test_pager_and_clock_in_chinese_go():
     assert "下一页" not in r.text and "10时28分" not in r.text
     assert not {f.rule for f in r.findings} & {"FM005", "NU003", "NU001"}
     assert furniture.is_web_timestamp_at("2025年03月28日 10时28分", 0, 11)
+
+
+def test_scan_notices_go_but_a_sentence_about_scanning_stays():
+    t, _ = normalize(TITLE + "\n扫一扫在手机上查看当前页面\n字号：A+ A A-\n" + OPENING + "\n扫一扫二维码即可查询法律法规。\n")
+    assert "当前页面" not in t and "A+" not in t and "扫一扫二维码即可查询法律法规。" in t
