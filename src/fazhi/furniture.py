@@ -10,7 +10,8 @@ publication date from them.
 The furniture of a page sits in its prologue, the lines above the report's first real content
 (addressee, numbered heading or a body sentence); there every furniture line goes, and so does
 everything above a breadcrumb (the site's header). After the prologue only the unmistakable controls
-(`【字体：大 中 小】`, `打印本页`, …) are dropped, wherever they stand.
+(`【字体：大 中 小】`, `打印本页`, pagers, …) and web timestamps (a date with its clock, a publication row)
+are dropped, wherever they stand; the page's tail below the report is fazhi.pagetail's.
 """
 
 from __future__ import annotations
@@ -32,8 +33,6 @@ MAX_HEADER_LINE = 20
 # A column's name has at most this many characters before its topic word (`年度法治政府建设情况报告`); a title
 # names its unit there (`某某镇法治政府建设情况报告`).
 COLUMN_PREFIX = 2
-# Labels a report may put before its own signing date at its end.
-SIGNING_LABELS = frozenset("时间 日期 成文日期 成文时间".split())
 # A value cell below its label (`发布机构：` / `某某县司法局`) is at most this long.
 MAX_VALUE_LINE = 40
 # Labels whose value may be an organ's name (a value line below any other label is never an organ line:
@@ -80,11 +79,6 @@ STAMP_START_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]|[\[【(�
 STAMP_TAIL_RE = re.compile(rf"\s*日?{_WEEKDAY}\s*{_CLOCK}")
 # A publication label is looked for this many characters before a date (`[发 布 时 间 ：`).
 STAMP_LABEL_REACH = 16
-# A page's tail (related articles, previous and next) has at most this many lines of at most this length.
-MAX_TAIL_LINES, MAX_TAIL_ITEM = 20, 60
-TAIL_HEAD_RE = re.compile(
-    r"(?:相关(?:链接|文章|阅读|新闻|推荐|信息|文件|稿件)|延伸阅读|热点推荐|推荐阅读|[上下]一[篇条])\s*(?:[:：]|$)"
-)
 # The site's greeting and its calendar line (`欢迎访问某某县人民政府网站！`, `今天是2025年3月28日 星期五`).
 WELCOME_RE = re.compile(rf"欢迎(?:访问|来到|光临|您)|今天是\s*{_DATE}")
 # An index number alone on a line (`3701030006/2025-6637169`, `lsx31/2025-00001`).
@@ -160,6 +154,12 @@ def is_metadata_row(line: str) -> bool:
     """A row of the page's metadata table (`索 引 号：…`, `| 发布机构 | 某镇 |`, `来源：本网 发布日期：…`)."""
     s = _row_text(line)
     return bool(s) and _label_at(s, 0) is not None
+
+
+def row_label(line: str) -> str | None:
+    """The label a metadata row starts with, white space removed (`发 布 日 期：…` gives `发布日期`), else None."""
+    lab = _label_at(_row_text(line), 0)
+    return re.sub(r"\s+", "", lab) if lab is not None else None
 
 
 def row_labels(line: str) -> list[str] | None:
@@ -304,37 +304,6 @@ def is_control_anywhere(line: str) -> bool:
     if PAGER_RE.fullmatch(s) and re.search(r"[上下]一页", s):
         return True
     return len(s) <= MAX_CONTROL_LINE and bool(_CONTROL_WORD_RE.search(s)) and is_control_line(s)
-
-
-def is_tail_furniture(line: str) -> bool:
-    """A line of the page below the report (`上一篇：…`, `相关链接`, `网站地图 | 联系我们`, `（责任编辑：…）`,
-    a timestamp): dropped when it stands in the trailing run of such lines."""
-    s = line.strip()
-    if SENTENCE_RE.search(s.rstrip("。")):
-        return False
-    if is_nav_line(s) or is_control_line(s) or is_timestamp_line(s):
-        return True
-    # `日期：2025年3月20日` below a signature is the report's own date, not the page's.
-    label = _label_at(_row_text(s), 0)
-    return label is not None and re.sub(r"\s+", "", label) not in SIGNING_LABELS and "。" not in s
-
-
-def tail_start(lines: list[str]) -> int | None:
-    """Where the page's tail begins below the report: the last `相关链接`/`相关文章` or `上一篇：` line before the
-    end with only short lines after it (the list of related articles, whose titles may read as a report's
-    title or as numbered headings). None when the text ends in report text."""
-    start = None
-    seen = 0
-    for i in range(len(lines) - 1, -1, -1):
-        s = lines[i].strip()
-        if not s:
-            continue
-        seen += 1
-        if seen > MAX_TAIL_LINES or len(s) > MAX_TAIL_ITEM or "。" in s:
-            break
-        if TAIL_HEAD_RE.match(_strip_bullets(s)):
-            start = i
-    return start
 
 
 def _is_bullet_item(line: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
-from . import furniture
+from . import furniture, pagetail
 from .meta import DATE_RE, is_addressee, is_title_line
 from .outline import starts_heading
 from .text import CJK_PUNCT, HAN, YEAR, OffsetMap, apply_edits, lines_with_offsets
@@ -97,13 +97,13 @@ def _web_debris(text: str) -> Edits:
     while i >= 0:
         s, e = spans[i]
         line = text[s:e].strip()
-        if not line or i in drop or any(p.fullmatch(line) for p in trailing) or furniture.is_tail_furniture(line):
+        if not line or i in drop or any(p.fullmatch(line) for p in trailing) or pagetail.is_tail_furniture(line):
             if line:
                 drop.add(i)
             i -= 1
             continue
         break
-    tail = furniture.tail_start([text[s:e] for s, e in spans])
+    tail = pagetail.tail_start([text[s:e] for s, e in spans])
     if tail is not None:
         drop.update(range(tail, len(spans)))
     for i in sorted(drop):
