@@ -38,11 +38,11 @@ def _sections(outline) -> list:
     return out
 
 
-def main(argv: list[str]) -> None:
-    """Score title, furniture and headings of every dev file; print the misses with -v."""
-    verbose = "-v" in argv
-    args = [a for a in argv if not a.startswith("-")]
-    corpus = Path(args[0] if args else Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus")
+CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
+
+
+def score(corpus: Path = CORPUS, verbose: bool = False) -> dict[str, float]:
+    """Title, furniture and heading figures of the dev files (shares); with verbose, print the misses."""
     titles_ok = titles = furn_gone = furn = head_found = heads = extra = sections = 0
     for p in sorted(corpus.glob("[0-9][0-9][0-9].txt")):
         if int(p.stem) % 3 == 0:
@@ -86,6 +86,18 @@ def main(argv: list[str]) -> None:
         f"dev files={titles} titles {titles_ok}/{titles}; furniture lines gone {furn_gone}/{furn}; "
         f"headings found {head_found}/{heads}; outline sections not annotated {extra}/{sections}"
     )
+    return {
+        "titles": titles_ok / max(titles, 1),
+        "furniture_gone": furn_gone / max(furn, 1),
+        "headings_found": head_found / max(heads, 1),
+        "sections_annotated": (sections - extra) / max(sections, 1),
+    }
+
+
+def main(argv: list[str]) -> None:
+    """Score title, furniture and headings of every dev file; print the misses with -v."""
+    args = [a for a in argv if not a.startswith("-")]
+    score(Path(args[0]) if args else CORPUS, verbose="-v" in argv)
 
 
 if __name__ == "__main__":
