@@ -709,3 +709,34 @@ def test_interleaved_decisions_are_not_mixed(store: Store, monkeypatch, what: st
             doc = s.get(Document, rid)
             row = (doc.verdict, doc.verdict_note, doc.verdict_by)
         assert row == (first, "B-1", b.id)
+
+
+def test_first_decisions_racing_without_a_version_both_land(store: Store):
+    """A's UPDATE finds no decision, B's first decision commits, A's SELECT then sees it: A must update it.
+
+    Regression: with no version given (last write wins), that interleaving raised a 409 "请刷新后再决定".
+    """
+    if store.dialect == "sqlite":
+        pytest.skip("SQLite: the first UPDATE takes the write lock, so B cannot commit in between")
+    from sqlalchemy import event
+
+    rid = store.ingest_seeds()["004"]
+    with store.session() as s:
+        b = make_user(s, "reviewer2", "reviewer")
+        key = sv.report_view(s, store.admin, rid)["result"]["findings"][0]["key"]
+    engine, fired = get_engine(store.url), []
+
+    def b_decides_after_a_finds_nothing(conn, cursor, statement, params, context, executemany):
+        if not fired and statement.lstrip().upper().startswith("UPDATE FINDING_STATES") and cursor.rowcount == 0:
+            fired.append(1)
+            with store.session() as s2:
+                sv.review_finding(s2, b, rid, key, "dismissed", "B")
+
+    event.listen(engine, "after_cursor_execute", b_decides_after_a_finds_nothing)
+    try:
+        with store.session() as s:
+            st = sv.review_finding(s, store.reviewer, rid, key, "accepted", "A")
+    finally:
+        event.remove(engine, "after_cursor_execute", b_decides_after_a_finds_nothing)
+    assert fired
+    assert (st.action, st.comment, st.revision) == ("accepted", "A", 2)

@@ -308,7 +308,9 @@ def review_finding(s: Session, actor: Actor, report_id: int, key: str, action: s
         if s.execute(update(FindingState).where(*cond).values(**values, revision=FindingState.revision + 1)).rowcount:
             break
         current = s.scalar(select(FindingState).where(*where))
-        if current is not None or (expected not in (None, 0)):
+        if current is not None and expected is None:
+            continue  # decided by someone between our UPDATE and this SELECT: last write wins, update it
+        if current is not None or expected not in (None, 0):
             s.rollback()
             raise Conflict(_conflict_message(s, current))
         s.add(FindingState(report_id=doc.id, finding_key=key, rule=f["rule"], quote=f.get("quote"), revision=1, **values))
