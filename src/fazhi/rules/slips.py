@@ -1,0 +1,133 @@
+"""Slips no term table holds (TY013, PL003): a particle typed twice (的的, 了了) and a date or period
+that cannot exist (2月30日, 13月, a year range that runs backwards)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+
+from ..model import Category, Report, Severity
+from .base import Hit, rule
+
+# `的的` and `了了` where neither can belong to a word. 的 ends words (目的, 标的, 有的放矢 aside) and
+# opens 的确; 了 ends 为了/除了/不了 and opens 了解/了结/了然/了如指掌: a doubled mark next to those
+# can be a word and a particle side by side (达到目的的, 为了了解), so it is left alone.
+DOUBLED_PARTICLE_RE = re.compile(
+    r"(?<![目标])的的(?![确])"
+    r"|(?<![为除不罢未])了了(?![解结然如之却])"
+)
+
+
+@rule(
+    code="TY013",
+    name="doubled-particle",
+    category=Category.TYPO,
+    severity=Severity.WARNING,
+    summary="助词“的”“了”连写了两个",
+    bad=["全面提升了了基层治理水平。", "形成了良好的的法治氛围。"],
+    good=[
+        "全面提升了基层治理水平。",
+        "达到以案释法的目的的同时，注重宣传效果。",
+        "为了了解群众需求，开展入户走访。",
+        "的的确确做到了执法为民。",
+        "不了了之的现象得到纠正。",
+    ],
+    fixable=True,
+)
+def doubled_particle(report: Report) -> Iterator[Hit]:
+    """助词“的”或“了”紧接着写了两个。
+
+    ## 检查内容
+    连写的“的的”“了了”，且前后的字不能与其中一个字组成词语。
+    ## 为什么
+    多由输入法连击或改稿时删字不净造成；公文中助词不叠用，“形成了良好的的氛围”读来是明显的
+    排印差错。
+    ## 示例
+    “全面提升了了基层治理水平。”“形成了良好的的法治氛围。”
+    ## 建议写法
+    “全面提升了基层治理水平。”“形成了良好的法治氛围。”
+    ## 误报与局限
+    “目的的”“标的的”（词末的“的”后再接助词）、“的的确确”、“为了了解”“除了了解”“不了了之”等词语相连的
+    情形不报；其他以“的”“了”收尾的词语（如“端的”）后再接助词时可能误报，这类写法在报告中罕见。
+    """
+    text = report.text
+    for m in DOUBLED_PARTICLE_RE.finditer(text):
+        yield Hit(m.start(), m.end(), f"“{m.group()[0]}”连写了两个，删去一个", m.group()[0])
+
+
+# A date written with arabic numerals: an optional four-digit year, the month, and the day. A digit or
+# a decimal point before the month (`1.3月`) or the day range's dash (`3月5-8日`, FM001's) is no date.
+DATE_RE = re.compile(
+    r"(?:(?<![\d.])((?:19|20)\d\d)年)?(?<![\d.\-－—–~～])(\d{1,2})月(\d{1,2})日"
+)
+# A month given with its year but no day (`2024年13月`).
+YEAR_MONTH_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)年(\d{1,2})月(?!\d)")
+# A year range `2025—2021年`, `（2025-2021年）`: four-digit years joined by a dash, tilde or 至, the
+# second one followed by 年 or a closing bracket (so that numbers of another kind are left alone).
+YEAR_RANGE_RE = re.compile(
+    r"(?<![\d.])((?:19|20)\d\d)年?\s*[—–\-－~～至到]\s*((?:19|20)\d\d)(?=年|[）)])"
+)
+# The days of February when the year is not given: 29 may be right (a leap year).
+FEB_MAX_UNKNOWN_YEAR = 29
+MONTHS = 12
+
+
+@rule(
+    code="PL003",
+    name="impossible-date",
+    category=Category.PLAUSIBILITY,
+    severity=Severity.ERROR,
+    summary="日期或年份区间不可能存在",
+    bad=["于2024年2月30日召开专题会议。", "6月31日前完成清理。", "2023年13月印发实施方案。",
+         "落实《法治政府建设实施纲要（2025—2021年）》。", "2023年2月29日组织培训。"],
+    good=["于2024年2月29日召开专题会议。", "6月30日前完成清理。", "2023年12月印发实施方案。",
+          "落实《法治政府建设实施纲要（2021—2025年）》。", "3月5-8日开展集中培训。", "共12月份数据。"],
+)
+def impossible_date(report: Report) -> Iterator[Hit]:
+    """日期写成了日历上没有的日子，或年份区间起止颠倒。
+
+    ## 检查内容
+    用阿拉伯数字书写的日期：月份为0或大于12（“13月”），日为0或超过当月天数（“2月30日”“6月31日”），
+    写明年份时按平年、闰年核对2月29日（“2023年2月29日”）；年份区间的终止年早于起始年（“2025—2021年”）。
+    ## 为什么
+    日期和年份区间是核对工作进度和文件效力的依据，日历上不存在的日期说明数字录入有误，
+    读者无法判断实际是哪一天、哪几年。
+    ## 示例
+    “于2024年2月30日召开专题会议。”“《法治政府建设实施纲要（2025—2021年）》”
+    ## 建议写法
+    按会议记录、文件核对后改正，如“2024年2月29日”“（2021—2025年）”。
+    ## 误报与局限
+    只看阿拉伯数字日期；汉字日期（二〇二四年二月三十日）和只写月份、没有年份也没有日的数字不查；
+    日期区间（“3月5-8日”）由格式规则检查连接号，本规则不看。
+    """
+    text = report.text
+    for m in DATE_RE.finditer(text):
+        year = int(m.group(1)) if m.group(1) else None
+        month, day = int(m.group(2)), int(m.group(3))
+        why = _bad_day(year, month, day)
+        if why:
+            yield Hit(m.start(), m.end(), f"日期“{m.group()}”不存在：{why}")
+    for m in YEAR_MONTH_RE.finditer(text):
+        month = int(m.group(2))
+        if (month < 1 or month > MONTHS) and not DATE_RE.match(text, m.start()):
+            yield Hit(m.start(), m.end(), f"日期“{m.group()}”不存在：月份应为1至12")
+    for m in YEAR_RANGE_RE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if b < a:
+            yield Hit(m.start(), m.end(), f"年份区间起止颠倒：终止年{b}早于起始年{a}，请核对")
+
+
+def _bad_day(year: int | None, month: int, day: int) -> str:
+    """Why month/day (of year, when known) is no day of the calendar, or ""."""
+    if month < 1 or month > MONTHS:
+        return "月份应为1至12"
+    if year is not None:
+        last = calendar.monthrange(year, month)[1]
+    else:
+        last = FEB_MAX_UNKNOWN_YEAR if month == 2 else calendar.monthrange(2001, month)[1]
+    if day < 1 or day > last:
+        if month == 2 and day == 29 and year is not None:
+            return f"{year}年不是闰年，2月只有28天"
+        return f"{month}月只有{last}天"
+    return ""
