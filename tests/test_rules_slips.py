@@ -61,3 +61,39 @@ def test_unclosed_book_title_reported_after_its_year_range():
     assert _found(closed, "PU002") == []
     # Without a year range the place of the lost 》 is unknown: the opener is reported as before.
     assert _found("按照《某市法治政府建设实施方案的要求推进。", "PU002") == [("《", None)]
+
+
+# Rows added to the term tables in issue 15 (session 3): (rule, wrong text, its right form).
+TABLE_ROWS = [
+    ("TY001", "各村建立矛盾纠纷排查台帐。", "台帐", "台账"),
+    ("TY001", "充分发辉法律顾问作用。", "发辉", "发挥"),
+    ("TY001", "召开企业坐谈会听取意见。", "坐谈会", "座谈会"),
+    ("TY001", "保障当事人陈述申辨的权利。", "申辨", "申辩"),
+    ("TY001", "及时回应群众述求。", "述求", "诉求"),
+    ("TY001", "配备执法纪录仪120台。", "执法纪录仪", "执法记录仪"),
+    ("TY001", "做好调解工作全过程纪录。", "全过程纪录", "全过程记录"),
+    ("TY001", "组织开展民法典编篡历程宣讲。", "编篡", "编纂"),
+    ("TY001", "全面疏理权责清单。", "疏理", "梳理"),
+    ("TY001", "踔励奋发、勇毅前行。", "踔励奋发", "踔厉奋发"),
+    ("TE001", "落实谁普法谁执法普法责任制。", "谁普法谁执法", "谁执法谁普法"),
+    ("TE001", "学习贯彻党的二十大三中全会精神。", "二十大三中全会", "二十届三中全会"),
+    ("TE001", "科学立法、严格执法、公正司法、全民普法。", "公正司法、全民普法", "公正司法、全民守法"),
+    ("TE006", "围绕世界知识产权保护日开展宣传。", "世界知识产权保护日", "世界知识产权日"),
+    ("TE006", "在国家防灾减灾日组织演练。", "国家防灾减灾日", "全国防灾减灾日"),
+]
+
+
+def test_table_rows_fire_on_the_wrong_form_and_not_on_the_right_one():
+    for code, text, wrong, right in TABLE_ROWS:
+        assert (wrong, right) in _found(text, code), (code, text)
+        assert _found(text.replace(wrong, right), code) == [], (code, text)
+
+
+def test_table_rows_silent_where_words_only_touch():
+    # 平台 + 帐号: the two characters of 台帐 belong to two words.
+    assert _found("注册政务平台帐号。", "TY001") == []
+
+
+def test_outdated_regulation_on_community_correction():
+    assert [q for q, _ in _found("依据《社区矫正实施办法》开展工作。", "TE005")] == ["《社区矫正实施办法》"]
+    assert _found("依据《中华人民共和国社区矫正法实施办法》开展工作。", "TE005") == []
