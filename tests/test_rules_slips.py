@@ -97,3 +97,14 @@ def test_table_rows_silent_where_words_only_touch():
 def test_outdated_regulation_on_community_correction():
     assert [q for q, _ in _found("依据《社区矫正实施办法》开展工作。", "TE005")] == ["《社区矫正实施办法》"]
     assert _found("依据《中华人民共和国社区矫正法实施办法》开展工作。", "TE005") == []
+
+
+def test_yu_after_an_exact_count():
+    assert _found("全年调解纠纷420余件，调解成功415余件。", "NC105") == [("415余", "415")]
+    assert _found("培训执法人员236多人次。", "NC105") == [("236多", "236")]
+
+
+def test_yu_after_round_figures_is_silent():
+    for good in ("全年调解纠纷420余件。", "培训执法人员200多人次。", "发放资料1.2万余份。", "共有1500余人参加。",
+                 "全年开展活动15余次。", "金额3.125余万元。"):
+        assert _found(good, "NC105") == [], good

@@ -81,3 +81,43 @@ def yue_before_exact_count(report: Report) -> Iterator[Hit]:
         if m.group("n").endswith("0"):
             continue
         yield Hit(m.start(), m.end(), f"“约”后面是确数{m.group('n')}：确数不加“约”，概数请写整数", m.group("n"))
+
+
+# `415余件`: 余 or 多 ("and more") after a count of at least EXACT_MIN_DIGITS digits whose last digit is
+# not 0. 余 follows round figures (`400余件`, `1.2万余元`); after 415 it says neither the exact count nor a
+# round one. A decimal point or digit before the number, or a 万/亿 after 余, is another reading.
+YU_EXACT_RE = re.compile(rf"(?<![\d.．,，])(?P<n>\d{{{EXACT_MIN_DIGITS},}})(?P<w>[余多])(?=[\u4e00-\u9fff])")
+
+
+@rule(
+    code="NC105",
+    name="yu-after-exact-count",
+    category=Category.NUMBER_CONSISTENCY,
+    severity=Severity.WARNING,
+    summary="精确到个位的数后面用了“余”“多”",
+    bad=["全年调解纠纷420余件，调解成功415余件。", "培训执法人员236多人次。"],
+    good=["全年调解纠纷420余件，调解成功415件。", "培训执法人员200多人次。", "发放资料1.2万余份。",
+          "共有1500余人参加。"],
+    fixable=True,
+)
+def yu_after_exact_count(report: Report) -> Iterator[Hit]:
+    """“余”“多”用在整数概数后面，不跟在精确到个位的数后面。
+
+    ## 检查内容
+    三位以上、末位不为0的整数后面紧跟“余”或“多”：“415余件”“236多人次”。
+    ## 为什么
+    “余”“多”表示比整十、整百的数略多（“400余件”“200多人次”）；跟在精确到个位的数后面，既不是确数，
+    也不是概数，读者无法核对，与同段的比率、合计也对不上。
+    ## 示例
+    “全年调解纠纷420余件，调解成功415余件。”
+    ## 建议写法
+    写确数“调解成功415件”，或写概数“调解成功410余件”。
+    ## 误报与局限
+    两位数（“15余次”）不查；“万”“亿”为单位的数（“1.2万余元”）不查，小数后面的“余”不查。
+    """
+    for m in YU_EXACT_RE.finditer(report.text):
+        n = m.group("n")
+        if n.endswith("0"):
+            continue
+        yield Hit(m.start(), m.end(), f"“{m.group('w')}”用在整十、整百的概数后面：{n}是确数，应写“{n}”，"
+                  f"或改写为概数", n)
