@@ -108,3 +108,23 @@ def test_yu_after_round_figures_is_silent():
     for good in ("全年调解纠纷420余件。", "培训执法人员200多人次。", "发放资料1.2万余份。", "共有1500余人参加。",
                  "全年开展活动15余次。", "金额3.125余万元。"):
         assert _found(good, "NC105") == [], good
+
+
+def test_year_without_nian_in_the_body():
+    assert _found("2024以来，全镇开展法治宣传12场。", "TY014") == [("2024", "2024年")]
+    assert _found("报告如下。\n2024全年共办理案件36件。", "TY014") == [("2024", "2024年")]
+    for good in ("2024年以来，全镇开展法治宣传12场。", "2024年度共办理案件36件。", "发文字号为〔2024〕3号。",
+                 "共计2024工作日。", "全年共办理案件2024件。"):
+        assert _found(good, "TY014") == [], good
+
+
+def test_year_without_nian_leaves_the_title_to_ty012():
+    text = "某某街道2024法治政府建设年度报告\n一、主要举措\n全年办理案件12件。"
+    assert _found(text, "TY014") == []
+    assert _found(text, "TY012") == [("2024", "2024年")]
+
+
+def test_retired_agriculture_bureau_name():
+    head = "某县2024年法治政府建设情况报告\n"
+    assert [q for q, _ in _found(head + "县农业局开展农资执法检查。", "TE010")] == ["农业局"]
+    assert _found(head + "县农业农村局开展农资执法检查，原农业局的职责已划入。", "TE010") == []

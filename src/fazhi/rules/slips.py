@@ -131,3 +131,46 @@ def _bad_day(year: int | None, month: int, day: int) -> str:
             return f"{year}年不是闰年，2月只有28天"
         return f"{month}月只有{last}天"
     return ""
+
+
+# `2024法治政府建设`, `2024以来`, `2024全年`: a year in the body followed by what only a year (with its 年)
+# can precede. A count before these words does not occur (`2024工作日` aside, which the words exclude).
+BODY_BARE_YEAR_RE = re.compile(
+    r"(?<![\d〔\[（(.．/\-－—–~～])(20[0-4]\d)"
+    r"(?=法治|依法|工作(?!日)|全年|度|以来|上半年|下半年|至今|第?[一二三四]季度)"
+)
+
+
+@rule(
+    code="TY014",
+    name="year-without-nian",
+    category=Category.TYPO,
+    severity=Severity.WARNING,
+    summary="正文中的年份后缺“年”字",
+    bad=["2024以来，全镇开展法治宣传12场。", "现将2024法治政府建设情况报告如下。", "2024全年共办理案件36件。"],
+    good=["2024年以来，全镇开展法治宣传12场。", "现将2024年法治政府建设情况报告如下。", "2024年度共办理案件36件。",
+          "发文字号为〔2024〕3号。", "全年共有2024工作日数据。"],
+    fixable=True,
+)
+def year_without_nian(report: Report) -> Iterator[Hit]:
+    """正文中的年份后面缺少“年”字。
+
+    ## 检查内容
+    四位年份后面直接接“以来”“全年”“度”“上半年”“法治”“依法”“工作”等只能跟在“某年”后面的词语：
+    “2024以来”“2024全年”“2024法治政府建设”“2024度”。
+    ## 为什么
+    年份写作“2024年”“2024年度”；漏打“年”字是录入差错，“2024度”还会被误读为数字。
+    ## 示例
+    “2024以来，全镇开展法治宣传12场。”
+    ## 建议写法
+    “2024年以来，全镇开展法治宣传12场。”
+    ## 误报与局限
+    只查后面是上述词语的四位数（2000—2049）；标题中的年份由 TY012 检查，本规则不重复报告；
+    发文字号、日期区间中的年份不查。
+    """
+    text = report.text
+    title = report.title_span or (0, 0)
+    for m in BODY_BARE_YEAR_RE.finditer(text):
+        if title[0] <= m.start() < title[1]:
+            continue
+        yield Hit(m.start(), m.end(), f"年份应写作“{m.group(1)}年”", f"{m.group(1)}年")
