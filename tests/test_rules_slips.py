@@ -128,3 +128,12 @@ def test_retired_agriculture_bureau_name():
     head = "某县2024年法治政府建设情况报告\n"
     assert [q for q, _ in _found(head + "县农业局开展农资执法检查。", "TE010")] == ["农业局"]
     assert _found(head + "县农业农村局开展农资执法检查，原农业局的职责已划入。", "TE010") == []
+
+
+def test_new_lexicon_phrases_give_missing_and_doubled_character_variants():
+    r = fazhi.analyze("推进国家治理体系和治理力现代化，选任人民陪陪审员。", Config(select=["TY003", "TY004"]))
+    got = {(r.text[f.start : f.end], f.suggestion) for f in r.findings}
+    assert ("国家治理体系和治理力现代化", "国家治理体系和治理能力现代化") in got
+    assert ("人民陪陪审员", "人民陪审员") in got
+    clean = fazhi.analyze("推进国家治理体系和治理能力现代化，选任人民陪审员。", Config(select=["TY003", "TY004"]))
+    assert list(clean.findings) == []
