@@ -137,3 +137,15 @@ def test_new_lexicon_phrases_give_missing_and_doubled_character_variants():
     assert ("人民陪陪审员", "人民陪审员") in got
     clean = fazhi.analyze("推进国家治理体系和治理能力现代化，选任人民陪审员。", Config(select=["TY003", "TY004"]))
     assert list(clean.findings) == []
+
+
+def test_longer_doubled_phrase():
+    assert _found("推进法治建设法治建设向基层延伸。", "TY009") == [("法治建设法治建设", "法治建设")]
+    assert _found("推进法治建设向基层延伸，天天学法。", "TY009") == []
+
+
+def test_wrong_names_of_laws_and_documents():
+    assert _found("依据《政府信息公开法》办理申请。", "TE101") == [("《政府信息公开法》", "《政府信息公开条例》")]
+    assert _found("依据《政府信息公开条例》办理申请。", "TE101") == []
+    assert _found("主动接受一府两院监督。", "TE001") == [("一府两院", "一府一委两院")]
+    assert _found("主动接受一府一委两院监督。", "TE001") == []
