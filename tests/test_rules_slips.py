@@ -149,3 +149,13 @@ def test_wrong_names_of_laws_and_documents():
     assert _found("依据《政府信息公开条例》办理申请。", "TE101") == []
     assert _found("主动接受一府两院监督。", "TE001") == [("一府两院", "一府一委两院")]
     assert _found("主动接受一府一委两院监督。", "TE001") == []
+
+
+def test_law_full_name_without_book_marks():
+    assert _found("认真学习中华人民共和国行政处罚法，规范执法。", "PU009") == [
+        ("中华人民共和国行政处罚法", "《中华人民共和国行政处罚法》")]
+    assert [q for q, _ in _found("依照中华人民共和国行政复议法实施条例办理。", "PU009")] == [
+        "中华人民共和国行政复议法实施条例"]
+    for good in ("认真学习《中华人民共和国行政处罚法》，规范执法。", "编印《中华人民共和国民法典学习读本》。",
+                 "印发《关于学习〈中华人民共和国民法典〉的通知》。", "学习宪法、民法典。", "中华人民共和国成立75周年。"):
+        assert _found(good, "PU009") == [], good

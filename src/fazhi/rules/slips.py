@@ -1,13 +1,16 @@
-"""Slips no term table holds (TY013, PL003): a particle typed twice (的的, 了了) and a date or period
-that cannot exist (2月30日, 13月, a year range that runs backwards)."""
+"""Slips no term table holds (TY013, PL003, TY014, PU009): a particle typed twice (的的, 了了), a date or
+period that cannot exist (2月30日, 13月, a year range that runs backwards), a year without its 年 in the
+body (2024以来), a law's full name without book-title marks."""
 
 from __future__ import annotations
 
 import calendar
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ..model import Category, Report, Severity
+from . import kinds
 from .base import Hit, rule
 
 # `的的` and `了了` where neither can belong to a word. 的 ends words (目的, 标的, 有的放矢 aside) and
@@ -174,3 +177,56 @@ def year_without_nian(report: Report) -> Iterator[Hit]:
         if title[0] <= m.start() < title[1]:
             continue
         yield Hit(m.start(), m.end(), f"年份应写作“{m.group(1)}年”", f"{m.group(1)}年")
+
+
+FULL_PREFIX = "中华人民共和国"
+# What may follow a law's name inside one title (`行政复议法实施条例`).
+TITLE_TAILS = ("实施条例", "实施细则", "实施办法")
+# Regulations of the State Council whose full name also opens with 中华人民共和国.
+FULL_NAMED_REGULATIONS = ("政府信息公开条例", "道路交通安全法实施条例")
+
+
+@cache
+def _full_name_re() -> re.Pattern:
+    names = {row[0] for row in kinds.rows("laws.txt")} | set(FULL_NAMED_REGULATIONS)
+    alt = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    tail = "|".join(TITLE_TAILS)
+    return re.compile(rf"{FULL_PREFIX}(?:{alt})(?:{tail})?")
+
+
+@rule(
+    code="PU009",
+    name="law-title-without-book-marks",
+    category=Category.PUNCTUATION,
+    severity=Severity.WARNING,
+    summary="法律、法规的全称没有加书名号",
+    bad=["认真学习中华人民共和国行政处罚法，规范执法行为。", "依照中华人民共和国政府信息公开条例办理。"],
+    good=["认真学习《中华人民共和国行政处罚法》，规范执法行为。", "依照《中华人民共和国政府信息公开条例》办理。",
+          "印发《关于学习〈中华人民共和国民法典〉的通知》。", "编印《中华人民共和国民法典学习读本》。"],
+    fixable=True,
+)
+def law_title_without_book_marks(report: Report) -> Iterator[Hit]:
+    """法律、行政法规的全称（“中华人民共和国××法”）写在正文中，没有加书名号。
+
+    ## 检查内容
+    以“中华人民共和国”开头的法律全称（规则表 laws.txt 所收的法律）和少数以此开头的行政法规全称
+    （政府信息公开条例），前后没有书名号《》或〈〉。
+    ## 为什么
+    GB/T 15834—2011 第4.15条：书名、篇名、报刊名、文件名等用书名号标示，法律法规的名称是文件名；
+    全称不加书名号，读者分不清这是在引用法律文本还是泛指。
+    ## 示例
+    “认真学习中华人民共和国行政处罚法，规范执法行为。”
+    ## 建议写法
+    “认真学习《中华人民共和国行政处罚法》，规范执法行为。”
+    ## 误报与局限
+    只查全称：简称（“宪法”“民法典”）在报告中常作概念使用（“宪法宣传周”“学习民法典”），不报；
+    不在表中的法律、地方性法规和党内法规的名称不查。
+    """
+    text = report.text
+    for m in _full_name_re().finditer(text):
+        head = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if head.count("《") > head.count("》") or head.count("〈") > head.count("〉"):
+            continue  # inside a title (`《学习中华人民共和国民法典的体会》`)
+        if text[m.end() : m.end() + 1] in ("》", "〉"):
+            continue  # the opening mark is missing: PU002's
+        yield Hit(m.start(), m.end(), f"法律法规名称应加书名号：“《{m.group()}》”", f"《{m.group()}》")
