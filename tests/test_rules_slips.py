@@ -159,3 +159,14 @@ def test_law_full_name_without_book_marks():
     for good in ("认真学习《中华人民共和国行政处罚法》，规范执法。", "编印《中华人民共和国民法典学习读本》。",
                  "印发《关于学习〈中华人民共和国民法典〉的通知》。", "学习宪法、民法典。", "中华人民共和国成立75周年。"):
         assert _found(good, "PU009") == [], good
+
+
+def test_institution_names_with_a_slip_and_their_accepted_short_forms():
+    r = fazhi.analyze("县综合行政法局会同县纪律检察委员会开展检查。")
+    got = {(r.text[f.start : f.end], f.suggestion) for f in r.findings if f.rule.startswith("TY")}
+    assert ("综合行政法局", "综合行政执法局") in got
+    assert ("纪律检察委员会", "纪律检查委员会") in got
+    for good in ("县人力资源社会保障局、县住房城乡建设局、县发展改革委员会联合检查。",
+                 "县人民检察院检察委员会审议案件。", "推动矛盾纠纷调处化解重心下移。"):
+        r = fazhi.analyze(good)
+        assert [f.rule for f in r.findings if f.category.value in ("typo", "terminology")] == [], good
