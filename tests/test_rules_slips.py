@@ -170,3 +170,11 @@ def test_institution_names_with_a_slip_and_their_accepted_short_forms():
                  "县人民检察院检察委员会审议案件。", "推动矛盾纠纷调处化解重心下移。"):
         r = fazhi.analyze(good)
         assert [f.rule for f in r.findings if f.category.value in ("typo", "terminology")] == [], good
+
+
+def test_five_year_plan_with_the_wrong_years():
+    assert _found("落实“八五”普法规划（2020—2025年）。", "TE103") == [("2020—2025", None)]
+    assert _found("编制“十四五”法治政府建设规划（2021-2026年）。", "TE103") == [("2021-2026", None)]
+    for good in ("落实“八五”普法规划（2021—2025年）。", "总结“七五”普法（2016—2020年）经验。",
+                 "“十四五”时期，对照纲要（2021—2025年）推进。", "开展“八五”普法，对照规划（2021—2025年）。"):
+        assert _found(good, "TE103") == [], good

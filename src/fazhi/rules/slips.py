@@ -1,6 +1,6 @@
-"""Slips no term table holds (TY013, PL003, TY014, PU009): a particle typed twice (的的, 了了), a date or
+"""Slips no term table holds (TY013, PL003, TY014, PU009, TE103): a particle typed twice (的的, 了了), a date or
 period that cannot exist (2月30日, 13月, a year range that runs backwards), a year without its 年 in the
-body (2024以来), a law's full name without book-title marks."""
+body (2024以来), a law's full name without book-title marks, a five-year plan with another period's years."""
 
 from __future__ import annotations
 
@@ -230,3 +230,54 @@ def law_title_without_book_marks(report: Report) -> Iterator[Hit]:
         if text[m.end() : m.end() + 1] in ("》", "〉"):
             continue  # the opening mark is missing: PU002's
         yield Hit(m.start(), m.end(), f"法律法规名称应加书名号：“《{m.group()}》”", f"《{m.group()}》")
+
+
+# The five-year periods named by ordinal: the national plans (十三五 …) and the legal-education plans
+# (七五普法 …). A bracketed year range right after the name must be the period's.
+FIVE_YEAR_PERIODS = {
+    "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030),
+    "六五": (2011, 2015), "七五": (2016, 2020), "八五": (2021, 2025), "九五": (2026, 2030),
+}
+# How many characters may stand between the name and its bracketed years (`“八五”普法规划（…）`).
+PLAN_YEARS_GAP = 12
+PLAN_YEARS_RE = re.compile(
+    rf"(?P<name>十[二三四五]五|(?<![十\d])[六七八九]五)(?P<gap>[”\"’]?[^（(，,。；;：:、\n“”]{{0,{PLAN_YEARS_GAP}}}?)"
+    r"[（(](?P<a>(?:19|20)\d\d)年?\s*[—–\-－~～至]\s*(?P<b>(?:19|20)\d\d)年?[）)]"
+)
+
+
+@rule(
+    code="TE103",
+    name="five-year-plan-years",
+    category=Category.TERMINOLOGY,
+    severity=Severity.WARNING,
+    summary="“十四五”“八五”普法等五年规划的年份区间写错",
+    bad=["落实“八五”普法规划（2020—2025年）。", "编制“十四五”法治政府建设规划（2020-2025年）。"],
+    good=["落实“八五”普法规划（2021—2025年）。", "编制“十四五”法治政府建设规划（2021-2025年）。",
+          "总结“七五”普法（2016—2020年）经验。"],
+)
+def five_year_plan_years(report: Report) -> Iterator[Hit]:
+    """以序数命名的五年规划（“十四五”“八五”普法等）后面的年份区间与该五年不符。
+
+    ## 检查内容
+    “十二五”至“十五五”（2011—2030年）和“六五”至“九五”普法后面不超过12个字内、括号中的年份区间，
+    与该五年的起止年不同（“八五”普法为2021—2025年，“十四五”为2021—2025年）。
+    ## 为什么
+    五年规划的起止年是固定的；写错年份会让人误以为引用了另一份规划，常见的是把起始年写成前一年
+    （“2020—2025年”）。
+    ## 示例
+    “落实“八五”普法规划（2020—2025年）。”
+    ## 建议写法
+    “落实“八五”普法规划（2021—2025年）。”
+    ## 误报与局限
+    只看名称后面紧跟的括号；名称与年份之间隔了标点或超过12个字时不查。“六五”至“九五”也是
+    国民经济和社会发展计划的旧称（1981—2000年），这里按普法规划理解：所述年份在2000年以前的不报。
+    """
+    text = report.text
+    for m in PLAN_YEARS_RE.finditer(text):
+        first, last = FIVE_YEAR_PERIODS[m.group("name")]
+        a, b = int(m.group("a")), int(m.group("b"))
+        if (a, b) == (first, last) or max(a, b) <= 2000:
+            continue
+        yield Hit(m.start("a"), m.end("b"),
+                  f"“{m.group('name')}”的年份区间是{first}—{last}年，这里写作{a}—{b}年，请核对")
