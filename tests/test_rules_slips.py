@@ -178,3 +178,10 @@ def test_five_year_plan_with_the_wrong_years():
     for good in ("落实“八五”普法规划（2021—2025年）。", "总结“七五”普法（2016—2020年）经验。",
                  "“十四五”时期，对照纲要（2021—2025年）推进。", "开展“八五”普法，对照规划（2021—2025年）。"):
         assert _found(good, "TE103") == [], good
+
+
+def test_de_before_verb_with_the_added_adverbs_and_verbs():
+    assert _found("各部门不断的完善工作机制。", "TY011") == [("的", "地")]
+    assert _found("执法人员精准的回应群众关切。", "TY011") == [("的", "地")]
+    for good in ("各部门不断地完善工作机制。", "工作机制得到不断的完善。", "执法人员精准地回应群众关切。"):
+        assert _found(good, "TY011") == [], good
