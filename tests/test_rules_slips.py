@@ -185,3 +185,11 @@ def test_de_before_verb_with_the_added_adverbs_and_verbs():
     assert _found("执法人员精准的回应群众关切。", "TY011") == [("的", "地")]
     for good in ("各部门不断地完善工作机制。", "工作机制得到不断的完善。", "执法人员精准地回应群众关切。"):
         assert _found(good, "TY011") == [], good
+
+
+def test_fractional_count_of_whole_things():
+    assert _found("全年培训执法人员12.5人次。", "PL004") == [("12.5人", None)]
+    assert _found("办理行政复议案件3.6件。", "PL004") == [("3.6件", None)]
+    for good in ("全年培训执法人员125人次。", "发放资料1.5万份。", "平均办理时限压缩至2.5个工作日。",
+                 "持证率提高1.5个百分点。", "人均学法2.5次。", "平均每村3.5件。"):
+        assert _found(good, "PL004") == [], good
