@@ -193,3 +193,11 @@ def test_fractional_count_of_whole_things():
     for good in ("全年培训执法人员125人次。", "发放资料1.5万份。", "平均办理时限压缩至2.5个工作日。",
                  "持证率提高1.5个百分点。", "人均学法2.5次。", "平均每村3.5件。"):
         assert _found(good, "PL004") == [], good
+
+
+def test_item_skipped_inside_a_paragraph():
+    text = "（一）加强学习\n一是组织学法4次；三是举办讲座2场。"
+    assert _found(text, "NU005") == [("三是", "二是")]
+    for good in ("（一）加强学习\n一是组织学法4次；二是举办讲座2场；三是开展培训1场。",
+                 "（一）加强学习\n一是组织学法4次。\n三是举办讲座2场。"):
+        assert _found(good, "NU005") == [], good
