@@ -75,6 +75,10 @@ TABLE_ROWS = [
     ("TY001", "组织开展民法典编篡历程宣讲。", "编篡", "编纂"),
     ("TY001", "全面疏理权责清单。", "疏理", "梳理"),
     ("TY001", "踔励奋发、勇毅前行。", "踔励奋发", "踔厉奋发"),
+    ("TY001", "及时拔付法律援助补贴。", "拔付", "拨付"),
+    ("TY001", "悬挂宣传横副20条。", "横副", "横幅"),
+    ("TY001", "准确把握精神精随。", "精随", "精髓"),
+    ("TE001", "团结在以习近平总书记为核心的党中央周围。", "以习近平总书记为核心的党中央", "以习近平同志为核心的党中央"),
     ("TE001", "落实谁普法谁执法普法责任制。", "谁普法谁执法", "谁执法谁普法"),
     ("TE001", "学习贯彻党的二十大三中全会精神。", "二十大三中全会", "二十届三中全会"),
     ("TE001", "科学立法、严格执法、公正司法、全民普法。", "公正司法、全民普法", "公正司法、全民守法"),
@@ -92,6 +96,8 @@ def test_table_rows_fire_on_the_wrong_form_and_not_on_the_right_one():
 def test_table_rows_silent_where_words_only_touch():
     # 平台 + 帐号: the two characters of 台帐 belong to two words.
     assert _found("注册政务平台帐号。", "TY001") == []
+    # 举报 + 消费, 安排 + 察看, 严峻 + 工作: no row is written for such pairs.
+    assert _found("受理举报消费欺诈线索，安排察看现场，应对严峻工作形势。", "TY001") == []
 
 
 def test_outdated_regulation_on_community_correction():
