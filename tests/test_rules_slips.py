@@ -207,3 +207,19 @@ def test_item_skipped_inside_a_paragraph():
     for good in ("（一）加强学习\n一是组织学法4次；二是举办讲座2场；三是开展培训1场。",
                  "（一）加强学习\n一是组织学法4次。\n三是举办讲座2场。"):
         assert _found(good, "NU005") == [], good
+
+
+def test_enumeration_comma_before_deng_or_a_conjunction():
+    assert _found("学习宪法、民法典、等法律法规。", "PU010") == [("、", "")]
+    assert _found("开展执法检查、以及案卷评查。", "PU010") == [("、", "")]
+    for good in ("学习宪法、民法典等法律法规。", "开展巡查、及时处置、及早化解。", "开展评估、等级评定。",
+                 "推进平安、和谐社区建设。"):
+        assert _found(good, "PU010") == [], good
+
+
+def test_fixing_the_comma_before_deng_deletes_it():
+    from fazhi.fixes import fixed_text
+
+    config = Config(select=["PU010"])
+    text, n = fixed_text(fazhi.analyze("学习宪法、民法典、等法律法规。", config), config)
+    assert (text, n) == ("学习宪法、民法典等法律法规。", 1)

@@ -1,6 +1,7 @@
-"""Slips no term table holds (TY013, PL003, TY014, PU009, TE103): a particle typed twice (的的, 了了), a date or
-period that cannot exist (2月30日, 13月, a year range that runs backwards), a year without its 年 in the
-body (2024以来), a law's full name without book-title marks, a five-year plan with another period's years."""
+"""Slips no term table holds (TY013, TY014, PL003, PU009, PU010, TE103): a particle typed twice (的的),
+a year in the body without 年 (2024以来), a date or period that cannot exist (2月30日, a backward year
+range), a law's full name without book-title marks, a 顿号 before 等 or a conjunction, a five-year plan
+with another period's years."""
 
 from __future__ import annotations
 
@@ -281,3 +282,39 @@ def five_year_plan_years(report: Report) -> Iterator[Hit]:
             continue
         yield Hit(m.start("a"), m.end("b"),
                   f"“{m.group('name')}”的年份区间是{first}—{last}年，这里写作{a}—{b}年，请核对")
+
+
+# `宪法、民法典、等法律`, `培训、以及考试`: a 顿号 right before the 等 that closes a list or before a
+# conjunction joining its last item. 等 in words (等级, 等同, 等于 …) and 及 in 及时, 及早, 及格 are no such
+# words; 和 is left out (`平安、和谐`).
+COMMA_BEFORE_CONJ_RE = re.compile(r"、\s*(?P<w>等(?![级同于待候量额次])|以及|及(?![时早格第])|或者)")
+
+
+@rule(
+    code="PU010",
+    name="enumeration-comma-before-conjunction",
+    category=Category.PUNCTUATION,
+    severity=Severity.WARNING,
+    summary="“等”或连词“以及”“及”“或者”前面用了顿号",
+    bad=["学习宪法、民法典、等法律法规。", "开展执法检查、以及案卷评查。", "由司法所、或者律师事务所承办。"],
+    good=["学习宪法、民法典等法律法规。", "开展执法检查以及案卷评查。", "开展巡查、及时处置。", "开展评估、等级评定。"],
+    fixable=True,
+)
+def comma_before_conjunction(report: Report) -> Iterator[Hit]:
+    """列举的最后用了“等”或连词，前面却还有顿号。
+
+    ## 检查内容
+    顿号后面紧接着“等”（“民法典、等法律法规”）或连接最后一项的连词“以及”“及”“或者”（“检查、以及评查”）。
+    ## 为什么
+    GB/T 15834—2011 第4.5.3.5条：并列成分之间用了“和”“及”“或”等连词时，连词前不用顿号；“等”表示列举
+    未尽，紧跟在最后一项后面，前面也不用顿号。
+    ## 示例
+    “学习宪法、民法典、等法律法规。”
+    ## 建议写法
+    “学习宪法、民法典等法律法规。”
+    ## 误报与局限
+    “及时”“及早”“及格”“等级”“等同”等词语开头的“及”“等”不报；“和”“与”前的顿号不查（“平安、和谐”
+    中的“和”是词的一部分，无法只凭字形区分）。
+    """
+    for m in COMMA_BEFORE_CONJ_RE.finditer(report.text):
+        yield Hit(m.start(), m.start("w"), f"“{m.group('w')}”前不用顿号", "")
