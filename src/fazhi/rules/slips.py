@@ -75,6 +75,8 @@ YEAR_RANGE_RE = re.compile(
 # The days of February when the year is not given: 29 may be right (a leap year).
 FEB_MAX_UNKNOWN_YEAR = 29
 MONTHS = 12
+# How far before a date 农历 (the lunar calendar, whose months have 29 or 30 days) may stand.
+LUNAR_LOOKBACK = 6
 
 
 @rule(
@@ -102,11 +104,13 @@ def impossible_date(report: Report) -> Iterator[Hit]:
     ## 建议写法
     按会议记录、文件核对后改正，如“2024年2月29日”“（2021—2025年）”。
     ## 误报与局限
-    只看阿拉伯数字日期；汉字日期（二〇二四年二月三十日）和只写月份、没有年份也没有日的数字不查；
+    注明“农历”的日期不查（农历的月份有30天）；只看阿拉伯数字日期；汉字日期（二〇二四年二月三十日）和只写月份、没有年份也没有日的数字不查；
     日期区间（“3月5-8日”）由格式规则检查连接号，本规则不看。
     """
     text = report.text
     for m in DATE_RE.finditer(text):
+        if "农历" in text[max(0, m.start() - LUNAR_LOOKBACK) : m.start()]:
+            continue  # a lunar month may have 30 days (农历2月30日)
         year = int(m.group(1)) if m.group(1) else None
         month, day = int(m.group(2)), int(m.group(3))
         why = _bad_day(year, month, day)
