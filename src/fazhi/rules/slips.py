@@ -186,7 +186,7 @@ def year_without_nian(report: Report) -> Iterator[Hit]:
 
 FULL_PREFIX = "中华人民共和国"
 # What may follow a law's name inside one title (`行政复议法实施条例`).
-TITLE_TAILS = ("实施条例", "实施细则", "实施办法")
+TITLE_TAILS = ("实施条例", "实施细则", "实施办法", "修正案")
 # Regulations of the State Council whose full name also opens with 中华人民共和国.
 FULL_NAMED_REGULATIONS = ("政府信息公开条例", "道路交通安全法实施条例")
 
