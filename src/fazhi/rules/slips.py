@@ -246,7 +246,7 @@ FIVE_YEAR_PERIODS = {
 # How many characters may stand between the name and its bracketed years (`“八五”普法规划（…）`).
 PLAN_YEARS_GAP = 12
 PLAN_YEARS_RE = re.compile(
-    rf"(?P<name>十[二三四五]五|(?<![十\d])[六七八九]五)(?P<gap>[”\"’]?[^（(，,。；;：:、\n“”]{{0,{PLAN_YEARS_GAP}}}?)"
+    rf"(?P<name>十[二三四五]五|(?<![十\d〇○零一二三四五六七八九])[六七八九]五)(?P<gap>[”\"’]?[^（(，,。；;：:、\n“”]{{0,{PLAN_YEARS_GAP}}}?)"
     r"[（(](?P<a>(?:19|20)\d\d)年?\s*[—–\-－~～至]\s*(?P<b>(?:19|20)\d\d)年?[）)]"
 )
 
