@@ -223,3 +223,11 @@ def test_fixing_the_comma_before_deng_deletes_it():
     config = Config(select=["PU010"])
     text, n = fixed_text(fazhi.analyze("学习宪法、民法典、等法律法规。", config), config)
     assert (text, n) == ("学习宪法、民法典等法律法规。", 1)
+
+
+def test_all_of_a_single_item():
+    assert _found("全年受理行政复议案件1件，均已依法办结。", "NC106") == [("1件，均", None)]
+    assert _found("收到行政诉讼案件一件，全部胜诉。", "NC106") == [("一件，全部", None)]
+    for good in ("全年受理行政复议案件3件，均已依法办结。", "全年受理行政复议案件1件，已依法办结。",
+                 "受理案件11件，均已办结。", "受理案件十一件，均已办结。", "增长0.1个，均衡发展。"):
+        assert _found(good, "NC106") == [], good

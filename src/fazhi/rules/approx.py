@@ -1,4 +1,5 @@
-"""Approximate numbers written wrongly (NC007, NC008): 余 after a single digit, 约 before an exact count."""
+"""Approximate and summing words written wrongly (NC007, NC008, NC105, NC106): 余 after a single digit,
+约 before an exact count, 余 after an exact count, 均 after a count of one."""
 
 from __future__ import annotations
 
@@ -121,3 +122,42 @@ def yu_after_exact_count(report: Report) -> Iterator[Hit]:
             continue
         yield Hit(m.start(), m.end(), f"“{m.group('w')}”用在整十、整百的概数后面：{n}是确数，应写“{n}”，"
                   f"或改写为概数", n)
+
+
+# `受理复议案件1件，均已办结`: 均/全部/都 sums up several things; after a count of one there is nothing to
+# sum. The count is 1 or 一 on its own (not 11, 十一, 0.1), its measure word, at most
+# SINGLE_TAIL characters, a comma, then the summing word.
+SINGLE_TAIL = 4
+ALL_OF_ONE_RE = re.compile(
+    r"(?<![\d.．０-９〇○零一二三四五六七八九十百千万两])(?P<n>1|一)"
+    rf"(?:件|起|个|人|名|次|场|家|户|宗|份|项)[^，,。；;\n]{{0,{SINGLE_TAIL}}}[，,]\s*(?P<w>均|全部|都)"
+)
+
+
+@rule(
+    code="NC106",
+    name="all-of-one",
+    category=Category.NUMBER_CONSISTENCY,
+    severity=Severity.WARNING,
+    summary="只有一件（个、人）却说“均”“全部”",
+    bad=["全年受理行政复议案件1件，均已依法办结。", "收到行政诉讼案件一件，全部胜诉。"],
+    good=["全年受理行政复议案件3件，均已依法办结。", "全年受理行政复议案件1件，已依法办结。",
+          "受理案件11件，均已办结。", "受理案件十一件，均已办结。"],
+)
+def all_of_one(report: Report) -> Iterator[Hit]:
+    """只有一件（个、人）的事项，后面却用“均”“全部”“都”总括。
+
+    ## 检查内容
+    数量为1（“1件”“一件”）的计数之后，同一分句结束、下一分句以“均”“全部”“都”开头（“案件1件，均已办结”）。
+    ## 为什么
+    “均”“全部”“都”总括两个以上的对象；只有一件时用它们，说明数字或措辞有一处不对——常见于套用往年
+    模板时只改了数字。
+    ## 示例
+    “全年受理行政复议案件1件，均已依法办结。”
+    ## 建议写法
+    “全年受理行政复议案件1件，已依法办结。”（或核对数字）
+    ## 误报与局限
+    “均”总括的不是前面的计数、而是另一组对象时也会报告；只查紧随计数的下一个分句。
+    """
+    for m in ALL_OF_ONE_RE.finditer(report.text):
+        yield Hit(m.start("n"), m.end("w"), f"只有{m.group('n')}件（个），不宜用“{m.group('w')}”总括，请核对数字或措辞")
