@@ -231,3 +231,10 @@ def test_all_of_a_single_item():
     for good in ("全年受理行政复议案件3件，均已依法办结。", "全年受理行政复议案件1件，已依法办结。",
                  "受理案件11件，均已办结。", "受理案件十一件，均已办结。", "增长0.1个，均衡发展。"):
         assert _found(good, "NC106") == [], good
+
+
+def test_negative_number_after_a_verb_of_change():
+    assert _found("行政复议案件同比下降-12.5%。", "NC107") == [("下降-12.5", None)]
+    assert _found("受理量同比增长－3%。", "NC107") == [("增长－3", None)]
+    for good in ("行政复议案件同比下降12.5%。", "受理量同比减少3%。", "增幅为-3%。", "同比增长——这是第一次。"):
+        assert _found(good, "NC107") == [], good

@@ -1,5 +1,5 @@
-"""Approximate and summing words written wrongly (NC007, NC008, NC105, NC106): 余 after a single digit,
-约 before an exact count, 余 after an exact count, 均 after a count of one."""
+"""Approximate, summing and change words written wrongly (NC007, NC008, NC105-NC107): 余 after a single digit,
+约 before an exact count, 余 after an exact count, 均 after a count of one, 下降-5%."""
 
 from __future__ import annotations
 
@@ -161,3 +161,45 @@ def all_of_one(report: Report) -> Iterator[Hit]:
     """
     for m in ALL_OF_ONE_RE.finditer(report.text):
         yield Hit(m.start("n"), m.end("w"), f"只有{m.group('n')}件（个），不宜用“{m.group('w')}”总括，请核对数字或措辞")
+
+
+# `同比下降-5%`: a verb of change followed by a negative number says the change twice (下降 already
+# gives the sign), and 增长-5% reads as its opposite. Only the hyphen and minus marks are taken as a
+# sign: a dash (—) after the verb is punctuation.
+UP_WORDS = "增长|增加|提高|上升|提升"
+DOWN_WORDS = "下降|减少|降低"
+SIGNED_CHANGE_RE = re.compile(
+    rf"(?P<verb>{UP_WORDS}|{DOWN_WORDS})了?\s*(?P<sign>[-－−])\s*(?P<n>\d+(?:[.．]\d+)?)"
+)
+
+
+@rule(
+    code="NC107",
+    name="negative-number-after-change-verb",
+    category=Category.NUMBER_CONSISTENCY,
+    severity=Severity.WARNING,
+    summary="“增长”“下降”后面的数字带了负号",
+    bad=["行政复议案件同比下降-12.5%。", "受理量同比增长-3%。"],
+    good=["行政复议案件同比下降12.5%。", "受理量同比减少3%。", "增幅为-3%。"],
+    fixable=False,
+)
+def negative_number_after_change_verb(report: Report) -> Iterator[Hit]:
+    """表示增减的动词后面的数字又带了负号，增减方向说了两遍或前后矛盾。
+
+    ## 检查内容
+    “增长”“增加”“提高”“上升”“提升”“下降”“减少”“降低”后面紧接带负号的数字（“下降-12.5%”“增长-3%”）。
+    ## 为什么
+    动词已经表明了增减方向，数字应写绝对值：“下降-12.5%”字面上是“上升12.5%”，“增长-3%”实为下降，
+    读者无法确定实际方向；多是从统计报表复制带符号的数字时没有改写。
+    ## 示例
+    “行政复议案件同比下降-12.5%。”
+    ## 建议写法
+    “行政复议案件同比下降12.5%。”（“增长-3%”改为“下降3%”）
+    ## 误报与局限
+    只看紧跟在动词后的负号；“增幅为-3%”这类不用增减动词的写法不报。
+    """
+    for m in SIGNED_CHANGE_RE.finditer(report.text):
+        verb, n = m.group("verb"), m.group("n")
+        down = verb in DOWN_WORDS.split("|")
+        how = f"应写“{verb}{n}”" if down else f"实为下降，应写“下降{n}”"
+        yield Hit(m.start(), m.end(), f"“{verb}”后面的数字不应带负号：{how}")
