@@ -1,4 +1,4 @@
-"""Slips no term table holds (TY013, TY014, PL003, PU009, PU010, TE103): a particle typed twice (的的),
+"""Slips no term table holds (TY013, TY014, PL003, PU009, PU010, TE103): a particle typed twice (的的, 了了),
 a year in the body without 年 (2024以来), a date or period that cannot exist (2月30日, a backward year
 range), a law's full name without book-title marks, a 顿号 before 等 or a conjunction, a five-year plan
 with another period's years."""
@@ -14,7 +14,7 @@ from ..model import Category, Report, Severity
 from . import kinds
 from .base import Hit, rule
 
-# `的的` and `了了` where neither can belong to a word. 的 ends words (目的, 标的, 有的放矢 aside) and
+# `的的` and `了了` where neither can belong to a word. 的 ends words (目的, 标的) and
 # opens 的确; 了 ends 为了/除了/不了 and opens 了解/了结/了然/了如指掌: a doubled mark next to those
 # can be a word and a particle side by side (达到目的的, 为了了解), so it is left alone.
 DOUBLED_PARTICLE_RE = re.compile(
