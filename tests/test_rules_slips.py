@@ -238,3 +238,17 @@ def test_negative_number_after_a_verb_of_change():
     assert _found("受理量同比增长－3%。", "NC107") == [("增长－3", None)]
     for good in ("行政复议案件同比下降12.5%。", "受理量同比减少3%。", "增幅为-3%。", "同比增长——这是第一次。"):
         assert _found(good, "NC107") == [], good
+
+
+def test_change_in_percent_against_the_previous_years_count():
+    assert _found("全年办理案件120件，同比增长50%，上年为100件。", "NC108") == [("50%", None)]
+    assert _found("受理信访事项80件，较去年同期的100件下降25%。", "NC108") == [("25%", None)]
+    for good in ("全年办理案件120件，同比增长20%，上年为100件。", "受理信访事项80件，较去年同期的100件下降20%。",
+                 "全年办理案件120件，同比增长20%。", "全年办理案件120余件，同比增长50%，上年为100件。"):
+        assert _found(good, "NC108") == [], good
+
+
+def test_nc004_does_not_read_the_previous_years_count_as_the_change():
+    # regression (issue 15, session 3): `较去年同期的100件下降20%` was read as "100 fewer than last year"
+    assert _found("受理信访事项80件，较去年同期的100件下降20%。", "NC004") == []
+    assert _found("全年共处理信访事项30件，比去年减少14件，同比减少31%。", "NC004") != []
