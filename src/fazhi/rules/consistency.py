@@ -25,6 +25,7 @@ from ..indicators.relations import (
 )
 from ..model import Category, Qualifier, Report, Severity
 from .base import Hit, rule
+from .figures import is_previous_year
 
 
 def _quote(report: Report, m: Mention) -> str:
@@ -260,8 +261,8 @@ def change_disagrees_with_numbers(report: Report) -> Iterator[Hit]:
     ms = mentions(report)
     text = report.text
     for i, d in enumerate(ms):
-        if d.change is None or d.q.unit == "%":
-            continue
+        if d.change is None or d.q.unit == "%" or is_previous_year(text, d):
+            continue  # `较去年同期的100件下降20%`: the previous year's count, not the change (NC108's)
         base = next((x for x in reversed(ms[:i]) if x.sentence == d.sentence and not x.change), None)
         pct = next(
             (x for x in ms[i + 1 :] if x.sentence == d.sentence and x.change and x.q.unit == "%"), None

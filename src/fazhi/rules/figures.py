@@ -1,6 +1,7 @@
 """Number rules added for real reports (issue 15): a breakdown of outcomes that adds up to more than
-its total, a count without its measure word, a share (占X%) its own part and total contradict, and the
-change of a rate written in % instead of 百分点. (余 after one digit and 约 on a precise count are
+its total, a count without its measure word, a share (占X%) its own part and total contradict, the
+change of a rate written in % instead of 百分点, and a change in % its year's and previous year's
+counts contradict (NC108). (余 after one digit and 约 on a precise count are
 NC007/NC008, rules/approx.py.)
 
 NC101 and NC103 read the quantities of stage 7 (fazhi.indicators.mentions), as the NC rules of
@@ -242,3 +243,78 @@ def rate_change_in_percent(report: Report) -> Iterator[Hit]:
             m.end(),
             f"“{rate}”是比率，其增减应写“{n}个百分点”，写“{n}%”读不清是绝对还是相对变化",
         )
+
+
+# `办理案件120件，同比增长50%，上年为100件`: the previous year's count named as such (上年/去年 …
+# right before its number), the year's count and the change in % in one sentence.
+PREV_YEAR_BEFORE = re.compile(r"(?:上年|去年|上一年|上年度)(?:同期)?(?:的|为|是|共|有|共计)?\s*$")
+# How far before a number the words naming it the previous year's may start.
+PREV_YEAR_LOOKBACK = 10
+# Slack in percentage points on top of the written rounding (float noise).
+PCT_EPS = 1e-6
+
+
+@rule(
+    code="NC108",
+    name="change-disagrees-with-previous-year",
+    category=Category.NUMBER_CONSISTENCY,
+    severity=Severity.WARNING,
+    summary="同比增减的百分比与本年数、上年数不符",
+    bad=["全年办理案件120件，同比增长50%，上年为100件。", "受理信访事项80件，较去年同期的100件下降25%。"],
+    good=["全年办理案件120件，同比增长20%，上年为100件。", "受理信访事项80件，较去年同期的100件下降20%。",
+          "全年办理案件120件，同比增长20%。"],
+)
+def change_disagrees_with_previous_year(report: Report) -> Iterator[Hit]:
+    """同一句中写了本年数、上年数和同比增减的百分比，百分比与两个数算出的不符。
+
+    ## 检查内容
+    同一句中：一个带“上年”“去年”“上年同期”等字样的数（上年数P），一个同单位、不带这些字样的数（本年数N），
+    和一个“同比增长/下降X%”：应有 X = |N − P| ÷ P × 100，按文中写法的精度比较；增减方向与两数不符时也报告。
+    ## 为什么
+    同比幅度是读者最常引用的数字；幅度、本年数、上年数三者只要有一处录错，读者就无法判断哪个是对的。
+    ## 示例
+    “全年办理案件120件，同比增长50%，上年为100件。”——按所列数字应为增长20%。
+    ## 建议写法
+    按台账核对后改正，如“全年办理案件120件，同比增长20%，上年为100件”。
+    ## 误报与局限
+    只查三个数都是确数（不带“余”“近”等）、在同一句、计量单位相同的写法；比率的增减（“百分点”）由 NC104 看，
+    这里不查；一句中有几个本年数时取离百分比最近的那一个。
+    """
+    ms = mentions(report)
+    text = report.text
+    for pct in ms:
+        if pct.change is None or pct.q.unit != "%" or not _exact(pct):
+            continue
+        same = [x for x in ms if x.sentence == pct.sentence and x is not pct and x.q.unit != "%"]
+        # The previous year's figure may read as a change to stage 7 (`较去年同期的100件下降`): its words decide.
+        prev = [x for x in same if is_previous_year(text, x)]
+        if len(prev) != 1 or not _exact(prev[0]):
+            continue
+        p = prev[0]
+        now = [x for x in same if x is not p and not x.change and x.q.unit == p.q.unit and _exact(x)]
+        if not now or float(p.q.value) <= 0:
+            continue
+        n = min(now, key=lambda x: abs(x.q.start - pct.q.start))
+        calc = 100 * (float(n.q.value) - float(p.q.value)) / float(p.q.value)
+        sign = 1 if pct.change == "+" else -1
+        lo, hi = rounding(pct)
+        if lo - PCT_EPS <= sign * calc <= hi + PCT_EPS:
+            continue
+        word = "增长" if calc >= 0 else "下降"
+        yield Hit(
+            pct.q.start,
+            pct.q.end,
+            f"按所列数字，本年{fmt(n.q.value)}{n.q.unit}、上年{fmt(p.q.value)}{p.q.unit}，应为{word}{abs(calc):.1f}%，"
+            f"文中为{'增长' if sign > 0 else '下降'}{fmt(pct.q.value)}%",
+        )
+
+
+def _exact(m) -> bool:
+    """Whether a mention's quantity is an exact figure (no 余, 近, 约 …)."""
+    return m.q.qualifier.value == "exact" and m.q.kind != "range"
+
+
+def is_previous_year(text: str, m) -> bool:
+    """Whether the words right before a quantity's number name it the previous year's."""
+    lo = max(m.sentence[0], m.q.start - PREV_YEAR_LOOKBACK)
+    return PREV_YEAR_BEFORE.search(text[lo : m.q.start]) is not None

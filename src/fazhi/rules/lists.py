@@ -18,6 +18,11 @@ from .numbering import _groups
 ITEM_RE = re.compile(r"(?:(?<=^)|(?<=[\n。；;：:，,！!？?”\"）)]))\s*(?P<num>[一二三四五六七八九十]{1,2})是(?=[\u4e00-\u9fff“\"《（(])")
 
 
+# A jump of at most this many (一是 … 四是) inside one paragraph is a lost item; a larger one is more
+# likely a marker of another list or a quotation.
+MAX_SKIP = 3
+
+
 def _items(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """(value, start, end) of each inline item marker in text[start:end]."""
     out = []
@@ -35,9 +40,10 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     name="item-sequence-in-paragraph",
     category=Category.NUMBERING,
     severity=Severity.WARNING,
-    summary="段落中“一是、二是”的序号重复或不从“一是”开始",
+    summary="段落中“一是、二是”的序号重复、跳号或不从“一是”开始",
     bad=[
         "（一）加强学习\n一是组织学法4次；二是开展培训3场；二是举办讲座2场。",
+        "（一）加强学习\n一是组织学法4次；三是举办讲座2场。",
         "（一）加强学习\n全年开展学法活动，二是开展培训3场，三是举办讲座2场。",
     ],
     good=[
@@ -50,7 +56,8 @@ def item_sequence_in_paragraph(report: Report) -> Iterator[Hit]:
     """段落中用“一是、二是、三是”列举时，序号应从“一是”开始依次递增，不重复。
 
     ## 检查内容
-    同一段落里的“一是……二是……”：某个序号与前一个相同（“二是”之后又是“二是”），或段中第一个序号不是
+    同一段落里的“一是……二是……”：某个序号与前一个相同（“二是”之后又是“二是”），或比前一个大2至4
+    （“一是”之后是“三是”，缺了“二是”），或段中第一个序号不是
     “一是”、而上一段也没有以前一个序号结尾（只有“二是”“三是”，没有“一是”）。
     ## 为什么
     改稿时增删一项后忘了改号，或把两段合并后序号重复，读者会以为漏了内容。
@@ -60,7 +67,8 @@ def item_sequence_in_paragraph(report: Report) -> Iterator[Hit]:
     “一是组织学法4次；二是开展培训3场；三是举办讲座2场。”
     ## 误报与局限
     每行开头的“一是”“二是”由标题编号规则（NU001）检查，本规则只看段落中的列举；
-    序号跳过（一是之后是三是）不报，因为引用上文时可能只提后几项。
+    段首的序号跳过（段落从“三是”开始而上一段以“一是”结尾）不报，因为引用上文时可能只提后几项；
+    同一段落中两组列举首尾相接（前一组到“二是”、后一组从“四是”接着说）会误报。
     """
     text = report.text
     prev_last: int | None = None
@@ -79,6 +87,9 @@ def item_sequence_in_paragraph(report: Report) -> Iterator[Hit]:
         for (pv, _, _), (v, a, b) in zip(items, items[1:], strict=False):
             if v == pv:
                 yield Hit(a, b, f"列举序号重复：此处应为“{_cn(pv + 1)}是”", f"{_cn(pv + 1)}是")
+            elif pv + 1 < v <= pv + MAX_SKIP:
+                yield Hit(a, b, f"列举序号跳号：“{_cn(pv)}是”之后是“{_cn(v)}是”，缺少“{_cn(pv + 1)}是”",
+                          f"{_cn(pv + 1)}是")
         prev_last = items[-1][0]
 
 

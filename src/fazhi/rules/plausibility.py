@@ -1,9 +1,10 @@
 """Plausibility (PL): figures that are possible but deserve a reviewer's second look, and figures
-that cannot be true (a rate over 100%).
+that cannot be true (a rate over 100%, a fractional count of cases; impossible dates, PL003, are in slips.py).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..indicators import mentions, taxonomy
@@ -103,3 +104,46 @@ def rate_over_maximum(report: Report) -> Iterator[Hit]:
         spec = tax.get(m.id)
         if spec and spec.max is not None and m.q.unit == "%" and m.q.value > spec.max:
             yield Hit(m.start, m.end, f"{spec.name}为{_fmt(m.q.value)}%，超过{_fmt(spec.max)}%，请核对")
+
+
+# `培训执法人员12.5人次`: a decimal number right before a measure word that counts whole things. 个 also
+# measures time and change (`2.5个工作日`, `1.5个百分点`), which may be fractional.
+COUNT_WORDS = "件|人|次|名|起|场|户|家|份|篇|期|条|项|所|宗|批|座|台|辆"
+FRACTION_OK_AFTER_GE = "工作日|月|小时|百分点|季度|星期|半月|学时|课时"
+FRACTIONAL_COUNT_RE = re.compile(
+    rf"(?<![\d.．])(?P<n>\d+[.．]\d+)(?:余|多)?(?:(?:{COUNT_WORDS})|个(?!{FRACTION_OK_AFTER_GE}))"
+)
+
+
+@rule(
+    code="PL004",
+    name="fractional-count",
+    category=Category.PLAUSIBILITY,
+    severity=Severity.WARNING,
+    summary="只能是整数的数量写成了小数",
+    bad=["全年培训执法人员12.5人次。", "办理行政复议案件3.6件。"],
+    good=["全年培训执法人员125人次。", "发放资料1.5万份。", "平均办理时限压缩至2.5个工作日。",
+          "执法人员持证率提高1.5个百分点。"],
+)
+def fractional_count(report: Report) -> Iterator[Hit]:
+    """件、人、次等只能逐个计数的数量写成了小数。
+
+    ## 检查内容
+    小数后面直接是“件”“人”“次”“名”“起”“场”“户”“家”“份”等计件的量词（“12.5人次”“3.6件”）；
+    “个”后面是“工作日”“月”“小时”“百分点”等可以有小数的单位时不算。
+    ## 为什么
+    案件、人数、场次只能是整数，写成小数多是录入时多打或错打了小数点，数字本身已不可信。
+    ## 示例
+    “全年培训执法人员12.5人次。”
+    ## 建议写法
+    按台账核对后写整数，如“125人次”；以万为单位的写“1.5万人次”。
+    ## 误报与局限
+    数字前四个字内有“均”的（“人均学法2.5次”“平均每村3.5件”）是平均数，不报；不写“均”的平均数
+    （“每村3.5件”）会误报。以“万”“亿”为单位的数不查。
+    """
+    text = report.text
+    for m in FRACTIONAL_COUNT_RE.finditer(text):
+        before = text[max(0, m.start() - 4) : m.start()]
+        if "均" in before:
+            continue  # an average (`人均2.5次`, `平均3.5件`)
+        yield Hit(m.start(), m.end(), f"“{m.group()}”：件数、人数、次数应为整数，请核对小数点")

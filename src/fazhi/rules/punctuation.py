@@ -329,6 +329,13 @@ def unpaired_quote_or_bracket(report: Report) -> Iterator[Hit]:
             if text[i] in "()" or (side == "close" and LIST_MARKER_RE.search(text, ln.s, i + 1)):
                 continue  # half-width brackets are PU001's
             what = BRACKET_NAMES[ln.kinds[i]]
+            years = _title_years(text, i, ln.e) if side == "open" and text[i] == "《" else None
+            if years is not None:
+                a, b = years
+                name = text[i + 1 : a][:12]
+                yield Hit(a, b, f"{what}不配对：“《{name}”没有后半个，书名应在年份区间的括号后以“》”结束",
+                          text[a:b] + "》")
+                continue
             yield Hit(i, i + 1, f"{what}不配对：“{text[i]}”" + ("没有对应的后半个" if side == "open" else "前面缺少前半个"))
         nxt = text[lines[k + 1].s : lines[k + 1].e].lstrip() if k + 1 < len(lines) else ""
         for i, fix, unclosed in _quote_breaks(text, ln.s, ln.e):
@@ -340,6 +347,22 @@ def unpaired_quote_or_bracket(report: Report) -> Iterator[Hit]:
                 yield Hit(i, i + 1, f"引号不配对：此处应为{_mark_name(fix)}", fix)
             else:
                 yield Hit(i, i + 1, "引号不配对：请核对前后引号（引号内再用引号时用单引号‘’）")
+
+
+# The end of a plan's title: a bracketed year range (`（2021—2025年）`, `(2022-2025)`) closes the name of
+# a plan or programme, so an unclosed 《 before one most likely lost its 》 right after it.
+TITLE_YEARS_END_RE = re.compile(r"[（(](?:19|20)\d\d年?\s*[—–\-－~～至]\s*(?:19|20)\d\d年?[）)]")
+# Marks that end the stretch in which the lost 》 is looked for.
+TITLE_STOP = "《》。；！？\n"
+
+
+def _title_years(text: str, i: int, line_end: int) -> tuple[int, int] | None:
+    """The bracketed year range that ends the title opened by an unclosed 《 at i, if there is one."""
+    stop = min((p for p in (text.find(c, i + 1, line_end) for c in TITLE_STOP) if p >= 0), default=line_end)
+    m = TITLE_YEARS_END_RE.search(text, i + 1, stop)
+    if m is None or text[m.end() : m.end() + 1] == "》":
+        return None
+    return m.start(), m.end()
 
 
 def _crossed(text: str, ln: Line) -> list[tuple[int, int]]:

@@ -47,7 +47,10 @@ def double_deng(report: Report) -> Iterator[Hit]:
 
 # `组织组织居委干部`: a two-character word typed twice. AA-reduplication (天天, 人人) and verbs people
 # really say twice (研究研究) are left alone.
-DOUBLED_WORD_RE = re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])\1\2")
+# A unit of two to DOUBLED_MAX characters typed twice in a row (`组织组织`, `法治建设法治建设`): longer
+# doubles are copy-paste slips, and no phrase of the genre repeats itself that way.
+DOUBLED_MAX = 6
+DOUBLED_WORD_RE = re.compile(rf"([\u4e00-\u9fff]{{2,{DOUBLED_MAX}}}?)\1")
 ACCEPTED_DOUBLES = frozenset("研究研究 讨论讨论 学习学习 商量商量 看一看 了解了解 一个一个 一次一次 一项一项 一村一村".split())
 
 
@@ -56,16 +59,17 @@ ACCEPTED_DOUBLES = frozenset("研究研究 讨论讨论 学习学习 商量商�
     name="doubled-word",
     category=Category.TYPO,
     severity=Severity.WARNING,
-    summary="一个双字词连写了两遍",
-    bad=["组织组织居委干部参加培训。"],
+    summary="一个词语连写了两遍",
+    bad=["组织组织居委干部参加培训。", "推进法治建设法治建设向基层延伸。"],
     good=["组织居委干部参加培训。", "天天学法，人人守法。", "一项一项抓落实。"],
     fixable=True,
 )
 def doubled_word(report: Report) -> Iterator[Hit]:
-    """一个双字词紧接着重复写了一遍。
+    """一个词语紧接着重复写了一遍。
 
     ## 检查内容
-    两个不同的字组成的词紧接着又出现一次（“组织组织”“推进推进”）。
+    两个到六个字的词语紧接着又出现一次（“组织组织”“推进推进”“法治建设法治建设”）；同一个字的叠用
+    （“天天”“人人”）不算。
     ## 为什么
     多由复制粘贴或输入法联想造成，公文中没有这种叠用。
     ## 示例
@@ -77,9 +81,10 @@ def doubled_word(report: Report) -> Iterator[Hit]:
     """
     text = report.text
     for m in DOUBLED_WORD_RE.finditer(text):
-        if m.group(1) == m.group(2) or m.group() in ACCEPTED_DOUBLES:
+        unit = m.group(1)
+        if len(set(unit)) == 1 or m.group() in ACCEPTED_DOUBLES:
             continue
-        yield Hit(m.start(), m.end(), f"“{m.group(1)}{m.group(2)}”重复了一遍", m.group(1) + m.group(2))
+        yield Hit(m.start(), m.end(), f"“{unit}”重复了一遍", unit)
 
 
 # A unit name this long has an inner character to lose (`鲁山县人民政府` → `鲁山人民政府`).
@@ -127,10 +132,13 @@ def unit_name_missing_char(report: Report) -> Iterator[Hit]:
 
 # `具体的公开政府信息`, `积极的开展宣传`: an adverb of manner, 的, a verb with its object. After 得到,
 # 取得, 实现 … the phrase is a noun (`得到全面的落实`), and a verb ending its clause is taken as a noun.
-MANNER = "认真|积极|有效|扎实|深入|全面|主动|及时|充分|广泛|持续|切实|严格|稳步|有序|大力|逐步|不断|具体|高效|迅速|彻底|依法"
+MANNER = (
+    "认真|积极|有效|扎实|深入|全面|主动|及时|充分|广泛|持续|切实|严格|稳步|有序|大力|逐步|不断|具体|高效|迅速|彻底|依法"
+    "|精准|稳妥|自觉|坚决"
+)
 ACTION = (
     "开展|推进|落实|化解|解决|处理|公开|执行|实施|推动|宣传|学习|贯彻|参与|履行|提升|做好|完成|加强|保障"
-    "|维护|办理|整改|调处|排查|审查|监督|指导"
+    "|维护|办理|整改|调处|排查|审查|监督|指导|完善|提高|增强|引导|组织|查处|回应|答复|协调|普及|宣讲|梳理|清理"
 )
 DE_BEFORE_VERB_RE = re.compile(rf"(?<!得到)(?<!取得)(?<!实现)(?<!获得)(?<!给予)(?<!加以)(?:{MANNER})(?P<de>的)(?:{ACTION})(?=[\u4e00-\u9fff“])")
 
