@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import learned
+from .outcomes import outcome_id
 from .quantities import Quantity, in_title
 from .taxonomy import OTHER_ID, Spec, load_data, taxonomy
 
@@ -59,6 +60,10 @@ BARE_LEFT = re.compile("(?:开展|举办|组织|召开|进行|举行|共计|累�
 # before them: the event's indicator gives the attendance's.
 ATTEND = re.compile("参加|参与|参会|出席|到场|受教育|受益")
 PERSON_UNITS = frozenset({"人", "人次", "名"})
+# People counted before a verb of taking part (`186名执法人员参加法律知识考试`) are counted as the
+# participants of what follows, not as the staff their own noun names: a cue after the number that
+# is reached through such a verb gets the action's bonus.
+PARTICIPATE = re.compile("参加|参与|参训|参考")
 AUDIENCE_OF = {
     "publicity.events": "publicity.audience",
     "study.lectures": "study.trainees",
@@ -257,8 +262,14 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
         lead = _lead(ctx, text, paragraph[0], q.start)
         sent_text = text[sentence[0] : q.start] + text[q.end : sentence[1]]
         para_text = text[paragraph[0] : q.start]
-        if q.kind == "percent":
+        prev_id = out[-1].id if out and out[-1].sentence == sentence and out[-1].id != OTHER_ID else None
+        follow = outcome_id(text, q, prev_id, left, text[q.end : right_hi])
+        if follow is not None:
+            best, start, end, cue = follow, left_lo, q.end, "outcome"
+        elif q.kind == "percent":
             best, start, end, cue = _rate(ctx, tax.specs, text, c0, q)
+            if best is not None and not _rate_confirmed(tax.get(best), topic_sections + para_text):
+                best, start, end, cue = None, q.start, q.end, ""
         else:
             best, start, end, cue = _count(
                 tax.specs,
@@ -444,6 +455,12 @@ def _rate(ctx, specs, text, c0, q) -> tuple[str | None, int, int, str]:
     return None, q.start, q.end, ""
 
 
+def _rate_confirmed(spec: Spec | None, context_text: str) -> bool:
+    """True when a rate of a generic name (`办结率`) has its subject in the sections or paragraph
+    before it (`信访…按期办结率` is a petition rate, a service hall's `办结率` is not)."""
+    return spec is None or not spec.rate_confirm or any(w in context_text for w in spec.rate_confirm)
+
+
 def _ends_item(text: str, end: int, cue_start: int) -> bool:
     """True when the quantity closes a list item (`学法10次、法治讲座4次`): what follows is not its noun."""
     return cue_start > end and text[end] in ITEM_SEPARATORS
@@ -456,6 +473,12 @@ def _rate_after(specs, text, q) -> tuple[str | None, int, int, str]:
         return None, q.start, q.end, ""
     spec, m = hits[0]
     return spec.id, q.start, m.end(), m.group(0)
+
+
+def _clause_named(spec: Spec, clause_text: str, sent_text: str) -> bool:
+    """True when the sentence names one of a generic cue's clause words (what is studied, reviewed)."""
+    where = clause_text + sent_text if spec.clause_after else clause_text
+    return any(w in where for w in spec.clause)
 
 
 def _count(
@@ -473,6 +496,7 @@ def _count(
     sent_lo,
 ):
     best: dict[int, tuple[float, int, int, str, str, int]] = {}
+    clause_text = text[sent_lo:right_hi]
     i = bisect_left(cue_starts, left_lo)
     while i < len(cues) and cues[i][0] < right_hi:
         s, e, si, kind = cues[i]
@@ -482,6 +506,10 @@ def _count(
             continue
         weak = kind if kind in ("weak", "generic", "genericverb") else ""
         verb = kind in ("verb", "genericverb")
+        if spec.not_after is not None and not verb and spec.not_after.search(text, left_lo, s):
+            continue  # the object of another process (`审查…规范性文件22件`)
+        if weak.startswith("generic") and not _clause_named(spec, clause_text, sent_text):
+            continue  # an unconfirmed generic cue must not displace the spec's confirmed ones
         weight = WEAK_WEIGHT if weak else CUE_WEIGHT
         if e <= q.start:
             gap = _gap(text[e : q.start])
@@ -497,7 +525,7 @@ def _count(
             if gap > NOUN_GAP_RIGHT:
                 continue
             score = weight - gap * RIGHT_PENALTY + (e - s) * LEN_BONUS
-            if action:
+            if action or (q.unit in PERSON_UNITS and PARTICIPATE.search(text, q.end, e)):
                 score += ACTION_BONUS
             span = (q.start, e, gap)
         else:
@@ -514,7 +542,6 @@ def _count(
         return None, q.start, q.end, ""
     scored = []
     context_text = topics + lead + sent_text
-    clause_text = text[sent_lo:right_hi]
     for si, (score, s, e, cue, weak, _) in best.items():
         spec = specs[si]
         bonus = 0.0
@@ -527,9 +554,7 @@ def _count(
         if any(w in para for w in spec.paragraph):
             bonus += PARAGRAPH_BONUS
         if weak.startswith("generic"):
-            where = clause_text + sent_text if spec.clause_after else clause_text
-            if not any(w in where for w in spec.clause):
-                continue  # a generic cue needs its object named in the sentence (`学习…法律法规`)
+            pass  # confirmed above: its object is named in the sentence (`学习…法律法规`)
         elif weak and not bonus and not any(w in context_text for w in spec.confirm):
             continue  # a weak cue needs its context to confirm it
         scored.append((score + bonus, si, s, e, cue))
