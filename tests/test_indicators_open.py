@@ -107,3 +107,45 @@ def test_generic_rate_name_needs_its_subject():
 )
 def test_courses_on_the_law_are_lectures(text, want):
     assert inds(text) == want
+
+
+# ---------------------------------------------------------------- lists, quoted campaigns, objects
+def test_noun_of_the_list_item_before_is_not_the_next_counts():
+    # both counts are the units reviewed; neither takes the other's noun
+    assert inds("对全市9个街道、21个市直部门开展法治督察。") == [
+        ("supervision.reviews", 9.0),
+        ("supervision.reviews", 21.0),
+    ]
+    # a parenthesis between the noun and its count is not a list
+    assert inds("举办法治讲座（报告会、培训）16场。") == [("study.lectures", 16.0)]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("组织律师开展“法律服务进园区”活动7次。", [("publicity.events", 7.0)]),
+        ("开展“宪法进校园”系列活动5场。", [("publicity.events", 5.0)]),
+        # a quoted name with no publicity word is not a publicity campaign
+        ("开展“美丽庭院”评比活动4次。", []),
+    ],
+)
+def test_quoted_campaign_named_by_a_publicity_word(text, want):
+    assert inds(text) == want
+
+
+def test_object_of_a_process_after_dui():
+    assert inds("对现行有效的40件规范性文件进行清理。") == [("decision.document_cleanups", 40.0)]
+    assert inds("对6件规范性文件开展合法性审查。") == [("decision.legality_reviews", 6.0)]
+
+
+def test_participants_through_a_generic_cue():
+    assert inds("全县150名执法人员参加新法新规专题培训。") == [("study.trainees", 150.0)]
+    # a stock of people who take part in work, not in an event of their unit, keeps its noun
+    assert inds("全镇30名法律明白人参与矛盾纠纷化解。") == [("grassroots.legal_aware", 30.0)]
+
+
+def test_service_items_named_by_the_reform():
+    assert inds("依申请政务服务事项800项，实现全程网办760项。") == [
+        ("services.items", 800.0),
+        ("services.items", 760.0),
+    ]

@@ -64,6 +64,9 @@ PERSON_UNITS = frozenset({"人", "人次", "名"})
 # participants of what follows, not as the staff their own noun names: a cue after the number that
 # is reached through such a verb gets the action's bonus.
 PARTICIPATE = re.compile("参加|参与|参训|参考")
+# A cue reached through the verb of taking part outweighs the person noun touching the number
+# (`320名行政执法人员`: 10 + 6 × LEN_BONUS) even when it is a generic one a few characters on.
+PARTICIPATE_BONUS = 5.0
 AUDIENCE_OF = {
     "publicity.events": "publicity.audience",
     "study.lectures": "study.trainees",
@@ -284,6 +287,7 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
                 sent_text,
                 para_text,
                 sentence[0],
+                c1,
             )
             if best is None and _bare(text, q, left_lo, right_hi):
                 prev_q = quantities[k - 1].end if k > 0 and quantities[k - 1].end <= q.start else lo
@@ -475,6 +479,14 @@ def _rate_after(specs, text, q) -> tuple[str | None, int, int, str]:
     return spec.id, q.start, m.end(), m.group(0)
 
 
+def _governed(spec: Spec, text: str, left_lo: int, s: int, q_end: int, right_hi: int, to_object: bool) -> bool:
+    """True when a verb of another process governs the spec's object noun: before it in the clause
+    (`审查…规范性文件22件`) or as the action of `对N…进行<verb>` (`对112件规范性文件进行清理`)."""
+    return bool(spec.not_after.search(text, left_lo, s)) or (
+        to_object and spec.not_after.search(text, q_end, right_hi) is not None
+    )
+
+
 def _clause_named(spec: Spec, clause_text: str, sent_text: str) -> bool:
     """True when the sentence names one of a generic cue's clause words (what is studied, reviewed)."""
     where = clause_text + sent_text if spec.clause_after else clause_text
@@ -494,9 +506,13 @@ def _count(
     sent_text,
     para,
     sent_lo,
+    clause_hi,
 ):
     best: dict[int, tuple[float, int, int, str, str, int]] = {}
-    clause_text = text[sent_lo:right_hi]
+    # a generic cue's object may be named anywhere in the count's clause, after a listed count too
+    # (`对15个乡镇、36个部门开展督察`: the first count's clause runs on to 督察)
+    clause_text = text[sent_lo:clause_hi]
+    to_object = "对" in text[left_lo : q.start]
     i = bisect_left(cue_starts, left_lo)
     while i < len(cues) and cues[i][0] < right_hi:
         s, e, si, kind = cues[i]
@@ -506,27 +522,32 @@ def _count(
             continue
         weak = kind if kind in ("weak", "generic", "genericverb") else ""
         verb = kind in ("verb", "genericverb")
-        if spec.not_after is not None and not verb and spec.not_after.search(text, left_lo, s):
+        if spec.not_after is not None and not verb and _governed(spec, text, left_lo, s, q.end, right_hi, to_object):
             continue  # the object of another process (`审查…规范性文件22件`)
         if weak.startswith("generic") and not _clause_named(spec, clause_text, sent_text):
             continue  # an unconfirmed generic cue must not displace the spec's confirmed ones
         weight = WEAK_WEIGHT if weak else CUE_WEIGHT
         if e <= q.start:
-            gap = _gap(text[e : q.start])
-            if gap > (VERB_GAP if verb else NOUN_GAP_LEFT):
-                continue
+            between = context().fillers.sub("", text[e : q.start])
+            gap = len(between)
+            if gap > (VERB_GAP if verb else NOUN_GAP_LEFT) or (not verb and "、" in between):
+                continue  # too far, or the noun of the list item before (`15个乡镇、36个部门`)
             score = weight - gap * LEFT_PENALTY + (e - s) * LEN_BONUS
             span = (s, q.end, gap)
         elif s >= q.end and e <= right_hi and not _ends_item(text, q.end, s):
             action = "对" in text[left_lo : q.start] and ACTION_VERBS.search(text, q.end, e) is not None
             if verb and not action:
                 continue  # a verb after the number governs it only as `对N…开展<verb>`
-            gap = _gap(text[q.end : s])
+            part = PARTICIPATE.search(text, q.end, e) if q.unit in PERSON_UNITS else None
+            # people who take part: what they take part in is measured from the verb of taking part
+            gap = _gap(text[part.end() if part and part.end() <= s else q.end : s])
             if gap > NOUN_GAP_RIGHT:
                 continue
             score = weight - gap * RIGHT_PENALTY + (e - s) * LEN_BONUS
-            if action or (q.unit in PERSON_UNITS and PARTICIPATE.search(text, q.end, e)):
+            if action:
                 score += ACTION_BONUS
+            elif part:
+                score += PARTICIPATE_BONUS
             span = (q.start, e, gap)
         else:
             continue
