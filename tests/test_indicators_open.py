@@ -43,6 +43,8 @@ def test_strict_phrasings(text, want):
         ("排查矛盾纠纷40起，化解38起。", [("mediation.screened", 40), ("mediation.success", 38)]),
         ("排查矛盾纠纷40起，调处35起。", [("mediation.screened", 40), ("mediation.cases", 35)]),
         ("开展普法宣传活动12场，累计达到40场。", [("publicity.events", 12), ("publicity.events", 40)]),
+        # the run goes on in the paragraph's next sentence
+        ("受理复议申请9件。其中，撤销2件。", [("disputes.reconsideration", 9), ("disputes.reconsideration", 2)]),
     ],
 )
 def test_bare_outcome_continues_the_count_before_it(text, want):
@@ -52,8 +54,8 @@ def test_bare_outcome_continues_the_count_before_it(text, want):
 @pytest.mark.parametrize(
     "text",
     [
-        # a new sentence starts a new run: the bare count has nothing to continue
-        "受理复议申请9件。审结7件。",
+        # a new paragraph starts a new run: the bare count has nothing to continue
+        "受理复议申请9件。\n审结7件。",
         # a count with a noun of its own is not an outcome
         "受理复议申请9件，发放宣传资料300份。",
         # an outcome verb after a count of another kind continues nothing

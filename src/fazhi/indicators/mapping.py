@@ -265,7 +265,8 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
         lead = _lead(ctx, text, paragraph[0], q.start)
         sent_text = text[sentence[0] : q.start] + text[q.end : sentence[1]]
         para_text = text[paragraph[0] : q.start]
-        prev_id = out[-1].id if out and out[-1].sentence == sentence and out[-1].id != OTHER_ID else None
+        # the run of a case count may go on in the paragraph's next sentence (`…审结44件。其中，维持31件`)
+        prev_id = out[-1].id if out and out[-1].paragraph == paragraph and out[-1].id != OTHER_ID else None
         follow = outcome_id(text, q, prev_id, left, text[q.end : right_hi])
         if follow is not None:
             best, start, end, cue = follow, left_lo, q.end, "outcome"
