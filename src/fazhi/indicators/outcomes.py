@@ -23,6 +23,8 @@ OUTCOME_LEAD = "(?:行政机关|机关|被告|经审查|经|其中|依法|全部
 OUTCOME_TAIL = "(?:了|达到|达|为|至|到)?"
 # A bare count ends its clause or its list item: what follows it, if anything, starts the next item.
 ITEM_END = "、，,；;。"
+# Conjunctions inside a run of outcome verbs.
+JOINERS = "(?:和|及|与|或|、)"
 # `after = ["*"]`: the table continues a count of any indicator.
 ANY = "*"
 
@@ -36,6 +38,12 @@ class Outcome:
     id: str | None
 
 
+def _run(verbs: str) -> str:
+    """One or more outcome verbs, joined by a conjunction or not (`撤销和确认违法`, `调解和解`)."""
+    v = f"(?:{verbs})+"
+    return f"{v}(?:{JOINERS}{v})*"
+
+
 @lru_cache(maxsize=1)
 def outcomes() -> tuple[Outcome, ...]:
     """The outcome tables of the data file, compiled once."""
@@ -44,7 +52,7 @@ def outcomes() -> tuple[Outcome, ...]:
         out.append(
             Outcome(
                 frozenset(raw["after"]),
-                re.compile(OUTCOME_LEAD + "(?:" + raw["verbs"] + ")+" + OUTCOME_TAIL),
+                re.compile(OUTCOME_LEAD + _run(raw["verbs"]) + OUTCOME_TAIL),
                 raw.get("id"),
             )
         )
