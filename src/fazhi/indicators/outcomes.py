@@ -23,8 +23,8 @@ OUTCOME_LEAD = "(?:行政机关|机关|被告|经审查|经|其中|依法|全部
 OUTCOME_TAIL = "(?:了|达到|达|为|至|到)?"
 # A bare count ends its clause or its list item: what follows it, if anything, starts the next item.
 ITEM_END = "、，,；;。"
-# Conjunctions inside a run of outcome verbs.
-JOINERS = "(?:和|及|与|或|、)"
+# Conjunctions inside a run of outcome verbs (`撤销、变更、确认违法等纠错12件`).
+JOINERS = "(?:和|及|与|或|、|等)"
 # `after = ["*"]`: the table continues a count of any indicator.
 ANY = "*"
 
