@@ -13,7 +13,19 @@ from functools import lru_cache
 
 from . import learned
 from .outcomes import outcome_id
-from .quantities import Quantity, in_title
+from .quantities import Quantity
+from .readings import (
+    ATTEND,
+    PARTICIPATE,
+    PARTICIPATE_BONUS,
+    PERSON_UNITS,
+    attendance,
+    clause_named,
+    governed,
+    rate_after,
+    rate_confirmed,
+    sentence_noun,
+)
 from .taxonomy import OTHER_ID, Spec, load_data, taxonomy
 
 # Cue weights. A full cue (noun or verb) counts CUE_WEIGHT; a weak cue (a noun shared by several
@@ -52,28 +64,9 @@ ACTION_VERBS = re.compile("开展|进行|实施|组织|予以")
 # too loose to carry a count they do not touch).
 MAX_SENTENCE_REACH = 120
 SENTENCE_NOUN_UNITS = frozenset({"次", "场", "场次", "期", "堂", "堂次"})
-SENTENCE_NOUN_KINDS = frozenset({"noun", "verb"})
 # A bare count has only a verb, a total marker or a time word before it (`全年共举办6场`), not a
 # noun of its own that no cue knows (`党员教育培训1.2万期` is not a count of the sentence's 讲座).
 BARE_LEFT = re.compile("(?:开展|举办|组织|召开|进行|举行|共计|累计|合计|总计|共|计|了|达到|达|先后|全年|今年|本年度|年内|分别)$")
-# People who attend (`…宣传月活动，共计800余人参加`) are the audience of the event the sentence named
-# before them: the event's indicator gives the attendance's.
-ATTEND = re.compile("参加|参与|参会|出席|到场|受教育|受益")
-PERSON_UNITS = frozenset({"人", "人次", "名"})
-# People counted before a verb of taking part (`186名执法人员参加法律知识考试`) are counted as the
-# participants of what follows, not as the staff their own noun names: a cue after the number that
-# is reached through such a verb gets the action's bonus.
-PARTICIPATE = re.compile("参加|参与|参训|参考")
-# A cue reached through the verb of taking part outweighs the person noun touching the number
-# (`320名行政执法人员`: 10 + 6 × LEN_BONUS) even when it is a generic one a few characters on.
-PARTICIPATE_BONUS = 5.0
-AUDIENCE_OF = {
-    "publicity.events": "publicity.audience",
-    "study.lectures": "study.trainees",
-    "study.court_hearings": "study.court_hearings",
-}
-# Characters before the number a learned indicator's quote takes in (its verb and object).
-LEARNED_QUOTE_LEFT = 6
 # A quantity followed by one of these closes a list item: the noun after it belongs to the next item.
 ITEM_SEPARATORS = "、，,；;"
 # Cues are looked for only in the clauses holding a count, read this far past the clause's end (a
@@ -272,7 +265,7 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
             best, start, end, cue = follow, left_lo + len(left) - len(left.lstrip(ITEM_SEPARATORS)), q.end, "outcome"
         elif q.kind == "percent":
             best, start, end, cue = _rate(ctx, tax.specs, text, c0, q)
-            if best is not None and not _rate_confirmed(tax.get(best), topic_sections + para_text):
+            if best is not None and not rate_confirmed(tax.get(best), topic_sections + para_text):
                 best, start, end, cue = None, q.start, q.end, ""
         else:
             best, start, end, cue = _count(
@@ -293,10 +286,10 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
             if best is None and _bare(text, q, left_lo, right_hi):
                 prev_q = quantities[k - 1].end if k > 0 and quantities[k - 1].end <= q.start else lo
                 reach = max(sentence[0], prev_q, q.start - MAX_SENTENCE_REACH)
-                best, start, end, cue = _sentence_noun(tax.specs, text, q, cues, cue_starts, reach, c0)
+                best, start, end, cue = sentence_noun(tax.specs, text, q, cues, cue_starts, reach, c0)
             if best is None and q.unit in PERSON_UNITS and ATTEND.match(text, q.end):
                 reach = max(sentence[0], q.start - MAX_SENTENCE_REACH)
-                best, start, end, cue = _attendance(tax, text, q, cues, cue_starts, reach, c0)
+                best, start, end, cue = attendance(tax, text, q, cues, cue_starts, reach, c0)
         feats = ()
         if q.kind != "percent" and (learned.RECORD_FEATURES or learned.table().accept is not None):
             feats = learned.features(
@@ -307,7 +300,7 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
                 para_text,
             )
             if best is None:
-                best, start, cue = _learned(tax, q, feats, left_lo)
+                best, start, cue = learned.reading(tax, q, feats, left_lo)
         candidate = best
         demoted = (
             per_unit
@@ -357,57 +350,6 @@ def _bare(text: str, q: Quantity, left_lo: int, right_hi: int) -> bool:
     )
 
 
-def _sentence_noun(specs, text, q, cues, cue_starts, lo, clause_lo) -> tuple[str | None, int, int, str]:
-    """The id of a bare count from the full cues earlier in its sentence (`举办法治讲座…，全年共举办
-    8场`; a generic cue when the sentence names its clause words): only when they name one indicator
-    of the count's unit and no other count lies between."""
-    ids, first = set(), None
-    sentence = text[lo : q.end]
-    i = bisect_left(cue_starts, lo)
-    while i < len(cues) and cues[i][1] <= clause_lo:
-        s, e, si, kind = cues[i]
-        i += 1
-        spec = specs[si]
-        full = kind in SENTENCE_NOUN_KINDS or (kind == "generic" and any(w in sentence for w in spec.clause))
-        if full and q.unit in spec.units and not spec.is_rate and not in_title(text, s, e):
-            ids.add(si)
-            first = s if first is None else first
-    if len(ids) != 1:
-        return None, q.start, q.end, ""
-    si = ids.pop()
-    return specs[si].id, clause_lo, q.end, text[first : first + 8]
-
-
-def _attendance(tax, text, q, cues, cue_starts, lo, clause_lo) -> tuple[str | None, int, int, str]:
-    """The audience of the one kind of event (full cues) its sentence named before it."""
-    ids = set()
-    i = bisect_left(cue_starts, lo)
-    while i < len(cues) and cues[i][1] <= clause_lo:
-        _s, _e, si, kind = cues[i]
-        i += 1
-        if kind in SENTENCE_NOUN_KINDS and tax.specs[si].id in AUDIENCE_OF:
-            ids.add(AUDIENCE_OF[tax.specs[si].id])
-    if len(ids) != 1:
-        return None, q.start, q.end, ""
-    m = ATTEND.match(text, q.end)
-    return ids.pop(), clause_lo, m.end(), m.group(0)
-
-
-def _learned(tax, q: Quantity, feats: tuple[str, ...], left_lo: int) -> tuple[str | None, int, str]:
-    """The learned table's reading of a quantity the hand cues left open, when it is confident."""
-    allowed = {s.id for s in tax.specs if q.unit in s.units and not s.is_rate} | {OTHER_ID}
-    t = learned.table()
-    if t.accept is None:
-        return None, q.start, ""
-    post = t.posterior(feats, allowed)
-    if not post:
-        return None, q.start, ""
-    top = max(post, key=post.get)
-    if top == OTHER_ID or post[top] < t.accept:
-        return None, q.start, ""
-    return top, max(left_lo, q.start - LEARNED_QUOTE_LEFT), "learned"
-
-
 def _balance(text: str, start: int, end: int, hi: int) -> int:
     """Extend end over closing marks the quote opened but did not close."""
     piece = text[start:end]
@@ -449,7 +391,7 @@ def _rate(ctx, specs, text, c0, q) -> tuple[str | None, int, int, str]:
     if _change(ctx, left):
         return None, q.start, q.end, ""
     if not m:
-        return _rate_after(specs, text, q)
+        return rate_after(specs, text, q)
     names = m.group(0).rstrip("均都分别为达到是").split("、")
     for name in reversed(names):
         hits = [s for s in specs if s.rates and any(p.search(name) for p in s.rates)]
@@ -460,38 +402,9 @@ def _rate(ctx, specs, text, c0, q) -> tuple[str | None, int, int, str]:
     return None, q.start, q.end, ""
 
 
-def _rate_confirmed(spec: Spec | None, context_text: str) -> bool:
-    """True when a rate of a generic name (`办结率`) has its subject in the sections or paragraph
-    before it (`信访…按期办结率` is a petition rate, a service hall's `办结率` is not)."""
-    return spec is None or not spec.rate_confirm or any(w in context_text for w in spec.rate_confirm)
-
-
 def _ends_item(text: str, end: int, cue_start: int) -> bool:
     """True when the quantity closes a list item (`学法10次、法治讲座4次`): what follows is not its noun."""
     return cue_start > end and text[end] in ITEM_SEPARATORS
-
-
-def _rate_after(specs, text, q) -> tuple[str | None, int, int, str]:
-    """A percentage written before what it measures (`100%全程网办`)."""
-    hits = [(s, m) for s in specs for p in s.rates_after if (m := p.match(text, q.end))]
-    if len(hits) != 1:
-        return None, q.start, q.end, ""
-    spec, m = hits[0]
-    return spec.id, q.start, m.end(), m.group(0)
-
-
-def _governed(spec: Spec, text: str, left_lo: int, s: int, q_end: int, right_hi: int, to_object: bool) -> bool:
-    """True when a verb of another process governs the spec's object noun: before it in the clause
-    (`审查…规范性文件22件`) or as the action of `对N…进行<verb>` (`对112件规范性文件进行清理`)."""
-    return bool(spec.not_after.search(text, left_lo, s)) or (
-        to_object and spec.not_after.search(text, q_end, right_hi) is not None
-    )
-
-
-def _clause_named(spec: Spec, clause_text: str, sent_text: str) -> bool:
-    """True when the sentence names one of a generic cue's clause words (what is studied, reviewed)."""
-    where = clause_text + sent_text if spec.clause_after else clause_text
-    return any(w in where for w in spec.clause)
 
 
 def _count(
@@ -523,9 +436,9 @@ def _count(
             continue
         weak = kind if kind in ("weak", "generic", "genericverb") else ""
         verb = kind in ("verb", "genericverb")
-        if spec.not_after is not None and not verb and _governed(spec, text, left_lo, s, q.end, right_hi, to_object):
+        if spec.not_after is not None and not verb and governed(spec, text, left_lo, s, q.end, right_hi, to_object):
             continue  # the object of another process (`审查…规范性文件22件`)
-        if weak.startswith("generic") and not _clause_named(spec, clause_text, sent_text):
+        if weak.startswith("generic") and not clause_named(spec, clause_text, sent_text):
             continue  # an unconfirmed generic cue must not displace the spec's confirmed ones
         weight = WEAK_WEIGHT if weak else CUE_WEIGHT
         if e <= q.start:
