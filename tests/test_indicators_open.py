@@ -151,3 +151,8 @@ def test_service_items_named_by_the_reform():
         ("services.items", 800.0),
         ("services.items", 760.0),
     ]
+
+
+def test_outcome_quote_starts_at_its_verb():
+    r = fazhi.analyze("受理复议申请12件，其中维持9件、已撤销2件。")
+    assert [r.text[i.start : i.end] for i in r.indicators] == ["复议申请12件", "维持9件", "撤销2件"]

@@ -262,7 +262,7 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
         prev_id = out[-1].id if out and out[-1].paragraph == paragraph and out[-1].id != OTHER_ID else None
         follow = outcome_id(text, q, prev_id, left, text[q.end : right_hi])
         if follow is not None:
-            best, start, end, cue = follow, left_lo + len(left) - len(left.lstrip(ITEM_SEPARATORS)), q.end, "outcome"
+            best, start, end, cue = follow[0], left_lo + follow[1], q.end, "outcome"
         elif q.kind == "percent":
             best, start, end, cue = _rate(ctx, tax.specs, text, c0, q)
             if best is not None and not rate_confirmed(tax.get(best), topic_sections + para_text):

@@ -52,23 +52,28 @@ def outcomes() -> tuple[Outcome, ...]:
         out.append(
             Outcome(
                 frozenset(raw["after"]),
-                re.compile(OUTCOME_LEAD + _run(raw["verbs"]) + OUTCOME_TAIL),
+                re.compile(OUTCOME_LEAD + "(?P<run>" + _run(raw["verbs"]) + ")" + OUTCOME_TAIL),
                 raw.get("id"),
             )
         )
     return tuple(out)
 
 
-def outcome_id(text: str, q: Quantity, prev_id: str | None, left: str, right: str) -> str | None:
-    """The indicator of a bare outcome count (`审结17件` after `受理复议申请19件`), or None.
+def outcome_id(text: str, q: Quantity, prev_id: str | None, left: str, right: str) -> tuple[str, int] | None:
+    """The indicator of a bare outcome count (`审结17件` after `受理复议申请19件`) and where its verb
+    starts in `left` (the quote leaves out `其中`, `已`), or None.
 
     `prev_id` is the indicator of the previous count of the same sentence (None when there is none),
     `left` the count's clause before it, `right` its clause after it."""
     if prev_id is None or q.kind != "count" or (right and right[0] not in ITEM_END):
         return None
     for o in outcomes():
-        if (prev_id in o.after or ANY in o.after) and o.verbs.fullmatch(left.lstrip(ITEM_END)):
+        if not (prev_id in o.after or ANY in o.after):
+            continue
+        lead = len(left) - len(left.lstrip(ITEM_END))
+        m = o.verbs.fullmatch(left, lead)
+        if m is not None:
             new = o.id or prev_id
             spec = taxonomy().get(new)
-            return new if spec is not None and q.unit in spec.units else None
+            return (new, m.start("run")) if spec is not None and q.unit in spec.units else None
     return None
