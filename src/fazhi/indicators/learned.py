@@ -16,6 +16,9 @@ import math
 from functools import lru_cache
 from importlib import resources
 
+from .quantities import Quantity
+from .taxonomy import OTHER_ID
+
 # Characters of the left context (fillers removed) whose bigrams are features: the verb and its
 # object sit within this of the number (`开展普法宣传活动12场`).
 LEFT_WINDOW = 8
@@ -112,3 +115,22 @@ def table() -> CueTable:
     except FileNotFoundError:
         return CueTable({})
     return CueTable(json.loads(src))
+
+
+# Characters before the number a learned indicator's quote takes in (its verb and object).
+LEARNED_QUOTE_LEFT = 6
+
+
+def reading(tax, q: Quantity, feats: tuple[str, ...], left_lo: int) -> tuple[str | None, int, str]:
+    """The learned table's reading of a quantity the hand cues left open, when it is confident."""
+    allowed = {s.id for s in tax.specs if q.unit in s.units and not s.is_rate} | {OTHER_ID}
+    t = table()
+    if t.accept is None:
+        return None, q.start, ""
+    post = t.posterior(feats, allowed)
+    if not post:
+        return None, q.start, ""
+    top = max(post, key=post.get)
+    if top == OTHER_ID or post[top] < t.accept:
+        return None, q.start, ""
+    return top, max(left_lo, q.start - LEARNED_QUOTE_LEFT), "learned"

@@ -12,7 +12,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import learned
-from .quantities import Quantity, in_title
+from .outcomes import outcome_id
+from .quantities import Quantity
+from .readings import (
+    ATTEND,
+    PARTICIPATE,
+    PARTICIPATE_BONUS,
+    PERSON_UNITS,
+    attendance,
+    clause_named,
+    governed,
+    rate_after,
+    rate_confirmed,
+    sentence_noun,
+)
 from .taxonomy import OTHER_ID, Spec, load_data, taxonomy
 
 # Cue weights. A full cue (noun or verb) counts CUE_WEIGHT; a weak cue (a noun shared by several
@@ -51,21 +64,9 @@ ACTION_VERBS = re.compile("开展|进行|实施|组织|予以")
 # too loose to carry a count they do not touch).
 MAX_SENTENCE_REACH = 120
 SENTENCE_NOUN_UNITS = frozenset({"次", "场", "场次", "期", "堂", "堂次"})
-SENTENCE_NOUN_KINDS = frozenset({"noun", "verb"})
 # A bare count has only a verb, a total marker or a time word before it (`全年共举办6场`), not a
 # noun of its own that no cue knows (`党员教育培训1.2万期` is not a count of the sentence's 讲座).
 BARE_LEFT = re.compile("(?:开展|举办|组织|召开|进行|举行|共计|累计|合计|总计|共|计|了|达到|达|先后|全年|今年|本年度|年内|分别)$")
-# People who attend (`…宣传月活动，共计800余人参加`) are the audience of the event the sentence named
-# before them: the event's indicator gives the attendance's.
-ATTEND = re.compile("参加|参与|参会|出席|到场|受教育|受益")
-PERSON_UNITS = frozenset({"人", "人次", "名"})
-AUDIENCE_OF = {
-    "publicity.events": "publicity.audience",
-    "study.lectures": "study.trainees",
-    "study.court_hearings": "study.court_hearings",
-}
-# Characters before the number a learned indicator's quote takes in (its verb and object).
-LEARNED_QUOTE_LEFT = 6
 # A quantity followed by one of these closes a list item: the noun after it belongs to the next item.
 ITEM_SEPARATORS = "、，,；;"
 # Cues are looked for only in the clauses holding a count, read this far past the clause's end (a
@@ -257,8 +258,15 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
         lead = _lead(ctx, text, paragraph[0], q.start)
         sent_text = text[sentence[0] : q.start] + text[q.end : sentence[1]]
         para_text = text[paragraph[0] : q.start]
-        if q.kind == "percent":
+        # the run of a case count may go on in the paragraph's next sentence (`…审结44件。其中，维持31件`)
+        prev_id = out[-1].id if out and out[-1].paragraph == paragraph and out[-1].id != OTHER_ID else None
+        follow = outcome_id(text, q, prev_id, left, text[q.end : right_hi])
+        if follow is not None:
+            best, start, end, cue = follow[0], left_lo + follow[1], q.end, "outcome"
+        elif q.kind == "percent":
             best, start, end, cue = _rate(ctx, tax.specs, text, c0, q)
+            if best is not None and not rate_confirmed(tax.get(best), topic_sections + para_text):
+                best, start, end, cue = None, q.start, q.end, ""
         else:
             best, start, end, cue = _count(
                 tax.specs,
@@ -273,14 +281,15 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
                 sent_text,
                 para_text,
                 sentence[0],
+                c1,
             )
             if best is None and _bare(text, q, left_lo, right_hi):
                 prev_q = quantities[k - 1].end if k > 0 and quantities[k - 1].end <= q.start else lo
                 reach = max(sentence[0], prev_q, q.start - MAX_SENTENCE_REACH)
-                best, start, end, cue = _sentence_noun(tax.specs, text, q, cues, cue_starts, reach, c0)
+                best, start, end, cue = sentence_noun(tax.specs, text, q, cues, cue_starts, reach, c0)
             if best is None and q.unit in PERSON_UNITS and ATTEND.match(text, q.end):
                 reach = max(sentence[0], q.start - MAX_SENTENCE_REACH)
-                best, start, end, cue = _attendance(tax, text, q, cues, cue_starts, reach, c0)
+                best, start, end, cue = attendance(tax, text, q, cues, cue_starts, reach, c0)
         feats = ()
         if q.kind != "percent" and (learned.RECORD_FEATURES or learned.table().accept is not None):
             feats = learned.features(
@@ -291,7 +300,7 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
                 para_text,
             )
             if best is None:
-                best, start, cue = _learned(tax, q, feats, left_lo)
+                best, start, cue = learned.reading(tax, q, feats, left_lo)
         candidate = best
         demoted = (
             per_unit
@@ -341,57 +350,6 @@ def _bare(text: str, q: Quantity, left_lo: int, right_hi: int) -> bool:
     )
 
 
-def _sentence_noun(specs, text, q, cues, cue_starts, lo, clause_lo) -> tuple[str | None, int, int, str]:
-    """The id of a bare count from the full cues earlier in its sentence (`举办法治讲座…，全年共举办
-    8场`; a generic cue when the sentence names its clause words): only when they name one indicator
-    of the count's unit and no other count lies between."""
-    ids, first = set(), None
-    sentence = text[lo : q.end]
-    i = bisect_left(cue_starts, lo)
-    while i < len(cues) and cues[i][1] <= clause_lo:
-        s, e, si, kind = cues[i]
-        i += 1
-        spec = specs[si]
-        full = kind in SENTENCE_NOUN_KINDS or (kind == "generic" and any(w in sentence for w in spec.clause))
-        if full and q.unit in spec.units and not spec.is_rate and not in_title(text, s, e):
-            ids.add(si)
-            first = s if first is None else first
-    if len(ids) != 1:
-        return None, q.start, q.end, ""
-    si = ids.pop()
-    return specs[si].id, clause_lo, q.end, text[first : first + 8]
-
-
-def _attendance(tax, text, q, cues, cue_starts, lo, clause_lo) -> tuple[str | None, int, int, str]:
-    """The audience of the one kind of event (full cues) its sentence named before it."""
-    ids = set()
-    i = bisect_left(cue_starts, lo)
-    while i < len(cues) and cues[i][1] <= clause_lo:
-        _s, _e, si, kind = cues[i]
-        i += 1
-        if kind in SENTENCE_NOUN_KINDS and tax.specs[si].id in AUDIENCE_OF:
-            ids.add(AUDIENCE_OF[tax.specs[si].id])
-    if len(ids) != 1:
-        return None, q.start, q.end, ""
-    m = ATTEND.match(text, q.end)
-    return ids.pop(), clause_lo, m.end(), m.group(0)
-
-
-def _learned(tax, q: Quantity, feats: tuple[str, ...], left_lo: int) -> tuple[str | None, int, str]:
-    """The learned table's reading of a quantity the hand cues left open, when it is confident."""
-    allowed = {s.id for s in tax.specs if q.unit in s.units and not s.is_rate} | {OTHER_ID}
-    t = learned.table()
-    if t.accept is None:
-        return None, q.start, ""
-    post = t.posterior(feats, allowed)
-    if not post:
-        return None, q.start, ""
-    top = max(post, key=post.get)
-    if top == OTHER_ID or post[top] < t.accept:
-        return None, q.start, ""
-    return top, max(left_lo, q.start - LEARNED_QUOTE_LEFT), "learned"
-
-
 def _balance(text: str, start: int, end: int, hi: int) -> int:
     """Extend end over closing marks the quote opened but did not close."""
     piece = text[start:end]
@@ -433,7 +391,7 @@ def _rate(ctx, specs, text, c0, q) -> tuple[str | None, int, int, str]:
     if _change(ctx, left):
         return None, q.start, q.end, ""
     if not m:
-        return _rate_after(specs, text, q)
+        return rate_after(specs, text, q)
     names = m.group(0).rstrip("均都分别为达到是").split("、")
     for name in reversed(names):
         hits = [s for s in specs if s.rates and any(p.search(name) for p in s.rates)]
@@ -449,15 +407,6 @@ def _ends_item(text: str, end: int, cue_start: int) -> bool:
     return cue_start > end and text[end] in ITEM_SEPARATORS
 
 
-def _rate_after(specs, text, q) -> tuple[str | None, int, int, str]:
-    """A percentage written before what it measures (`100%全程网办`)."""
-    hits = [(s, m) for s in specs for p in s.rates_after if (m := p.match(text, q.end))]
-    if len(hits) != 1:
-        return None, q.start, q.end, ""
-    spec, m = hits[0]
-    return spec.id, q.start, m.end(), m.group(0)
-
-
 def _count(
     specs: tuple[Spec, ...],
     text,
@@ -471,8 +420,13 @@ def _count(
     sent_text,
     para,
     sent_lo,
+    clause_hi,
 ):
     best: dict[int, tuple[float, int, int, str, str, int]] = {}
+    # a generic cue's object may be named anywhere in the count's clause, after a listed count too
+    # (`对15个乡镇、36个部门开展督察`: the first count's clause runs on to 督察)
+    clause_text = text[sent_lo:clause_hi]
+    to_object = "对" in text[left_lo : q.start]
     i = bisect_left(cue_starts, left_lo)
     while i < len(cues) and cues[i][0] < right_hi:
         s, e, si, kind = cues[i]
@@ -482,23 +436,32 @@ def _count(
             continue
         weak = kind if kind in ("weak", "generic", "genericverb") else ""
         verb = kind in ("verb", "genericverb")
+        if spec.not_after is not None and not verb and governed(spec, text, left_lo, s, q.end, right_hi, to_object):
+            continue  # the object of another process (`审查…规范性文件22件`)
+        if weak.startswith("generic") and not clause_named(spec, clause_text, sent_text):
+            continue  # an unconfirmed generic cue must not displace the spec's confirmed ones
         weight = WEAK_WEIGHT if weak else CUE_WEIGHT
         if e <= q.start:
-            gap = _gap(text[e : q.start])
-            if gap > (VERB_GAP if verb else NOUN_GAP_LEFT):
-                continue
+            between = context().fillers.sub("", text[e : q.start])
+            gap = len(between)
+            if gap > (VERB_GAP if verb else NOUN_GAP_LEFT) or (not verb and "、" in between):
+                continue  # too far, or the noun of the list item before (`15个乡镇、36个部门`)
             score = weight - gap * LEFT_PENALTY + (e - s) * LEN_BONUS
             span = (s, q.end, gap)
         elif s >= q.end and e <= right_hi and not _ends_item(text, q.end, s):
             action = "对" in text[left_lo : q.start] and ACTION_VERBS.search(text, q.end, e) is not None
             if verb and not action:
                 continue  # a verb after the number governs it only as `对N…开展<verb>`
-            gap = _gap(text[q.end : s])
+            part = PARTICIPATE.search(text, q.end, e) if q.unit in PERSON_UNITS else None
+            # people who take part: what they take part in is measured from the verb of taking part
+            gap = _gap(text[part.end() if part and part.end() <= s else q.end : s])
             if gap > NOUN_GAP_RIGHT:
                 continue
             score = weight - gap * RIGHT_PENALTY + (e - s) * LEN_BONUS
             if action:
                 score += ACTION_BONUS
+            elif part:
+                score += PARTICIPATE_BONUS
             span = (q.start, e, gap)
         else:
             continue
@@ -514,7 +477,6 @@ def _count(
         return None, q.start, q.end, ""
     scored = []
     context_text = topics + lead + sent_text
-    clause_text = text[sent_lo:right_hi]
     for si, (score, s, e, cue, weak, _) in best.items():
         spec = specs[si]
         bonus = 0.0
@@ -527,9 +489,7 @@ def _count(
         if any(w in para for w in spec.paragraph):
             bonus += PARAGRAPH_BONUS
         if weak.startswith("generic"):
-            where = clause_text + sent_text if spec.clause_after else clause_text
-            if not any(w in where for w in spec.clause):
-                continue  # a generic cue needs its object named in the sentence (`学习…法律法规`)
+            pass  # confirmed above: its object is named in the sentence (`学习…法律法规`)
         elif weak and not bonus and not any(w in context_text for w in spec.confirm):
             continue  # a weak cue needs its context to confirm it
         scored.append((score + bonus, si, s, e, cue))

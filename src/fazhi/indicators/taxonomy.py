@@ -45,6 +45,12 @@ class Spec:
     rate_whole: tuple[str, ...] = ()
     max: float | None = None
     stock: bool = False  # a standing number: repeated mentions are the same count, not added up
+    # a verb of another process before the object noun makes the count that process's (`审查…规范性
+    # 文件22件` is a review): the spec's nouns do not count after it in their clause
+    not_after: re.Pattern | None = None
+    # a rate of a generic name counts only when one of these words precedes it in its sections or
+    # paragraph (`办结率` is a petition rate only about petitions)
+    rate_confirm: tuple[str, ...] = ()
 
     @property
     def is_rate(self) -> bool:
@@ -113,6 +119,8 @@ def taxonomy() -> Taxonomy:
                 rate_whole=tuple(rate_of.get("whole", ())),
                 max=raw.get("max"),
                 stock=bool(raw.get("stock", False)),
+                rate_confirm=tuple(raw.get("rate_confirm", ())),
+                not_after=re.compile(raw["not_after"]) if raw.get("not_after") else None,
             )
         )
     return Taxonomy(tuple(specs))
