@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -83,11 +84,19 @@ class Config:
         return out
 
     def is_selected(self, rule: Rule) -> bool:
-        """Longest matching prefix of select/ignore decides (flake8's decision engine)."""
-        key = (tuple(self.select), tuple(self.ignore))
-        if getattr(self, "_prefix_cache", (None,))[0] != key:
-            self._prefix_cache = (key, self._prefixes(self.select), self._prefixes(self.ignore))
-        _key, selp, ignp = self._prefix_cache
+        """Longest matching prefix of select/ignore decides (flake8's decision engine).
+
+        Decisions are cached by the values of select, ignore and preview (not by this object: every
+        analysis makes a new Config), so an edited list is never served an earlier answer."""
+        known = _decisions(tuple(self.select), tuple(self.ignore), self.preview)
+        rkey = (rule.code, rule.status)
+        hit = known.get(rkey)
+        if hit is None:
+            hit = known[rkey] = self._decide(rule)
+        return hit
+
+    def _decide(self, rule: Rule) -> bool:
+        selp, ignp = self._prefixes(self.select), self._prefixes(self.ignore)
         sel = [p for p in selp if rule.code.startswith(p)]
         ign = [p for p in ignp if rule.code.startswith(p)]
         best_sel = max((len(p) for p in sel), default=-1)
@@ -101,6 +110,16 @@ class Config:
     def severity_for(self, rule: Rule) -> Severity | None:
         """A configured severity override, if any."""
         return self.severity.get(rule.code)
+
+
+# Distinct select/ignore/preview settings whose rule decisions are kept (a process sees one or a few).
+SELECTION_CACHE_SIZE = 32
+
+
+@lru_cache(maxsize=SELECTION_CACHE_SIZE)
+def _decisions(select: tuple[str, ...], ignore: tuple[str, ...], preview: bool) -> dict[tuple[str, str], bool]:
+    """The (rule code, status) → selected decisions made so far under one setting, filled lazily."""
+    return {}
 
 
 def load_config(path: str | Path | None = None) -> Config:

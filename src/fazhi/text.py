@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -112,3 +112,15 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         if e > s:
             out.append((s, e))
     return out
+
+
+def find_all(text: str, needle: str) -> Iterator[tuple[int, int]]:
+    """Non-overlapping occurrences (start, end) of a literal string, left to right: what
+    `re.finditer(re.escape(needle), text)` finds, without compiling a pattern per string."""
+    if not needle:
+        raise ValueError("find_all needs a non-empty string")
+    n = len(needle)
+    i = text.find(needle)
+    while i >= 0:
+        yield i, i + n
+        i = text.find(needle, i + n)

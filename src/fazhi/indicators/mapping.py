@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..regexlit import Prefilter
 from . import learned
 from .outcomes import outcome_id
 from .quantities import Quantity
@@ -154,24 +155,40 @@ def _windows(
     return out
 
 
+CUE_KINDS = (
+    ("noun", "nouns"),
+    ("verb", "verbs"),
+    ("weak", "weak"),
+    ("generic", "generic"),
+    ("genericverb", "generic_verbs"),
+)
+
+
+def _cue_index(tax) -> tuple[list[tuple[int, str, re.Pattern]], Prefilter]:
+    """Every cue pattern as (spec index, kind, pattern), and a prefilter over them (built once per taxonomy)."""
+    cached = getattr(tax, "_cue_index", None)
+    if cached is None:
+        cues = [
+            (i, kind, p) for i, spec in enumerate(tax.specs) for kind, attr in CUE_KINDS for p in getattr(spec, attr)
+        ]
+        cached = (cues, Prefilter([p for _i, _k, p in cues]))
+        object.__setattr__(tax, "_cue_index", cached)
+    return cached
+
+
 def _cue_matches(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int, int, str]]:
-    """All cue matches inside the windows: (start, end, spec index, kind), sorted by start."""
-    out = []
+    """All cue matches inside the windows: (start, end, spec index, kind), sorted by start.
+
+    Only the cues whose literal part occurs in a window are run there (regexlit.Prefilter): a cue
+    without it cannot match, so the result is that of running every cue in every window."""
+    out: list[tuple[int, int, int, str]] = []
     if not windows:
         return out
-    for i, spec in enumerate(taxonomy().specs):
-        for kind, pats in (
-            ("noun", spec.nouns),
-            ("verb", spec.verbs),
-            ("weak", spec.weak),
-            ("generic", spec.generic),
-            ("genericverb", spec.generic_verbs),
-        ):
-            for p in pats:
-                for a, b in windows:
-                    out.extend(
-                        (m.start(), m.end(), i, kind) for m in p.finditer(text, a, b) if m.end() > m.start()
-                    )
+    cues, pre = _cue_index(taxonomy())
+    for a, b in windows:
+        for k in pre.candidates(text, a, b):
+            i, kind, p = cues[k]
+            out.extend((m.start(), m.end(), i, kind) for m in p.finditer(text, a, b) if m.end() > m.start())
     out.sort()
     return out
 

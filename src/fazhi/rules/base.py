@@ -176,9 +176,12 @@ _ACTIVE_CONFIG: ContextVar[Config | None] = ContextVar("fazhi_active_config", de
 
 def active_config() -> Config:
     """The configuration of the analysis in progress (defaults outside one)."""
+    cfg = _ACTIVE_CONFIG.get()
+    if cfg is not None:
+        return cfg
     from ..config import Config
 
-    return _ACTIVE_CONFIG.get() or Config()
+    return Config()
 
 
 def run_rules(report: Report, config: Config | None = None) -> list[Finding]:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Category, Report, Severity
+from ..text import find_all
 from .base import Hit, rule
 
 # `民法典等法律法规等`: a second 等 closing the same list a few characters after the first, with no mark
@@ -126,8 +127,8 @@ def unit_name_missing_char(report: Report) -> Iterator[Hit]:
             if short in seen or short in name:
                 continue
             seen.add(short)
-            for m in re.finditer(re.escape(short), text):
-                yield Hit(m.start(), m.end(), f"单位名称疑缺字：应为“{name}”", name)
+            for a, b in find_all(text, short):
+                yield Hit(a, b, f"单位名称疑缺字：应为“{name}”", name)
 
 
 # `具体的公开政府信息`, `积极的开展宣传`: an adverb of manner, 的, a verb with its object. After 得到,

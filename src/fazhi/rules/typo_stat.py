@@ -17,6 +17,7 @@ import numpy as np
 from ..lm import confusion
 from ..lm.corrector import correct
 from ..model import Category, Report, Severity
+from ..text import find_all
 from . import kinds
 from .base import REGISTRY, Hit, active_config, rule
 
@@ -55,7 +56,7 @@ def protected_mask(report: Report) -> np.ndarray:
         spans += [m.span() for m in rx.finditer(text)]
     names = {u for u in (*report.units, report.unit, report.title) if u and len(u) >= 2}
     for name in names:
-        spans += [m.span() for m in re.finditer(re.escape(name), text)]
+        spans += find_all(text, name)
     cfg = active_config()
     user = tuple(sorted(set(cfg.terms) | set(cfg.allowed)))
     if text:

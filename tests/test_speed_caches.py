@@ -1,0 +1,112 @@
+"""The speed-ups of issue 9 change nothing: the cue prefilter finds every cue match, the literal search
+finds what the regex found, and the cached rule selection follows every change of the config."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from fazhi.config import Config
+from fazhi.indicators.mapping import _cue_index, _cue_matches
+from fazhi.indicators.taxonomy import taxonomy
+from fazhi.regexlit import Prefilter, required_literals
+from fazhi.rules.base import REGISTRY, all_rules
+from fazhi.text import find_all
+
+
+def _every_cue_everywhere(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int, int, str]]:
+    """The cue matching before the prefilter: every cue pattern run in every window."""
+    cues, _pre = _cue_index(taxonomy())
+    out = [
+        (m.start(), m.end(), i, kind)
+        for i, kind, p in cues
+        for a, b in windows
+        for m in p.finditer(text, a, b)
+        if m.end() > m.start()
+    ]
+    return sorted(out)
+
+
+def test_cue_prefilter_finds_every_cue_match_on_the_seeds(seed):
+    text = seed.text
+    n = len(text)
+    windows = [(0, n)] + [(a, min(n, a + 57)) for a in range(0, n, 211)]
+    for w in ([windows[0]], windows[1:]):
+        assert _cue_matches(text, w) == _every_cue_everywhere(text, w)
+
+
+def test_cue_prefilter_on_text_written_for_it():
+    text = "全年组织法治培训12次，开展普法宣传活动30余场，受理行政复议案件8件，举办专题讲座两期。"
+    windows = [(0, len(text)), (3, 20), (21, 40)]
+    found = _cue_matches(text, windows)
+    assert found == _every_cue_everywhere(text, windows)
+    assert found  # the sentence names indicators: cues are found, not all skipped
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        ("学法", {"学法"}),
+        ("(?:法治|专题)课程", {"课程"}),
+        ("(?:法治|法律)培训", {"培训"}),  # the longer of two equally long requirements: the fewer options
+        ("(?:法治|法律)[^，]{0,8}?(?:讲座|培训)", {"讲座", "培训"}),
+        ("(?:理论)?(?:学习)?中心组", {"中心组"}),
+        ("(?<!教育)培训(?!班)", {"培训"}),  # lookarounds consume nothing: not required
+        ("[甲乙]号", {"号"}),
+        ("[甲乙]", {"甲", "乙"}),
+        (r"\d+次", {"次"}),
+        ("(?:宣传){1,3}", {"宣传"}),
+    ],
+)
+def test_required_literals(pattern, literals):
+    assert required_literals(re.compile(pattern)) == literals
+
+
+@pytest.mark.parametrize("pattern", ["(?:学习)?", "[^，。]+", r"\d+", "(?i)abc", "(?:学法|[0-9])", "学*"])
+def test_required_literals_unknown(pattern):
+    """No string every match must hold (optional, classes, digits, ignore-case): None, always run."""
+    assert required_literals(re.compile(pattern)) is None
+
+
+def test_prefilter_never_skips_a_pattern_that_matches():
+    pats = [re.compile(p) for p in ("法治(?:讲座|课堂)", "[^，]{0,4}?培训", r"\d+", "(?:学习)?强国", "案件")]
+    pre = Prefilter(pats)
+    text = "开展法治讲座3次，组织干部培训，使用学习强国平台，办理案件12件。"
+    for a in range(0, len(text), 3):
+        for b in range(a, len(text) + 1, 5):
+            tried = set(pre.candidates(text, a, b))
+            for k, p in enumerate(pats):
+                if any(m.end() > m.start() for m in p.finditer(text, a, b)):
+                    assert k in tried, (p.pattern, a, b)
+    assert 2 in pre.always  # `\d+` has no literal: always tried
+    assert pre.candidates(text, 0, 2) == [2]  # `开展` holds no literal of the others
+
+
+@pytest.mark.parametrize(("text", "needle"), [("aaaaa", "aa"), ("某县人民政府某县人民政府", "县人民"), ("无", "有"), ("", "x")])
+def test_find_all_is_what_the_escaped_regex_finds(text, needle):
+    assert list(find_all(text, needle)) == [m.span() for m in re.finditer(re.escape(needle), text)]
+
+
+def test_rule_selection_cache_follows_a_changed_config():
+    """A config edited after a decision (or a new one with other lists) is never served the old answer."""
+    nu1 = REGISTRY["NU001"] if "NU001" in REGISTRY else all_rules()[0]
+    cfg = Config()
+    assert cfg.is_selected(nu1)
+    cfg.ignore.append(nu1.code)
+    assert not cfg.is_selected(nu1)
+    cfg.ignore.clear()
+    assert cfg.is_selected(nu1)
+    assert not Config(select=["PU"]).is_selected(nu1)
+    assert Config(select=["PU"], ignore=[]).is_selected(nu1) is False
+    assert Config(select=[nu1.code[:2]]).is_selected(nu1)
+    preview = dataclasses.replace(nu1, status="preview")
+    cfg = Config()
+    assert not cfg.is_selected(preview)  # preview rules need `preview = true` or their own code
+    assert cfg.is_selected(nu1)  # the same code, stable: decided apart
+    cfg.preview = True
+    assert cfg.is_selected(preview)
+    cfg.preview = False
+    cfg.select = [nu1.code]
+    assert cfg.is_selected(preview)
