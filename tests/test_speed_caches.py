@@ -110,3 +110,45 @@ def test_rule_selection_cache_follows_a_changed_config():
     cfg.preview = False
     cfg.select = [nu1.code]
     assert cfg.is_selected(preview)
+
+
+def test_user_lexicon_cache_follows_a_changed_config():
+    """The cached lexicon of the active config: an edited terms/allowed/confusions list is a new lexicon."""
+    from fazhi.rules.base import _ACTIVE_CONFIG
+    from fazhi.rules.kinds import user_lexicon
+
+    cfg = Config()
+    token = _ACTIVE_CONFIG.set(cfg)
+    try:
+        assert user_lexicon().terms == () and user_lexicon().confusions == ()
+        cfg.terms.append("某某术语")
+        cfg.confusions["错写法"] = "正写法"
+        assert user_lexicon().terms == ("某某术语",)
+        assert user_lexicon().confusions == (("错写法", "正写法"),)
+        cfg.allowed.append("允许写法")
+        assert user_lexicon().allowed == ("允许写法",)
+        cfg.confusions["另一"] = ["不可哈希的值"]  # a malformed table still gives a lexicon, uncached
+        assert ("另一", "['不可哈希的值']") in user_lexicon().confusions
+    finally:
+        _ACTIVE_CONFIG.reset(token)
+
+
+def test_user_confusion_added_between_analyses_is_reported():
+    from fazhi.pipeline import analyze
+
+    text = "某县人民政府关于2024年法治政府建设情况的报告\n2024年，我县坚持依法行政，推进甲乙丙丁工作。"
+    assert not [f for f in analyze(text).findings if "甲乙丙丁" in f.message]
+    cfg = Config(confusions={"甲乙丙丁": "戊己庚辛"})
+    assert [f for f in analyze(text, cfg).findings if "甲乙丙丁" in f.message]
+    assert not [f for f in analyze(text).findings if "甲乙丙丁" in f.message]
+
+
+def test_line_spans_are_a_fresh_list_each_time():
+    from fazhi.text import lines_with_offsets
+
+    text = "第一行\n\n第三行"
+    spans = lines_with_offsets(text)
+    assert spans == [(0, 3), (4, 4), (5, 8)]
+    spans.clear()
+    assert lines_with_offsets(text) == [(0, 3), (4, 4), (5, 8)]
+    assert lines_with_offsets("第一行\n第二行") == [(0, 3), (4, 7)]

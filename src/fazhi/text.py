@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 # Character classes shared by every stage.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -89,12 +90,21 @@ def apply_edits(text: str, index: list[int], edits: Iterable[tuple[int, int, str
 
 def lines_with_offsets(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line of text, newline excluded."""
+    return list(_line_spans(text))
+
+
+# Texts whose line spans are kept: the stages of one analysis ask for the same text's lines a dozen times.
+LINE_CACHE_SIZE = 4
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _line_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     pos = 0
     for line in text.split("\n"):
         spans.append((pos, pos + len(line)))
         pos += len(line) + 1
-    return spans
+    return tuple(spans)
 
 
 SENT_END = "。！？!?；;"

@@ -65,6 +65,10 @@ class _Grammar:
         self.infix = quals["infix"]
         self.suffix = quals["suffix"]
         self.blocked_before = sorted(ex["blocked_before"], key=len, reverse=True)
+        # the same words grouped by length: a look-up of the characters before a position per length
+        self.blocked_by_len: dict[int, frozenset[str]] = {
+            n: frozenset(b for b in self.blocked_before if len(b) == n) for n in {len(b) for b in self.blocked_before}
+        }
         self.rule_followers = re.compile("|".join(ex["rule_followers"]))
         self.open_quotes = ex["open_quotes"]
         self.close_quotes = ex["close_quotes"]
@@ -182,7 +186,8 @@ def in_title(text: str, start: int, end: int) -> bool:
 
 
 def _blocked(text: str, pos: int, g: _Grammar) -> bool:
-    return any(pos >= len(b) and text.startswith(b, pos - len(b)) for b in g.blocked_before)
+    """Whether one of the blocked words (exclusions.blocked_before) ends right before pos."""
+    return any(pos >= n and text[pos - n : pos] in words for n, words in g.blocked_by_len.items())
 
 
 def _finish(

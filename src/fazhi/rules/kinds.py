@@ -105,11 +105,25 @@ def table(kind: str, name: str, role: str = WRONG) -> None:
 def user_lexicon() -> UserLexicon:
     """The lexicon of the active configuration (empty outside an analysis)."""
     cfg = active_config()
-    return UserLexicon(
-        tuple(cfg.terms),
-        tuple(sorted((str(k), str(v)) for k, v in cfg.confusions.items())),
-        tuple(cfg.allowed),
-    )
+    terms, allowed = tuple(cfg.terms), tuple(cfg.allowed)
+    try:
+        return _user_lexicon(terms, tuple(cfg.confusions.items()), allowed)
+    except TypeError:  # an unhashable value in the user's table: built without the cache
+        return _build_user_lexicon(terms, cfg.confusions.items(), allowed)
+
+
+def _build_user_lexicon(terms: tuple, confusions: Iterable[tuple], allowed: tuple) -> UserLexicon:
+    return UserLexicon(terms, tuple(sorted((str(k), str(v)) for k, v in confusions)), allowed)
+
+
+# Distinct user lexicons kept (every rule of every report asks for the active one: a few per process).
+LEXICON_CACHE_SIZE = 16
+
+
+@lru_cache(maxsize=LEXICON_CACHE_SIZE)
+def _user_lexicon(terms: tuple, confusions: tuple, allowed: tuple) -> UserLexicon:
+    """The UserLexicon of these config values, built once (the rules of a report ask dozens of times)."""
+    return _build_user_lexicon(terms, confusions, allowed)
 
 
 @lru_cache(maxsize=4)
