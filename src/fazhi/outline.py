@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import cn2an
 
@@ -63,7 +64,13 @@ class Heading:
     end: int = 0
 
 
-def _to_int(num: str) -> int | None:
+# Distinct numerals kept (heading and item numbers: 一 to 九十九, 1 to 99, a few hundred at most).
+NUMERAL_CACHE_SIZE = 512
+
+
+@lru_cache(maxsize=NUMERAL_CACHE_SIZE)
+def to_int(num: str) -> int | None:
+    """The value of a heading or item number (`3`, `十二`), None when it is no number (cached: cn2an is slow)."""
     if num.isdigit():
         return int(num)
     try:
@@ -94,7 +101,7 @@ def parse_heading(text: str, start: int, end: int) -> Heading | None:
         return Heading(
             style=style,
             number=num,
-            value=_to_int(num),
+            value=to_int(num),
             title=title,
             start=start,
             heading_end=t_end,

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import cn2an
 
 from ..model import Category, Report, Severity
+from ..outline import to_int
 from .base import Hit, rule
 from .numbering import _groups
 
@@ -27,9 +28,8 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """(value, start, end) of each inline item marker in text[start:end]."""
     out = []
     for m in ITEM_RE.finditer(text, start, end):
-        try:
-            v = int(cn2an.cn2an(m.group("num"), "smart"))
-        except (ValueError, KeyError):
+        v = to_int(m.group("num"))
+        if v is None:
             continue
         out.append((v, m.start("num"), m.end()))
     return out

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
 import cn2an
 
 from ..model import Category, Report, Section, Severity
-from ..outline import STYLE_LEVEL, STYLE_NAMES
+from ..outline import STYLE_LEVEL, STYLE_NAMES, to_int
 from .base import Hit, rule
 
 NUMBERED = ("cn", "paren_cn", "arabic", "paren_arabic", "ordinal")
@@ -23,17 +22,7 @@ def _groups(report: Report) -> Iterator[tuple[Section | None, list[Section]]]:
 
 
 def _value(s: Section) -> int | None:
-    return None if s.number is None else _number_value(s.number)
-
-
-@lru_cache(maxsize=256)
-def _number_value(number: str) -> int | None:
-    if number.isdigit():
-        return int(number)
-    try:
-        return int(cn2an.cn2an(number, "smart"))
-    except (ValueError, KeyError):
-        return None
+    return None if s.number is None else to_int(s.number)
 
 
 def _marker(style: str, n: int) -> str:
