@@ -152,3 +152,39 @@ def test_line_spans_are_a_fresh_list_each_time():
     spans.clear()
     assert lines_with_offsets(text) == [(0, 3), (4, 4), (5, 8)]
     assert lines_with_offsets("第一行\n第二行") == [(0, 3), (4, 7)]
+
+
+_PERSON_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,3}(?=同志|书记|副?(?:局长|主任|区长|县长|市长|镇长|乡长|处长|科长|部长|主席|秘书长)|等同志)"
+)
+_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2}(?=省|市|县|区|镇|乡|村|街道|社区|州|旗|盟)")
+
+
+def test_han_before_finds_what_the_lookahead_regex_finds():
+    """TY101's person and place protection (text.han_before) gives the spans of the regexes it replaced."""
+    import random
+
+    from fazhi.rules.typo_stat import _PERSON_AFTER, _PLACE_AFTER
+    from fazhi.text import han_before
+
+    rng = random.Random(9)
+    alphabet = "张王明芳同志书记副局长主任区市县镇乡村街道社区州旗盟等秘a1，。\n"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    texts += ["王芳副局长和张明同志、李四等同志到石桥村、昌州街道、某某社区调研", "市县区镇乡", "张三副秘书长"]
+    for t in texts:
+        assert han_before(t, _PERSON_AFTER, 2, 3) == [m.span() for m in _PERSON_RE.finditer(t)], t
+        assert han_before(t, _PLACE_AFTER, 2, 2) == [m.span() for m in _PLACE_RE.finditer(t)], t
+
+
+def test_protected_mask_is_the_union_of_the_protected_spans():
+    from fazhi.model import Report
+    from fazhi.rules.typo_stat import protected_mask
+
+    text = "某某县人民政府：王芳副局长带队到石桥村宣讲《中华人民共和国行政处罚法》，某某县人民政府落实“枫桥经验”。"
+    r = Report(source="t", text=text, units=("某某县人民政府",), title_span=(0, 7))
+    mask = protected_mask(r)
+    assert len(mask) == len(text)
+    for covered in ("某某县人民政府", "王芳", "石桥", "《中华人民共和国行政处罚法》", "“枫桥经验”"):
+        i = text.index(covered)
+        assert mask[i : i + len(covered)].all(), covered
+    assert not mask[text.index("带队") : text.index("带队") + 2].any()

@@ -134,3 +134,27 @@ def find_all(text: str, needle: str) -> Iterator[tuple[int, int]]:
     while i >= 0:
         yield i, i + n
         i = text.find(needle, i + n)
+
+
+def han_before(text: str, words: Iterable[str], shortest: int, longest: int) -> list[tuple[int, int]]:
+    """Spans of `shortest` to `longest` Chinese characters (U+4E00–U+9FFF) right before one of `words`:
+    exactly what `re.finditer("[\\u4e00-\\u9fff]{shortest,longest}(?=w1|w2|…)", text)` finds (greedy,
+    non-overlapping, left to right), found from the words' occurrences (str.find) instead of trying a
+    match at every character."""
+    after: set[int] = set()  # positions where one of the words starts
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            after.add(i)
+            i = text.find(w, i + 1)
+    out: list[tuple[int, int]] = []
+    last_end = 0
+    for i in sorted({p - k for p in after for k in range(shortest, longest + 1) if p - k >= 0}):
+        if i < last_end:
+            continue
+        for k in range(longest, shortest - 1, -1):
+            if i + k in after and all("\u4e00" <= c <= "\u9fff" for c in text[i : i + k]):
+                out.append((i, i + k))
+                last_end = i + k
+                break
+    return out

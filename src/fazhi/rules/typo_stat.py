@@ -17,19 +17,19 @@ import numpy as np
 from ..lm import confusion
 from ..lm.corrector import correct
 from ..model import Category, Report, Severity
-from ..text import find_all
+from ..text import find_all, han_before
 from . import kinds
 from .base import REGISTRY, Hit, active_config, rule
 
 # Quoted titles of laws, documents and campaigns are proper names: never rewritten; so are short
 # quoted slogans and brand names, which pun on purpose (“枫桥经验”, a service named after a homophone).
 _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》|“[^“”\n]{1,10}”")
-# A person named before a title or form of address (`张明同志`, `王芳副局长`): two or three characters.
-_PERSON_RE = re.compile(
-    r"[\u4e00-\u9fff]{2,3}(?=同志|书记|副?(?:局长|主任|区长|县长|市长|镇长|乡长|处长|科长|部长|主席|秘书长)|等同志)"
-)
+# A person named before a title or form of address (`张明同志`, `王芳副局长`): two or three characters
+# (the spans of `[\u4e00-\u9fff]{2,3}(?=同志|书记|副?(?:局长|…|秘书长)|等同志)`, found by text.han_before).
+_TITLES = ("局长", "主任", "区长", "县长", "市长", "镇长", "乡长", "处长", "科长", "部长", "主席", "秘书长")
+_PERSON_AFTER = ("同志", "书记", *_TITLES, *("副" + t for t in _TITLES), "等同志")
 # A place named by its administrative suffix (`荣昌区`, `昌州街道`, `石桥村`): the two characters before.
-_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2}(?=省|市|县|区|镇|乡|村|街道|社区|州|旗|盟)")
+_PLACE_AFTER = ("省", "市", "县", "区", "镇", "乡", "村", "街道", "社区", "州", "旗", "盟")
 # How far around a unit name's own characters the protection reaches (none: exact occurrences).
 _TYPO_TABLE_RULES = ("TY001", "TY002", "TY003", "TY004", "TY005", "TY006", "TY007", "TY008")
 
@@ -51,9 +51,9 @@ def _terms_automaton(user: tuple[str, ...]) -> ahocorasick.Automaton:
 def protected_mask(report: Report) -> np.ndarray:
     """True where the corrector must not change a character of the report's text."""
     text = report.text
-    spans: list[tuple[int, int]] = []
-    for rx in (_TITLE_RE, _PERSON_RE, _PLACE_RE):
-        spans += [m.span() for m in rx.finditer(text)]
+    spans = [m.span() for m in _TITLE_RE.finditer(text)]
+    spans += han_before(text, _PERSON_AFTER, 2, 3)
+    spans += han_before(text, _PLACE_AFTER, 2, 2)
     names = {u for u in (*report.units, report.unit, report.title) if u and len(u) >= 2}
     for name in names:
         spans += find_all(text, name)
@@ -68,8 +68,8 @@ def protected_mask(report: Report) -> np.ndarray:
     if spans:
         starts, ends = np.array(spans, dtype=np.int64).reshape(-1, 2).T
         starts, ends = np.clip(starts, 0, len(text)), np.clip(ends, 0, len(text))
-        np.add.at(depth, starts, 1)
-        np.add.at(depth, ends, -1)
+        depth += np.bincount(starts, minlength=len(text) + 1).astype(np.int32)
+        depth -= np.bincount(ends, minlength=len(text) + 1).astype(np.int32)
     return np.cumsum(depth[:-1]) > 0
 
 
