@@ -128,7 +128,8 @@ def _long_clauses(text: str, sent: Sentence) -> list[Unit]:
         for part in CLAUSE_SPLIT_RE.split(text[sent.start : sent.end]):
             if len(part) >= MIN_CLAUSE_CHARS:
                 u = Unit(pos, pos + len(part), NONCONTENT_RE.sub("", part))
-                u.own = len(NONCONTENT_RE.sub("", BOOK_TITLE_RE.sub("", part)))
+                # without a cited title its own characters are its content (no second pass needed)
+                u.own = len(NONCONTENT_RE.sub("", BOOK_TITLE_RE.sub("", part))) if "《" in part else len(u.norm)
                 if _weight(u) >= MIN_CLAUSE_CHARS:
                     sent.clauses.append(u)
             pos += len(part) + 1  # every separator is one character
