@@ -188,3 +188,31 @@ def test_protected_mask_is_the_union_of_the_protected_spans():
         i = text.index(covered)
         assert mask[i : i + len(covered)].all(), covered
     assert not mask[text.index("带队") : text.index("带队") + 2].any()
+
+
+def test_selected_rules_follow_config_and_registry():
+    """The cached rule list per setting: other settings get their own, a newly registered rule joins."""
+    from fazhi.model import Category, Severity
+    from fazhi.rules.base import rule, selected_rules
+
+    assert [r.code for r in selected_rules(Config(select=["NU"]))] == [
+        r.code for r in all_rules() if r.code.startswith("NU") and r.status == "stable"
+    ]
+    everything = selected_rules(Config())
+    assert "NU001" in {r.code for r in everything}
+    assert "NU001" not in {r.code for r in selected_rules(Config(ignore=["NU001"]))}
+
+    def check(report):
+        return iter(())
+
+    check.__doc__ = "测试用规则。"
+    try:
+        rule(code="FM999", name="cache-test-rule", category=Category.FORMAT, severity=Severity.INFO,
+             summary="测试", bad=[], good=[])(check)
+        assert "FM999" in {r.code for r in selected_rules(Config())}
+    finally:
+        REGISTRY.pop("FM999", None)
+        from fazhi.rules.base import _selected
+
+        _selected.cache_clear()
+    assert "FM999" not in {r.code for r in selected_rules(Config())}

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Category, Finding, Severity
@@ -119,6 +120,7 @@ def rule(
         )
         _validate(r)
         REGISTRY[code] = r
+        _selected.cache_clear()  # a new or replaced rule: every cached selection is stale
         return fn
 
     return deco
@@ -196,11 +198,27 @@ def run_rules(report: Report, config: Config | None = None) -> list[Finding]:
         _ACTIVE_CONFIG.reset(token)
 
 
+# Distinct select/ignore/preview settings whose rule lists are kept (a process sees one or a few).
+SELECTED_CACHE_SIZE = 32
+
+
+@lru_cache(maxsize=SELECTED_CACHE_SIZE)
+def _selected(select: tuple[str, ...], ignore: tuple[str, ...], preview: bool) -> tuple[Rule, ...]:
+    """The rules a configuration with these values selects, by code (cleared when a rule registers)."""
+    from ..config import Config
+
+    cfg = Config(select=list(select), ignore=list(ignore), preview=preview)
+    return tuple(r for r in all_rules() if cfg.is_selected(r))
+
+
+def selected_rules(cfg: Config) -> tuple[Rule, ...]:
+    """The rules the configuration selects, sorted by code."""
+    return _selected(tuple(cfg.select), tuple(cfg.ignore), cfg.preview)
+
+
 def _run(report: Report, cfg: Config) -> list[Finding]:
     out: list[Finding] = []
-    for r in all_rules():
-        if not cfg.is_selected(r):
-            continue
+    for r in selected_rules(cfg):
         out.extend(r.run(report, cfg.severity_for(r)))
     out.sort(key=lambda f: (f.start if f.start is not None else -1, f.rule))
     return _dedupe(out)
