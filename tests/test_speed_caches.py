@@ -84,7 +84,9 @@ def test_prefilter_never_skips_a_pattern_that_matches():
     assert pre.candidates(text, 0, 2) == [2]  # `开展` holds no literal of the others
 
 
-@pytest.mark.parametrize(("text", "needle"), [("aaaaa", "aa"), ("某县人民政府某县人民政府", "县人民"), ("无", "有"), ("", "x")])
+@pytest.mark.parametrize(
+    ("text", "needle"), [("aaaaa", "aa"), ("某县人民政府某县人民政府", "县人民"), ("无", "有"), ("", "x")]
+)
 def test_find_all_is_what_the_escaped_regex_finds(text, needle):
     assert list(find_all(text, needle)) == [m.span() for m in re.finditer(re.escape(needle), text)]
 
@@ -170,7 +172,11 @@ def test_han_before_finds_what_the_lookahead_regex_finds():
     rng = random.Random(9)
     alphabet = "张王明芳同志书记副局长主任区市县镇乡村街道社区州旗盟等秘a1，。\n"
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
-    texts += ["王芳副局长和张明同志、李四等同志到石桥村、昌州街道、某某社区调研", "市县区镇乡", "张三副秘书长"]
+    texts += [
+        "王芳副局长和张明同志、李四等同志到石桥村、昌州街道、某某社区调研",
+        "市县区镇乡",
+        "张三副秘书长",
+    ]
     for t in texts:
         assert han_before(t, _PERSON_AFTER, 2, 3) == [m.span() for m in _PERSON_RE.finditer(t)], t
         assert han_before(t, _PLACE_AFTER, 2, 2) == [m.span() for m in _PLACE_RE.finditer(t)], t
@@ -207,8 +213,15 @@ def test_selected_rules_follow_config_and_registry():
 
     check.__doc__ = "测试用规则。"
     try:
-        rule(code="FM999", name="cache-test-rule", category=Category.FORMAT, severity=Severity.INFO,
-             summary="测试", bad=[], good=[])(check)
+        rule(
+            code="FM999",
+            name="cache-test-rule",
+            category=Category.FORMAT,
+            severity=Severity.INFO,
+            summary="测试",
+            bad=[],
+            good=[],
+        )(check)
         assert "FM999" in {r.code for r in selected_rules(Config())}
     finally:
         REGISTRY.pop("FM999", None)
