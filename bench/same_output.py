@@ -8,8 +8,9 @@
 Inputs, always the same set and read by the same readers as `fazhi analyze` (zip members included):
 the seeds (samples/), every text of ../shared/corpus (read here, never copied), the project's own
 report texts (bench/corpus/) and every report file among the test fixtures (tests/fixtures/); more
-paths can be given as arguments. Each analysis is written as its public contract (`Report.to_dict`),
-JSON with sorted keys, one file per input; an unreadable input is written as its error line.
+paths can be given as arguments. Each analysis (default configuration, or `--config fazhi.toml`, e.g.
+with preview rules on) is written as its public contract (`Report.to_dict`), JSON with sorted keys, one
+file per input; an unreadable input is written as its error line.
 
 --check prints, per file that differs, the first differing key (as a path like
 `findings[3].message`), and files missing on either side; or `identical (N files, sha256 …)`,
@@ -53,12 +54,12 @@ def dump_name(source: str) -> str:
     return "_".join(parts).replace(":", "_") + ".json"
 
 
-def run(extra: list[str]) -> dict[str, str]:
+def run(extra: list[str], config: str | None = None) -> dict[str, str]:
     """Analyse every input; name → JSON text (or the error line of an unreadable input)."""
-    from fazhi.config import Config
+    from fazhi.config import Config, load_config
     from fazhi.pipeline import analyze_file
 
-    cfg = Config()
+    cfg = load_config(config) if config else Config()
     out: dict[str, str] = {}
     for item in analyze_file(inputs(extra), cfg):
         name = dump_name(getattr(item, "source", None) or str(item))
@@ -126,13 +127,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("paths", nargs="*", help="more report files or folders (relative to the repository)")
     ap.add_argument("--out", help="write the dumps to this folder")
     ap.add_argument("--check", help="compare with the dumps in this folder")
+    ap.add_argument("--config", help="analyse with this fazhi.toml instead of the defaults")
     args = ap.parse_args(argv)
     if not args.out and not args.check:
         ap.error("give --out DIR, --check DIR or both")
     out_dir = Path(args.out).resolve() if args.out else None
     check_dir = Path(args.check).resolve() if args.check else None
+    config = str(Path(args.config).resolve()) if args.config else None
     os.chdir(ROOT)
-    files = run(args.paths)
+    files = run(args.paths, config)
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
         for old in out_dir.glob("*.json"):
