@@ -229,3 +229,20 @@ def test_selected_rules_follow_config_and_registry():
 
         _selected.cache_clear()
     assert "FM999" not in {r.code for r in selected_rules(Config())}
+
+
+def test_prologue_furniture_is_a_fresh_set_each_time():
+    """The cached prologue analysis: a caller adding to the returned set does not change the next answer."""
+    from fazhi.furniture import prologue_furniture
+
+    lines = [
+        "当前位置：首页 > 政务公开 > 法治政府建设",
+        "",
+        "某县人民政府关于2024年法治政府建设情况的报告",
+        "2024年，我县坚持依法行政。",
+    ]
+    first = prologue_furniture(lines)
+    assert 0 in first and 2 not in first
+    first.add(3)
+    assert prologue_furniture(lines) == first - {3}
+    assert 0 not in prologue_furniture(lines[2:])

@@ -328,6 +328,15 @@ def _is_content(line: str) -> bool:
 
 def prologue_furniture(lines: list[str]) -> set[int]:
     """Indices of the furniture lines among the first lines of a text (blank lines count as lines)."""
+    return set(_prologue_furniture(tuple(lines)))  # a fresh set: callers add to it
+
+
+# Texts whose prologue is kept: normalize, the publication date and the title row read the same lines.
+PROLOGUE_CACHE_SIZE = 4
+
+
+@lru_cache(maxsize=PROLOGUE_CACHE_SIZE)
+def _prologue_furniture(lines: tuple[str, ...]) -> frozenset[int]:
     drop: set[int] = set()
     seen = 0
     last_crumb = -1
@@ -360,7 +369,7 @@ def prologue_furniture(lines: list[str]) -> set[int]:
     drop.update(_header_lines(lines, drop, prologue_end))
     drop.update(_column_titles(lines, drop, prologue_end))
     drop.update(_site_names(lines, drop, prologue_end))
-    return drop
+    return frozenset(drop)
 
 
 def _column_titles(lines: list[str], drop: set[int], end: int) -> list[int]:
