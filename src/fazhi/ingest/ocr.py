@@ -14,6 +14,7 @@ from statistics import fmean
 
 from .base import RawDocument, ReadError
 from .layout import Glyph, Segment, reading_order, rows_from_segments
+from .ocr_marks import correct_marks
 
 # PDF pages are rendered at this resolution for OCR: 12-point text is then 33 pixels high, well above
 # what the recogniser needs (it scales lines to 48 pixels), and an A4 page (1654 x 2339) stays below
@@ -129,12 +130,14 @@ def _page_segments(ocr, img, scale: float) -> tuple[list[Segment], list[float]]:
     import numpy as np
 
     result, _ = ocr(np.asarray(img), use_cls=USE_LINE_CLASSIFIER, return_word_box=True)
+    gray = np.asarray(img.convert("L"))
     segments, scores = [], []
     for item in result or []:
         quad, text, score = item[0], item[1], float(item[2])
         if score < MIN_LINE_SCORE or not text.strip():
             continue
         word_boxes = item[3] if len(item) > 3 else None
+        text = correct_marks(gray, quad, text, word_boxes)
         glyphs = _glyphs(quad, text, word_boxes, scale)
         if glyphs:
             segments.append(Segment(glyphs))
