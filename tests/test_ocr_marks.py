@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from fazhi.ingest import read_bytes
-from fazhi.ingest.ocr_marks import FULL_MIN_BLANK, HALF_MAX_BLANK, ink_runs, mark_width
+from fazhi.ingest.ocr_marks import FULL_MIN_BLANK, HALF_MAX_BLANK, final_mark_end, ink_runs, mark_width
 from typeset import text_image
 
 EM = 30  # pixels: the height of the synthetic lines' ink
@@ -107,13 +107,37 @@ def test_tilted_or_blank_lines_are_left_as_read():
     assert correct_marks(page, quad, text, boxes[:-1]) == text  # boxes do not match the characters
 
 
-# Our own lines: the first typed with ASCII `,` `;` `(` `)`, the second with their full-width forms.
-MIXED = ["复议案件12件,办结10件;诉讼案件(含调解)3件。", "复议案件5件，办结2件；诉讼案件（含调解）1件。"]
+def test_final_mark_outside_the_box_is_found():
+    page, quad, text, _ = line(("件", HAN, "char"), 3, ("。", 9, "low"))
+    box = [quad[0], [quad[1][0] - 9, quad[1][1]], [quad[2][0] - 9, quad[2][1]], quad[3]]  # stops short
+    assert final_mark_end(page, box, "件") == quad[1][0]
+    assert final_mark_end(page, quad, "件") == quad[1][0]  # inside the box, not read
+    assert final_mark_end(page, quad, "件。") is None  # read: nothing to do
+
+
+def test_last_character_is_not_taken_for_a_final_mark():
+    page, quad, text, _ = line(("件", HAN, "char"), 3, ("办", HAN, "char"))
+    assert final_mark_end(page, quad, text) is None
+    # ink after the box but too far from it (a table cell), or too wide for a mark
+    page, quad, _, _ = line(("件", HAN, "char"), 40, ("办", HAN, "char"))
+    assert final_mark_end(page, [quad[0], [40, 10], [40, 40], quad[3]], "件") is None
+    page, quad, _, _ = line(("件", HAN, "char"), 3, ("办", HAN, "char"))
+    assert final_mark_end(page, [quad[0], [40, 10], [40, 40], quad[3]], "件") is None
+
+
+# Our own lines: the first typed with ASCII `,` `;` `(` `)`, the second with their full-width forms,
+# the third ends with a `。` that the recogniser leaves out when the line's crop ends at its ink.
+MIXED = [
+    "复议案件12件,办结10件;诉讼案件(含调解)3件。",
+    "复议案件5件，办结2件；诉讼案件（含调解）1件。",
+    "办结率99%。",
+]
 
 
 @pytest.mark.parametrize("lines", [MIXED])
 def test_scanned_ascii_and_full_width_marks_are_read_as_typed(lines):
-    # regression: the recogniser reads ASCII `,` `;` `(` of Chinese text as `，` `；` `（`
+    # regressions: the recogniser reads ASCII `,` `;` `(` of Chinese text as `，` `；` `（`, and drops
+    # the `。` after `99%`
     buf = io.BytesIO()
     text_image(lines).save(buf, "PNG")
     doc = read_bytes(buf.getvalue(), "扫描件.png")

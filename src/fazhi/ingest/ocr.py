@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import io
 import threading
+import unicodedata
 from statistics import fmean
 
 from .base import RawDocument, ReadError
 from .layout import Glyph, Segment, reading_order, rows_from_segments
-from .ocr_marks import correct_marks
+from .ocr_marks import correct_marks, final_mark_end
 
 # PDF pages are rendered at this resolution for OCR: 12-point text is then 33 pixels high, well above
 # what the recogniser needs (it scales lines to 48 pixels), and an A4 page (1654 x 2339) stays below
@@ -32,6 +33,10 @@ MIN_LINE_SCORE = 0.5
 # On scanned pages the lines are upright, and it flipped a line dense with ASCII commas, which was
 # then lost (bench_ocr, sample 003): it stays off.
 USE_LINE_CLASSIFIER = False
+
+# A line read again for a final mark gets this much blank paper (in line heights) after it: the
+# recogniser reads a last mark only with some margin after its ink.
+FINAL_MARK_PAD = 0.5
 
 UNREADABLE_IMAGE = "图片无法读取（文件已损坏或格式不受支持）"
 NO_TEXT = "OCR 未识别出文字"
@@ -129,7 +134,8 @@ def ocr_pages(images: list, source: str, *, scale: float, fmt: str) -> RawDocume
 def _page_segments(ocr, img, scale: float) -> tuple[list[Segment], list[float]]:
     import numpy as np
 
-    result, _ = ocr(np.asarray(img), use_cls=USE_LINE_CLASSIFIER, return_word_box=True)
+    pixels = np.asarray(img)
+    result, _ = ocr(pixels, use_cls=USE_LINE_CLASSIFIER, return_word_box=True)
     gray = np.asarray(img.convert("L"))
     segments, scores = [], []
     for item in result or []:
@@ -137,12 +143,50 @@ def _page_segments(ocr, img, scale: float) -> tuple[list[Segment], list[float]]:
         if score < MIN_LINE_SCORE or not text.strip():
             continue
         word_boxes = item[3] if len(item) > 3 else None
+        end = final_mark_end(gray, quad, text)
+        if end is not None:
+            quad, text, word_boxes = _with_final_mark(ocr, pixels, quad, text, word_boxes, end)
         text = correct_marks(gray, quad, text, word_boxes)
         glyphs = _glyphs(quad, text, word_boxes, scale)
         if glyphs:
             segments.append(Segment(glyphs))
             scores.append(score)
     return segments, scores
+
+
+def _with_final_mark(ocr, pixels, quad, text: str, word_boxes, end: int):
+    """The line read again up to x = end with blank paper after it, when the recogniser may have left
+    out a final mark: (quad, text, word boxes) with the mark added; as they were unless the new reading
+    is the old one followed by punctuation only."""
+    import numpy as np
+
+    xs, ys = [p[0] for p in quad], [p[1] for p in quad]
+    x0, x1, y0, y1 = int(min(xs)), int(max(xs)), int(min(ys)), int(max(ys)) + 1
+    crop = pixels[max(y0, 0) : y1, max(x0, 0) : end]
+    pad = [(0, 0), (0, max(1, round(FINAL_MARK_PAD * (y1 - y0))))] + [(0, 0)] * (crop.ndim - 2)
+    result, _ = ocr(np.pad(crop, pad, constant_values=255), use_det=False, use_cls=False, use_rec=True)
+    if not result:
+        return quad, text, word_boxes
+    new, score = result[0][0], float(result[0][1])
+    added = new[len(text) :] if new.startswith(text) else ""
+    if not added or score < MIN_LINE_SCORE or not all(unicodedata.category(ch)[0] == "P" for ch in added):
+        return quad, text, word_boxes
+    right = max(end, x1)
+    quad = [[x0, y0], [right, y0], [right, y1 - 1], [x0, y1 - 1]]
+    if word_boxes:
+        # the added marks share the last half line height before end (their ink is there)
+        left = max(end - (y1 - y0) / 2, x0)
+        step = (end - left) / len(added)
+        word_boxes = list(word_boxes) + [
+            [
+                [left + k * step, y0],
+                [left + (k + 1) * step, y0],
+                [left + (k + 1) * step, y1 - 1],
+                [left + k * step, y1 - 1],
+            ]
+            for k in range(len(added))
+        ]
+    return quad, new, word_boxes
 
 
 def _glyphs(quad, text: str, word_boxes, scale: float) -> list[Glyph]:

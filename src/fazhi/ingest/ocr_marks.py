@@ -47,6 +47,19 @@ MID_SHARE = 0.3
 MIN_DARK_PIXELS = 2
 # A line whose darkest and lightest pixels differ by less than this (of 255) has no ink to measure.
 MIN_CONTRAST = 64
+# The recogniser drops a small final mark (`。` `、` `，`) when the line's crop ends at its ink, and
+# the detector's box sometimes stops short of it. Such a line is read again up to the mark with blank
+# paper after it (ocr._with_final_mark). Ink to the right of the box that starts within TRAIL_MAX_GAP
+# ems of its end, no wider than a mark (MAX_MARK_INK), with no more ink for TRAIL_CLEAR ems after it,
+# is a mark left out (a table cell or the next column stands further away)...
+TRAIL_MAX_GAP = 0.5
+TRAIL_CLEAR = 1.0
+# ...and so is a last piece of ink inside the box, set apart from the rest, no wider than a mark
+# (MAX_MARK_INK) and lower than this share of the line's ink height, when the text read does not end
+# with punctuation (every Chinese character's last column of strokes is taller).
+FINAL_MARK_HEIGHT = 0.5
+# Marks that end a line of running text: a line read as ending with one has lost nothing.
+END_MARKS = "。，、；：！？.,;:!?"
 # Lines whose ink is fewer pixels high than this are too small to measure blanks in ems.
 MIN_EM_PIXELS = 8
 # Lines tilted by more than this slope (about 1.1 degrees) are left as read: their columns mix.
@@ -137,32 +150,66 @@ def _pair_brackets(text: str, decided: dict[int, str | None]) -> None:
                 decided[o] = decided[i] = None
 
 
-def correct_marks(page, quad, text: str, word_boxes) -> str:
-    """The recognised line with each punctuation mark in the width its ink shows (page: grayscale
-    array; quad: the line's corners; word_boxes: one box per non-blank character, or None)."""
+def _line_ink(page, quad):
+    """The line's box on the page, its dark pixels and ink: (x0, x1, y0, y1, dark, threshold, top, em),
+    or None for a tilted, blank or tiny line."""
     import numpy as np
 
-    visible = [i for i, ch in enumerate(text) if not ch.isspace()]
-    if not word_boxes or len(word_boxes) != len(visible):
-        return text
-    if not any(ch in FULL_TO_HALF or ch in HALF_TO_FULL for ch in text):
-        return text
-    (ax, ay), (bx, by) = quad[0], quad[1]
+    (ax, ay), (bx, by) = quad[0][:2], quad[1][:2]
     if bx <= ax or abs(by - ay) > MAX_SLOPE * (bx - ax):
-        return text
+        return None
     xs, ys = [p[0] for p in quad], [p[1] for p in quad]
     x0, x1 = max(int(min(xs)), 0), min(int(max(xs)) + 1, page.shape[1])
     y0, y1 = max(int(min(ys)), 0), min(int(max(ys)) + 1, page.shape[0])
     crop = page[y0:y1, x0:x1]
     if crop.size == 0 or int(crop.max()) - int(crop.min()) < MIN_CONTRAST:
-        return text
-    dark = crop < (int(crop.max()) + int(crop.min())) / 2
+        return None
+    threshold = (int(crop.max()) + int(crop.min())) / 2
+    dark = crop < threshold
     rows = np.flatnonzero(dark.sum(axis=1) >= MIN_DARK_PIXELS)
-    if rows.size == 0:
-        return text
-    top, em = int(rows[0]), int(rows[-1] + 1 - rows[0])
+    if rows.size == 0 or rows[-1] + 1 - rows[0] < MIN_EM_PIXELS:
+        return None
+    return x0, x1, y0, y1, dark, threshold, int(rows[0]), int(rows[-1] + 1 - rows[0])
+
+
+def final_mark_end(page, quad, text: str) -> int | None:
+    """The right end (page x) of a final mark the recogniser may have left out of the line, or None."""
+    import numpy as np
+
+    line = _line_ink(page, quad)
+    if line is None or not text or text[-1] in END_MARKS:
+        return None
+    x0, x1, y0, y1, dark, threshold, _, em = line
+    window = page[y0:y1, x1 : x1 + int((TRAIL_MAX_GAP + MAX_MARK_INK + TRAIL_CLEAR) * em)] < threshold
+    ink = np.flatnonzero(window.sum(axis=0) >= MIN_DARK_PIXELS)
+    if ink.size:
+        if ink[0] > TRAIL_MAX_GAP * em or ink[-1] - ink[0] > MAX_MARK_INK * em:
+            return None
+        return x1 + int(ink[-1]) + 1
     runs = ink_runs(dark.sum(axis=0) >= MIN_DARK_PIXELS)
-    if em < MIN_EM_PIXELS or len(runs) < 3:
+    if len(runs) < 2:
+        return None
+    start, end = runs[-1]
+    rows = np.flatnonzero(dark[:, start:end].sum(axis=1) > 0)
+    if end - start > MAX_MARK_INK * em or rows[-1] + 1 - rows[0] > FINAL_MARK_HEIGHT * em:
+        return None
+    return x0 + end
+
+
+def correct_marks(page, quad, text: str, word_boxes) -> str:
+    """The recognised line with each punctuation mark in the width its ink shows (page: grayscale
+    array; quad: the line's corners; word_boxes: one box per non-blank character, or None)."""
+    visible = [i for i, ch in enumerate(text) if not ch.isspace()]
+    if not word_boxes or len(word_boxes) != len(visible):
+        return text
+    if not any(ch in FULL_TO_HALF or ch in HALF_TO_FULL for ch in text):
+        return text
+    line = _line_ink(page, quad)
+    if line is None:
+        return text
+    x0, _, _, _, dark, _, top, em = line
+    runs = ink_runs(dark.sum(axis=0) >= MIN_DARK_PIXELS)
+    if len(runs) < 3:
         return text
     decided = _decide(text, visible, word_boxes, dark, x0, top, em, runs)
     _pair_brackets(text, decided)
