@@ -30,7 +30,8 @@ TALL_MARKS = "（）()"  # ink over most of the line's height
 # excluded below, and the limit stays under them.
 HALF_MAX_BLANK = 0.32
 # A mark is full-width when the blank on one side is at least this many ems. An ASCII comma followed
-# by a space leaves about 0.4–0.45 em, kept below this limit; in between the mark is left as read.
+# by a space leaves about 0.4–0.45 em (from the glyph widths, not measured), below this limit; in
+# between the mark is left as read.
 FULL_MIN_BLANK = 0.55
 # The mark's ink is at most this wide (a full-width comma's ink is about 0.2 em, a bracket's 0.25):
 # wider ink is a character, or a mark touching its neighbour.
