@@ -12,6 +12,8 @@ Fixtures (usable from any test directory):
 ``pg_url_factory`` function  ``new() -> url``: as many fresh databases as a test wants, each dropped after it.
 ``db_url``      function  Parametrized over ``["sqlite", "postgresql"]``: a fresh SQLite file URL or a fresh
                           PostgreSQL database URL; the simplest way to run one test on both backends.
+``module_db_url`` module  The same, one database for a whole test module (the web tests' app and the CLI
+                          commands they run share it).
 
 Rules:
 
@@ -53,7 +55,8 @@ import pytest
 ENV_URL = "FAZHI_TEST_PG_URL"
 ENV_BINDIR = "FAZHI_PG_BINDIR"
 BASE_DB = "fazhi_test"
-PG_FIXTURES = {"pg_server", "pg_url", "pg_url_factory", "db_url"}
+PG_FIXTURES = {"pg_server", "pg_url", "pg_url_factory", "db_url", "module_db_url"}
+BACKEND_FIXTURES = ("db_url", "module_db_url")  # parametrized over BACKENDS
 BACKENDS = ["sqlite", "postgresql"]
 
 
@@ -335,8 +338,8 @@ def _require_server() -> str:
 
 def _needs_pg(item: pytest.Item) -> bool:
     params = getattr(getattr(item, "callspec", None), "params", {})
-    if "db_url" in params:
-        return params["db_url"] == "postgresql"
+    if any(f in params for f in BACKEND_FIXTURES):
+        return "postgresql" in (params.get(f) for f in BACKEND_FIXTURES)
     return bool(PG_FIXTURES & set(getattr(item, "fixturenames", ()))) or "postgresql" in params.values()
 
 
@@ -386,15 +389,26 @@ def pg_url_factory(pg_server: str) -> Iterator[Callable[[], str]]:
         drop_database(url)
 
 
-@pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh database URL on each backend in turn: a SQLite file, then a PostgreSQL database."""
+def _backend_url(request: pytest.FixtureRequest, folder: Path) -> Iterator[str]:
+    """A fresh database on the backend of request.param: a SQLite file in folder, or a PostgreSQL database."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'fazhi.db'}"
+        yield f"sqlite:///{folder / 'fazhi.db'}"
         return
     url = create_database(request.getfixturevalue("pg_server"))
     yield url
     drop_database(url)
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh database URL on each backend in turn: a SQLite file, then a PostgreSQL database."""
+    yield from _backend_url(request, tmp_path)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Like db_url, one database for the whole test module."""
+    yield from _backend_url(request, tmp_path_factory.mktemp("db"))
 
 
 # ---------------------------------------------------------------- command line (scripts/pg-test-server)

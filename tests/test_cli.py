@@ -8,8 +8,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from conftest import SEED_FILES
 from fazhi.cli import app
+from helpers import SEED_FILES
 
 runner = CliRunner()
 

@@ -67,7 +67,7 @@ def _app():
 def test_indicators_output_in_a_missing_folder_or_on_a_directory_is_one_line(tmp_path):
     from typer.testing import CliRunner
 
-    from conftest import SEED_FILES
+    from helpers import SEED_FILES
 
     (tmp_path / "d.xlsx").mkdir()
     for target in (tmp_path / "no" / "t.xlsx", tmp_path / "d.xlsx"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import fazhi
-from conftest import SEED_FILES
+from helpers import SEED_FILES
 
 # Characters per PDF line: hard wraps as a PDF made from a Word file has them.
 PDF_LINE = 40

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 import fazhi
-from conftest import SEED_FILES
 from fazhi.config import Config, from_dict
 from fazhi.ingest import ReadError
 from fazhi.tables import write_atomic
+from helpers import SEED_FILES
 
 
 @pytest.mark.parametrize("name", ["不存在.docx", "报告/2023.txt", "D:\\材料\\年度报告.pdf", "scan.png"])

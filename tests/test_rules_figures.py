@@ -2,19 +2,7 @@
 
 from __future__ import annotations
 
-import fazhi
-from fazhi.config import Config
-
-
-def found(text: str, code: str):
-    """(quote, finding) of one rule's findings."""
-    r = fazhi.analyze(text, Config(select=[code]))
-    return [(r.text[f.start : f.end], f) for f in r.findings if f.rule == code]
-
-
-def quotes(text: str, code: str) -> list[str]:
-    """Quotes of one rule's findings."""
-    return [q for q, _ in found(text, code)]
+from helpers import found, quotes
 
 
 # ---------------------------------------------------------------- NC101 outcomes exceed total

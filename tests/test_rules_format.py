@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-import fazhi
-from fazhi.config import Config
-
-
-def hits(text: str, code: str) -> list[tuple[str, str | None]]:
-    """(quote, suggestion) of every finding of one rule."""
-    r = fazhi.analyze(text, Config(select=[code], preview=True))
-    return [(r.text[f.start : f.end], f.suggestion) for f in r.findings if f.rule == code]
+from helpers import hits
 
 
 # ---------------------------------------------------------------- FM001 time ranges

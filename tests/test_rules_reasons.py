@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import fazhi
-from fazhi.config import Config
+from helpers import quotes
 
 HEAD = "一、主要举措和成效\n全年开展学法12次，办理复议案件5件。\n"
 TAIL = "\n三、下一年度主要安排\n继续推进依法行政。"
@@ -13,26 +12,20 @@ PROBLEMS = (
 )
 
 
-def found(text: str) -> list[str]:
-    """Quotes of ST101's findings."""
-    r = fazhi.analyze(text, Config(select=["ST101"]))
-    return [r.text[f.start : f.end] for f in r.findings]
-
-
 def test_problems_without_reasons():
-    assert found(HEAD + "二、存在的问题\n" + PROBLEMS + TAIL) == ["二、存在的问题"]
+    assert quotes(HEAD + "二、存在的问题\n" + PROBLEMS + TAIL, "ST101") == ["二、存在的问题"]
 
 
 def test_problems_with_a_reason_silent():
     text = HEAD + "二、存在的不足和原因\n" + PROBLEMS + "究其原因，主要是专业人员少、培训不足。" + TAIL
-    assert found(text) == []
+    assert quotes(text, "ST101") == []
 
 
 def test_reason_words_in_the_analysis_silent():
     for reason in ("这主要是由于编制所限。", "受人员不足影响，进展较慢。", "根源在于重视不够。"):
-        assert found(HEAD + "二、存在的问题\n" + PROBLEMS + reason + TAIL) == []
+        assert quotes(HEAD + "二、存在的问题\n" + PROBLEMS + reason + TAIL, "ST101") == []
 
 
 def test_short_or_missing_part_silent():
-    assert found(HEAD + "二、存在的问题\n学法不够深入。" + TAIL) == []
-    assert found(HEAD + TAIL) == []
+    assert quotes(HEAD + "二、存在的问题\n学法不够深入。" + TAIL, "ST101") == []
+    assert quotes(HEAD + TAIL, "ST101") == []

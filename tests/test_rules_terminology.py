@@ -8,20 +8,10 @@ import fazhi
 from fazhi.config import Config
 from fazhi.model import Severity
 from fazhi.rules.terminology import sessions
+from helpers import found, quotes
 
 TITLE_2023 = "关于2023年法治政府建设情况的报告\n"
 SIGNED = "\n某某街道办事处\n{date}"
-
-
-def found(text: str, code: str, **cfg):
-    """The findings of one rule, with their quotes."""
-    r = fazhi.analyze(text, Config(select=[code], **cfg))
-    return [(r.text[f.start : f.end], f) for f in r.findings if f.rule == code]
-
-
-def quotes(text: str, code: str, **cfg) -> list[str]:
-    """Quotes of the findings of one rule."""
-    return [q for q, _ in found(text, code, **cfg)]
 
 
 # ---------------------------------------------------------------- TE001 political phrases

@@ -8,12 +8,7 @@ import fazhi
 from fazhi.config import Config
 from fazhi.model import Report
 from fazhi.rules import kinds
-
-
-def hits(text: str, code: str, **cfg) -> list[tuple[str, str | None]]:
-    """(quote, suggestion) of the findings of one rule."""
-    r = fazhi.analyze(text, Config(select=[code], **cfg))
-    return [(r.text[f.start : f.end], f.suggestion) for f in r.findings if f.rule == code]
+from helpers import hits
 
 
 # ---------------------------------------------------------------- TY001 known confusions

@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_FILES, seed_report
+from helpers import SEED_IDS, seed_file, seed_report
 
-GOLD = tomllib.loads((Path(__file__).parent / "golden" / "seed_findings.toml").read_text(encoding="utf-8"))
+GOLD = tomllib.loads((Path(__file__).parent / "gold" / "seed_findings.toml").read_text(encoding="utf-8"))
 CHECKED = {
     "typo", "terminology", "punctuation", "numbering", "duplicate", "format",
     "number_consistency", "plausibility",
 }
-SEEDS = ["000", "001", "002", "003", "004"]
 
 
 def _occurrences(text: str, at: str) -> list[tuple[int, int]]:
@@ -26,7 +25,7 @@ def _overlaps(f: dict, spans) -> bool:
     return f["start"] is not None and any(f["start"] < e and s < f["end"] for s, e in spans)
 
 
-@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("seed", SEED_IDS)
 def test_every_expected_defect_is_found(seed):
     r = seed_report(seed).to_dict()
     missed = []
@@ -38,19 +37,18 @@ def test_every_expected_defect_is_found(seed):
     assert not missed, "missed defects:\n" + "\n".join(missed)
 
 
-@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("seed", SEED_IDS)
 def test_preview_defects_found_with_preview_rules(seed):
     import fazhi
     from fazhi.config import Config
 
-    (path,) = [p for p in SEED_FILES if p.name.startswith(seed)]
-    r = fazhi.analyze(path, Config(preview=True)).to_dict()
+    r = fazhi.analyze(seed_file(seed), Config(preview=True)).to_dict()
     for exp in (x for x in GOLD["expect"] if x["seed"] == seed and x.get("preview")):
         spans = _occurrences(r["text"], exp["at"])
         assert any(f["category"] == exp["category"] and _overlaps(f, spans) for f in r["findings"]), exp
 
 
-@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("seed", SEED_IDS)
 def test_no_false_alarm_on_seed(seed):
     r = seed_report(seed).to_dict()
     expected = [x for x in GOLD["expect"] if x["seed"] == seed]

@@ -7,18 +7,12 @@ import numpy as np
 import pytest
 
 import fazhi
-from conftest import seed_report
 from fazhi.config import Config
 from fazhi.fixes import fixed_text
 from fazhi.lm import confusion
 from fazhi.lm.corrector import correct, model_ids
 from fazhi.lm.model import BOS, HASHED_FROM, ORDER, bucket_of, encode, hash_bits, load
-
-
-def hits(text: str, **cfg) -> list[tuple[str, str | None]]:
-    """(quote, suggestion) of the TY101 findings."""
-    r = fazhi.analyze(text, Config(select=["TY101"], **cfg))
-    return [(r.text[f.start : f.end], f.suggestion) for f in r.findings if f.rule == "TY101"]
+from helpers import hits, seed_report
 
 
 # ---------------------------------------------------------------- the model
@@ -105,7 +99,7 @@ def test_confusion_sets_have_channels():
     ],
 )
 def test_unlisted_typo_is_corrected(bad, wrong, right):
-    assert hits(bad) == [(wrong, right)]
+    assert hits(bad, "TY101") == [(wrong, right)]
 
 
 @pytest.mark.parametrize(
@@ -119,7 +113,7 @@ def test_unlisted_typo_is_corrected(bad, wrong, right):
     ],
 )
 def test_clean_sentences_are_left_alone(good):
-    assert hits(good) == []
+    assert hits(good, "TY101") == []
 
 
 @pytest.mark.parametrize(
@@ -136,16 +130,16 @@ def test_clean_sentences_are_left_alone(good):
 )
 def test_report_jargon_is_left_alone(good):
     # regression: 建强 (report jargon for building up a team) was taken for a slip of 加强
-    assert hits(good) == []
+    assert hits(good, "TY101") == []
 
 
 def test_a_slip_beside_jargon_is_still_found():
-    assert hits("同时，建强执法队伍，主动接受社会监杜。") == [("杜", "督")]
+    assert hits("同时，建强执法队伍，主动接受社会监杜。", "TY101") == [("杜", "督")]
 
 
 def test_fixed_phrase_completes_without_a_confusion_set():
     # 重 and 最 share neither sound nor shape; 最大限度 is a fixed phrase of the lexicon
-    assert hits("坚持调解优先，重大限度化解社会矛盾。") == [("重", "最")]
+    assert hits("坚持调解优先，重大限度化解社会矛盾。", "TY101") == [("重", "最")]
 
 
 @pytest.mark.parametrize(
@@ -157,7 +151,7 @@ def test_fixed_phrase_completes_without_a_confusion_set():
 )
 def test_ascii_comma_is_read_as_full_width(bad):
     # regression: ASCII commas (reports typed that way) cut the model's context before 重大限度
-    assert hits(bad) == [("重", "最")]
+    assert hits(bad, "TY101") == [("重", "最")]
 
 
 def test_ascii_punctuation_folds_only_beside_chinese():
@@ -168,13 +162,13 @@ def test_ascii_punctuation_folds_only_beside_chinese():
 
 
 def test_protected_title_is_never_changed():
-    assert hits("认真学习《关于接受社会监杜的若干规定》。") == []
+    assert hits("认真学习《关于接受社会监杜的若干规定》。", "TY101") == []
 
 
 def test_user_term_protects():
     text = "全面推行监杜工作法，规范权力运行。"
-    assert hits(text) != []
-    assert hits(text, terms=["监杜工作法"]) == []
+    assert hits(text, "TY101") != []
+    assert hits(text, "TY101", terms=["监杜工作法"]) == []
 
 
 def test_function_characters_are_not_touched():

@@ -1,7 +1,7 @@
 """Fixtures of the web tests: an app per test module on each database backend, accounts, logged-in clients.
 
-The same test functions run on SQLite (a temporary file, always) and on PostgreSQL when
-FAZHI_TEST_PG_URL is set (a fresh schema per test module, dropped afterwards).
+The same test functions run on SQLite (a temporary file) and on PostgreSQL (a fresh database per test
+module): the database is tests/pg.py's `module_db_url`.
 """
 
 from __future__ import annotations
@@ -11,28 +11,9 @@ import uuid
 from pathlib import Path
 
 import pytest
-from web_helpers import (
-    ACCOUNTS,
-    PASSWORD,
-    ROOT,
-    SEED_FILES,
-    Client,
-    login,
-    seeds_zip,
-    shots_used,
-    wait_analysed,
-)
+from web_helpers import ACCOUNTS, PASSWORD, Client, login, shots_used, wait_analysed
 
-PG_ENV = "FAZHI_TEST_PG_URL"
-
-
-def _pg_url(base: str, schema: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    if base.startswith("postgresql://"):
-        base = "postgresql+psycopg://" + base[len("postgresql://") :]
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema},public"})
-    return url.render_as_string(hide_password=False)
+from helpers import ROOT, SEED_FILES, seeds_zip
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -53,65 +34,21 @@ def cheap_password_hashes():
     accounts._hasher = saved
 
 
-def _dispose(url: str) -> None:
-    from fazhi.store import db
-
-    db.get_engine(url).dispose()
-    db._factory.cache_clear()
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def db_url(request, tmp_path_factory):
-    """A fresh, empty database for the test module: a SQLite file, or a new PostgreSQL database.
-
-    PostgreSQL comes from the `pg_url` fixture of tests/pg.py (a fresh database per module) when that
-    plugin is loaded; otherwise from FAZHI_TEST_PG_URL (a fresh schema per module), skipped when unset.
-    """
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'fazhi.db'}"
-        return
-    try:
-        url = request.getfixturevalue("pg_url")
-    except pytest.FixtureLookupError:
-        url = None
-    if url is not None:
-        yield url
-        _dispose(url)
-        return
-    base = os.environ.get(PG_ENV)
-    if not base:
-        pytest.skip(f"{PG_ENV} 未设置：跳过 PostgreSQL")
-    from sqlalchemy import create_engine, text
-
-    schema = f"fazhi_web_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(_pg_url(base, "public"))
-    with admin.begin() as conn:
-        # pg_trgm lives in public (on the search path of every test schema), so a schema's drop keeps it
-        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = _pg_url(base, schema)
-    try:
-        yield url
-    finally:
-        _dispose(url)
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        admin.dispose()
-
-
 @pytest.fixture(scope="module")
-def app(db_url):
+def app(module_db_url):
     """The workspace app on the module's database, with one account of each kind."""
-    from fazhi.store import accounts
+    from fazhi.store import accounts, db
     from fazhi.web import create_app
 
-    web = create_app(db_url, secret_key="test-" + uuid.uuid4().hex, secure_cookies=False)
+    web = create_app(module_db_url, secret_key="test-" + uuid.uuid4().hex, secure_cookies=False)
     with web.state.sessionmaker() as s:
         for name, role, unit in ACCOUNTS:
             accounts.create_user(s, name, PASSWORD, role, unit)
     yield web
     web.state.analysis.wait_idle(120)  # nothing left running against a database about to be dropped
     web.state.analysis.close()
+    db.get_engine(module_db_url).dispose()  # no live connection left when the PostgreSQL database is dropped
+    db._factory.cache_clear()
 
 
 @pytest.fixture(scope="module")

@@ -210,11 +210,11 @@ def test_security_headers(clients):
     assert "script-src 'self'" in r.headers["content-security-policy"]
 
 
-def test_secure_cookie_setting(db_url, monkeypatch):
+def test_secure_cookie_setting(module_db_url, monkeypatch):
     from fazhi.web import create_app
 
     monkeypatch.setenv("FAZHI_SECURE_COOKIES", "1")
-    web = create_app(db_url, secret_key="k" * 40)
+    web = create_app(module_db_url, secret_key="k" * 40)
     with Client(web, base_url="https://testserver") as c:
         assert "secure" in c.get("/login").headers["set-cookie"].lower()
 

@@ -15,7 +15,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from web_helpers import PASSWORD, SEED_FILES, seeds_zip, serving
+from web_helpers import PASSWORD, serving
+
+from helpers import SEED_FILES, seeds_zip
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -9,7 +9,9 @@ import zipfile
 
 import pytest
 from test_browser import CHROMIUM, CHROMIUM_ARGS, _chromium_present  # noqa: F401
-from web_helpers import PASSWORD, SEED_FILES, UNIT_A, UNIT_B, serving
+from web_helpers import PASSWORD, UNIT_A, UNIT_B, serving
+
+from helpers import SEED_FILES
 
 pytestmark = pytest.mark.usefixtures("_chromium_present")
 

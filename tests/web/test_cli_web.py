@@ -7,17 +7,18 @@ import zipfile
 
 import pytest
 from typer.testing import CliRunner
-from web_helpers import SEED_FILES, Client
+from web_helpers import Client
 
 from fazhi.cli import app as cli
+from helpers import SEED_FILES
 
 
 @pytest.fixture()
-def env(db_url, tmp_path, monkeypatch):
-    monkeypatch.setenv("FAZHI_DATABASE_URL", db_url)
+def env(module_db_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("FAZHI_DATABASE_URL", module_db_url)
     monkeypatch.setenv("FAZHI_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.chdir(tmp_path)
-    return db_url
+    return module_db_url
 
 
 def run(*args: str, input: str | None = None):

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from web_helpers import SEED_FILES, UNIT_A, UNIT_B, db_session, wait_analysed
+from web_helpers import UNIT_A, UNIT_B, db_session, wait_analysed
 
 from fazhi.store.models import Document
+from helpers import SEED_FILES
 
 OWN = ("关于{year}年法治政府建设情况的报告\n\n区委、区政府：\n{year}年，{unit}深入学习习近平法治思想，"
        "开展普法宣传活动{n}次，调解矛盾纠纷{n}件。\n一、主要举措和成效\n（一）加强组织领导。\n{unit}\n{year2}年2月1日\n")

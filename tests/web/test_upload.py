@@ -9,10 +9,11 @@ import zipfile
 
 import pytest
 from sqlalchemy import func, select
-from web_helpers import SEED_FILES, UNIT_A, db_session, seeds_zip, wait_analysed
+from web_helpers import UNIT_A, db_session, wait_analysed
 
 from fazhi.store import service
 from fazhi.store.models import Blob, Document
+from helpers import SEED_FILES, seeds_zip
 
 GOOD = ("好报告.txt", "关于2023年法治政府建设情况的报告\n\n区委、区政府：\n2023年，本街道深入学习习近平法治思想，"
         "开展普法宣传活动12次，调解矛盾纠纷45件。\n一、主要举措和成效\n（一）加强组织领导。\n")

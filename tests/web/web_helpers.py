@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-import io
 import re
 import warnings
-import zipfile
 from pathlib import Path
 
 with warnings.catch_warnings():  # starlette's note about httpx2 is not ours to act on
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED_FILES = sorted((ROOT / "samples").glob("*.txt"))
 PASSWORD = "correct-horse-42"
 UNIT_A = "昌州街道"  # the unit of seed 000
 UNIT_B = "吴家镇"  # the unit of seed 004
@@ -27,15 +23,6 @@ ACCOUNTS = (
 )
 shots_used: list[Path] = []  # screenshot directories written in this run (printed at the end)
 CSRF_RE = re.compile(r'<meta name="csrf-token" content="([^"]+)">')
-
-
-def seeds_zip() -> bytes:
-    """The five seed reports as one zip."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for p in SEED_FILES:
-            z.writestr(p.name, p.read_bytes())
-    return buf.getvalue()
 
 
 class Client(TestClient):
