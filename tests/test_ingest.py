@@ -15,19 +15,14 @@ from fazhi.ingest import RawDocument, ReadError, iter_inputs, read_bytes, read_p
 from fazhi.ingest import archive as archive_mod
 from fazhi.ingest import doc as doc_mod
 from fazhi.ingest.sniff import detect_format
+from helpers import seed_file, squash
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-SEED = (SAMPLES / "000_98657d9aae2047a7.txt").read_text(encoding="utf-8")
-WEB_SEED = (SAMPLES / "004_06c408b12b9745fb.txt").read_text(encoding="utf-8")
+SEED = seed_file("000").read_text(encoding="utf-8")
+WEB_SEED = seed_file("004").read_text(encoding="utf-8")
 SEED_PARAS = [ln.strip() for ln in SEED.splitlines() if ln.strip()]
 # 004 was copied from a web page: its last six lines are the site's link list, not the report.
 WEB_PARAS = [ln.strip() for ln in WEB_SEED.splitlines() if ln.strip()][:-6]
 assert WEB_PARAS[-1] == "2024年1月16日"
-
-
-def squash(text: str) -> str:
-    """Text without any white space, to compare content regardless of line wrapping."""
-    return "".join(text.split())
 
 
 def assert_one_line_error(err: object, name: str) -> ReadError:

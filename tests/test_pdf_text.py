@@ -15,16 +15,11 @@ from pathlib import Path
 import pytest
 
 from fazhi.ingest import read_path
+from helpers import SAMPLES, SEED_FILES, squash
 from typeset import HEADER, pdf_bytes, sample_paras
 
 TESTS = Path(__file__).resolve().parent
-SAMPLES = sorted((TESTS.parent / "samples").glob("*.txt"))
 FONTS = {"not-embedded": False, "embedded": True}
-
-
-def squash(text: str) -> str:
-    """Text without white space, to compare content whatever the line breaks."""
-    return "".join(text.split())
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +27,7 @@ def pdfs(tmp_path_factory) -> dict[tuple[str, str], Path]:
     """(sample name, font) → the typeset PDF."""
     out = {}
     folder = tmp_path_factory.mktemp("typeset")
-    for sample in SAMPLES:
+    for sample in SEED_FILES:
         paras = sample_paras(sample)
         for font, embed in FONTS.items():
             path = folder / f"{sample.stem}-{font}.pdf"
@@ -42,7 +37,7 @@ def pdfs(tmp_path_factory) -> dict[tuple[str, str], Path]:
 
 
 def expected(sample_name: str) -> str:
-    return squash((TESTS.parent / "samples" / sample_name).read_text(encoding="utf-8"))
+    return squash((SAMPLES / sample_name).read_text(encoding="utf-8"))
 
 
 def run_without_fonts(paths: list[Path], *args: str) -> list[str]:
@@ -52,7 +47,7 @@ def run_without_fonts(paths: list[Path], *args: str) -> list[str]:
 
 
 @pytest.mark.parametrize("font", FONTS)
-@pytest.mark.parametrize("sample", [p.name for p in SAMPLES])
+@pytest.mark.parametrize("sample", [p.name for p in SEED_FILES])
 def test_every_character_read_back_in_order(pdfs, sample, font):
     doc = read_path(pdfs[sample, font])
     assert squash(doc.text) == expected(sample)
@@ -76,7 +71,7 @@ def test_every_character_read_back_without_system_fonts(pdfs):
 def test_pdf_placing_every_character_alone_without_system_fonts(tmp_path):
     # pdfium's own text page, with the fonts hidden, loses every CJK character drawn as a text object of
     # its own (the control: the fonts really are hidden); the reader keeps all of them, in order.
-    paras = sample_paras(SAMPLES[0])[:8]
+    paras = sample_paras(SEED_FILES[0])[:8]
     path = tmp_path / "per-char.pdf"
     path.write_bytes(pdf_bytes(paras, embed=False, per_char=True))
     (pdfium_text,) = run_without_fonts([path], "--pdfium")
