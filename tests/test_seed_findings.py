@@ -31,7 +31,7 @@ def test_every_expected_defect_is_found(seed):
     missed = []
     for exp in (x for x in GOLD["expect"] if x["seed"] == seed and not x.get("preview")):
         spans = _occurrences(r["text"], exp["at"])
-        assert spans, f"golden `at` not in normalized text of {seed}: {exp['at']}"
+        assert spans, f"gold `at` not in normalized text of {seed}: {exp['at']}"
         if not any(f["category"] == exp["category"] and _overlaps(f, spans) for f in r["findings"]):
             missed.append(f"{exp['category']}: {exp['at']} ({exp['why']})")
     assert not missed, "missed defects:\n" + "\n".join(missed)
