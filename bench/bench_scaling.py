@@ -61,7 +61,7 @@ def run(text: str, per_stage: dict[str, float], per_rule: dict[str, float] | Non
             for rule in all_rules():
                 if cfg.is_selected(rule):
                     tr = time.process_time()
-                    findings.extend(rule.run(r))
+                    findings.extend(rule.run(r, cfg))
                     per_rule[rule.code] += time.process_time() - tr
             r.findings = tuple(findings)
         else:

@@ -156,7 +156,7 @@ def test_one_automaton_one_scan_per_text():
 
 def test_scan_is_cached_per_text():
     rep = Report(source="t", text="深入推进依法行正。")
-    assert kinds.scan(rep) is kinds.scan(rep)
+    assert kinds.scan(rep, Config()) is kinds.scan(rep, Config())
 
 
 def test_boundary_word_explains_edge_character():

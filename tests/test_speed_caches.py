@@ -115,24 +115,19 @@ def test_rule_selection_cache_follows_a_changed_config():
 
 
 def test_user_lexicon_cache_follows_a_changed_config():
-    """The cached lexicon of the active config: an edited terms/allowed/confusions list is a new lexicon."""
-    from fazhi.rules.base import _ACTIVE_CONFIG
+    """The cached lexicon of a config: an edited terms/allowed/confusions list is a new lexicon."""
     from fazhi.rules.kinds import user_lexicon
 
     cfg = Config()
-    token = _ACTIVE_CONFIG.set(cfg)
-    try:
-        assert user_lexicon().terms == () and user_lexicon().confusions == ()
-        cfg.terms.append("某某术语")
-        cfg.confusions["错写法"] = "正写法"
-        assert user_lexicon().terms == ("某某术语",)
-        assert user_lexicon().confusions == (("错写法", "正写法"),)
-        cfg.allowed.append("允许写法")
-        assert user_lexicon().allowed == ("允许写法",)
-        cfg.confusions["另一"] = ["不可哈希的值"]  # a malformed table still gives a lexicon, uncached
-        assert ("另一", "['不可哈希的值']") in user_lexicon().confusions
-    finally:
-        _ACTIVE_CONFIG.reset(token)
+    assert user_lexicon(cfg).terms == () and user_lexicon(cfg).confusions == ()
+    cfg.terms.append("某某术语")
+    cfg.confusions["错写法"] = "正写法"
+    assert user_lexicon(cfg).terms == ("某某术语",)
+    assert user_lexicon(cfg).confusions == (("错写法", "正写法"),)
+    cfg.allowed.append("允许写法")
+    assert user_lexicon(cfg).allowed == ("允许写法",)
+    cfg.confusions["另一"] = ["不可哈希的值"]  # a malformed table still gives a lexicon, uncached
+    assert ("另一", "['不可哈希的值']") in user_lexicon(cfg).confusions
 
 
 def test_user_confusion_added_between_analyses_is_reported():
@@ -188,7 +183,7 @@ def test_protected_mask_is_the_union_of_the_protected_spans():
 
     text = "某某县人民政府：王芳副局长带队到石桥村宣讲《中华人民共和国行政处罚法》，某某县人民政府落实“枫桥经验”。"
     r = Report(source="t", text=text, units=("某某县人民政府",), title_span=(0, 7))
-    mask = protected_mask(r)
+    mask = protected_mask(r, Config())
     assert len(mask) == len(text)
     for covered in ("某某县人民政府", "王芳", "石桥", "《中华人民共和国行政处罚法》", "“枫桥经验”"):
         i = text.index(covered)

@@ -10,12 +10,19 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from .model import Category, Severity
+from .model import CATEGORY_PREFIX, Category, Severity
 
-if TYPE_CHECKING:
-    from .rules.base import Rule
+
+class Selectable(Protocol):
+    """What selection needs of a rule record (rules.base.Rule): its code and status."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def status(self) -> str: ...
 
 CONFIG_FILE = "fazhi.toml"
 # A report is 5,000–60,000 characters; two million (about 6 MB of Chinese text) is thirty long reports
@@ -70,8 +77,6 @@ class Config:
     path: str | None = None
 
     def _prefixes(self, items: list[str]) -> list[str]:
-        from .rules.base import CATEGORY_PREFIX
-
         out = []
         for it in items:
             it = it.strip()
@@ -83,7 +88,7 @@ class Config:
                 out.append(it.upper())
         return out
 
-    def is_selected(self, rule: Rule) -> bool:
+    def is_selected(self, rule: Selectable) -> bool:
         """Longest matching prefix of select/ignore decides (flake8's decision engine).
 
         Decisions are cached by the values of select, ignore and preview (not by this object: every
@@ -95,7 +100,7 @@ class Config:
             hit = known[rkey] = self._decide(rule)
         return hit
 
-    def _decide(self, rule: Rule) -> bool:
+    def _decide(self, rule: Selectable) -> bool:
         selp, ignp = self._prefixes(self.select), self._prefixes(self.ignore)
         sel = [p for p in selp if rule.code.startswith(p)]
         ign = [p for p in ignp if rule.code.startswith(p)]
@@ -107,7 +112,7 @@ class Config:
             return False
         return True
 
-    def severity_for(self, rule: Rule) -> Severity | None:
+    def severity_for(self, rule: Selectable) -> Severity | None:
         """A configured severity override, if any."""
         return self.severity.get(rule.code)
 

@@ -27,6 +27,23 @@ class Category(StrEnum):
     TIMELINESS = "timeliness"
 
 
+# Two-letter code prefix of each category (rule codes are grouped by category).
+CATEGORY_PREFIX = {
+    Category.TYPO: "TY",
+    Category.TERMINOLOGY: "TE",
+    Category.PUNCTUATION: "PU",
+    Category.NUMBERING: "NU",
+    Category.DUPLICATE: "DU",
+    Category.NUMBER_CONSISTENCY: "NC",
+    Category.PLAUSIBILITY: "PL",
+    Category.STRUCTURE: "ST",
+    Category.METADATA: "MD",
+    Category.FORMAT: "FM",
+    Category.COPY: "CP",
+    Category.TIMELINESS: "TM",
+}
+
+
 class Severity(StrEnum):
     """How urgent a finding is."""
 

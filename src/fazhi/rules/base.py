@@ -2,43 +2,28 @@
 
 A rule is a function decorated with `@rule(...)`: its record (code, name, category, severity,
 examples) sits next to its code, and its docstring is its Chinese documentation with fixed headings.
+A check is `check(report)`, or `check(report, cfg)` when it reads the configuration (deadlines, the
+user's lexicon): the engine passes the analysis' Config in; no rule reads configuration from anywhere else.
 """
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..model import Category, Finding, Severity
+from ..config import Config
+from ..model import CATEGORY_PREFIX, Category, Finding, Severity
 
 if TYPE_CHECKING:
-    from ..config import Config
     from ..model import Report
 
 CODE_RE = re.compile(r"^[A-Z]{2}\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DOC_HEADINGS = ("## 检查内容", "## 为什么", "## 示例", "## 建议写法", "## 误报与局限")
-
-# Two-letter code prefix of each category (codes are grouped by category).
-CATEGORY_PREFIX = {
-    Category.TYPO: "TY",
-    Category.TERMINOLOGY: "TE",
-    Category.PUNCTUATION: "PU",
-    Category.NUMBERING: "NU",
-    Category.DUPLICATE: "DU",
-    Category.NUMBER_CONSISTENCY: "NC",
-    Category.PLAUSIBILITY: "PL",
-    Category.STRUCTURE: "ST",
-    Category.METADATA: "MD",
-    Category.FORMAT: "FM",
-    Category.COPY: "CP",
-    Category.TIMELINESS: "TM",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -60,7 +45,7 @@ class Rule:
     category: Category
     severity: Severity
     summary: str
-    check: Callable[[Report], Iterable[Hit]]
+    check: Callable[..., Iterable[Hit]]  # check(report) or check(report, cfg): see takes_config
     bad: tuple[str, ...]
     good: tuple[str, ...]
     doc: str
@@ -68,10 +53,15 @@ class Rule:
     since: str = "0.1.0"
     fixable: bool = False
     needs: frozenset[str] = field(default_factory=frozenset)
+    takes_config: bool = False  # the check has a second parameter, the analysis' Config
 
-    def run(self, report: Report, severity: Severity | None = None) -> Iterator[Finding]:
+    def hits(self, report: Report, cfg: Config) -> Iterable[Hit]:
+        """The check's hits on the report under the configuration."""
+        return self.check(report, cfg) if self.takes_config else self.check(report)
+
+    def run(self, report: Report, cfg: Config, severity: Severity | None = None) -> Iterator[Finding]:
         """Run the check and turn its hits into findings."""
-        for h in self.check(report):
+        for h in self.hits(report, cfg):
             yield Finding(
                 rule=self.code,
                 name=self.name,
@@ -102,7 +92,7 @@ def rule(
 ) -> Callable:
     """Register the decorated check function as a rule (its docstring is the Chinese doc)."""
 
-    def deco(fn: Callable[[Report], Iterable[Hit]]):
+    def deco(fn: Callable[..., Iterable[Hit]]):
         doc = (fn.__doc__ or "").strip()
         r = Rule(
             code=code,
@@ -117,6 +107,7 @@ def rule(
             status=status,
             since=since,
             fixable=fixable,
+            takes_config=len(inspect.signature(fn).parameters) == 2,
         )
         _validate(r)
         REGISTRY[code] = r
@@ -173,29 +164,9 @@ def load_rule_modules() -> None:
     _loaded = True
 
 
-_ACTIVE_CONFIG: ContextVar[Config | None] = ContextVar("fazhi_active_config", default=None)
-
-
-def active_config() -> Config:
-    """The configuration of the analysis in progress (defaults outside one)."""
-    cfg = _ACTIVE_CONFIG.get()
-    if cfg is not None:
-        return cfg
-    from ..config import Config
-
-    return Config()
-
-
 def run_rules(report: Report, config: Config | None = None) -> list[Finding]:
     """Run every selected rule over the report; findings sorted by position."""
-    from ..config import Config
-
-    cfg = config or Config()
-    token = _ACTIVE_CONFIG.set(cfg)
-    try:
-        return _run(report, cfg)
-    finally:
-        _ACTIVE_CONFIG.reset(token)
+    return _run(report, config or Config())
 
 
 # Distinct select/ignore/preview settings whose rule lists are kept (a process sees one or a few).
@@ -205,8 +176,6 @@ SELECTED_CACHE_SIZE = 32
 @lru_cache(maxsize=SELECTED_CACHE_SIZE)
 def _selected(select: tuple[str, ...], ignore: tuple[str, ...], preview: bool) -> tuple[Rule, ...]:
     """The rules a configuration with these values selects, by code (cleared when a rule registers)."""
-    from ..config import Config
-
     cfg = Config(select=list(select), ignore=list(ignore), preview=preview)
     return tuple(r for r in all_rules() if cfg.is_selected(r))
 
@@ -219,7 +188,7 @@ def selected_rules(cfg: Config) -> tuple[Rule, ...]:
 def _run(report: Report, cfg: Config) -> list[Finding]:
     out: list[Finding] = []
     for r in selected_rules(cfg):
-        out.extend(r.run(report, cfg.severity_for(r)))
+        out.extend(r.run(report, cfg, cfg.severity_for(r)))
     out.sort(key=lambda f: (f.start if f.start is not None else -1, f.rule))
     return _dedupe(out)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..config import Config
 from ..model import Category, Report, Severity
 from . import kinds
 from .base import Hit, rule
@@ -37,7 +38,7 @@ HISTORY_MARKS = ("原", "前")
         "关于2023年法治政府建设情况的报告\n依托镇综治中心调处纠纷。",
     ],
 )
-def retired_institution_name(report: Report) -> Iterator[Hit]:
+def retired_institution_name(report: Report, cfg: Config) -> Iterator[Hit]:
     """报告所述年度已经撤销或更名的机构，仍用旧名称。
 
     ## 检查内容
@@ -62,4 +63,4 @@ def retired_institution_name(report: Report) -> Iterator[Hit]:
     def keep(m: kinds.Match) -> bool:
         return year >= int(m.entry.extra) and text[m.start - 1 : m.start] not in HISTORY_MARKS
 
-    yield from _RETIRED(report, keep)
+    yield from _RETIRED(report, cfg, keep)

@@ -14,9 +14,9 @@ Entries play one of three roles:
   TRIGGER  a cue that a rule inspects in context (`形式`, `《宪法》`, `二十届`), never suppressed.
 Of overlapping wrong forms the leftmost-longest is kept.
 
-The user's lexicon (fazhi.toml `[lexicon]`) is read from the analysis in progress through
-`rules.base.active_config()`, which `run_rules` sets: terms become guards, confusions wrong forms,
-and a finding overlapping an allowed string is dropped (`allowed_only`). No other hook is needed.
+The user's lexicon (fazhi.toml `[lexicon]`) comes with the Config the engine passes to every rule
+(`check(report, cfg)`), which hands it on here: terms become guards, confusions wrong forms, and a
+finding overlapping an allowed string is dropped (`allowed_only`). No other hook is needed.
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ from importlib import resources
 
 import ahocorasick
 
+from ..config import Config
 from ..model import Report
-from .base import Hit, active_config
+from .base import Hit
 
 WRONG, GUARD, TRIGGER = "wrong", "guard", "trigger"
 DATA = "fazhi.data.terms"
@@ -102,9 +103,8 @@ def table(kind: str, name: str, role: str = WRONG) -> None:
     register(kind, load)
 
 
-def user_lexicon() -> UserLexicon:
-    """The lexicon of the active configuration (empty outside an analysis)."""
-    cfg = active_config()
+def user_lexicon(cfg: Config) -> UserLexicon:
+    """The user's lexicon of the configuration."""
     terms, allowed = tuple(cfg.terms), tuple(cfg.allowed)
     try:
         return _user_lexicon(terms, tuple(cfg.confusions.items()), allowed)
@@ -143,9 +143,9 @@ def _automaton(user: UserLexicon) -> ahocorasick.Automaton:
     return auto
 
 
-def scan(report: Report) -> Scan:
+def scan(report: Report, cfg: Config) -> Scan:
     """One pass of the shared automaton over the report's text (kept on the report for its rules)."""
-    user = user_lexicon()
+    user = user_lexicon(cfg)
     key = ("term-scan", user)
     hit = report.derived.get(key)
     if hit is not None:
@@ -225,19 +225,19 @@ def _resolve(wrongs: list[Match], guards: list[Match]) -> list[Match]:
     return kept
 
 
-def wrong_forms(report: Report, kind: str) -> list[Match]:
+def wrong_forms(report: Report, cfg: Config, kind: str) -> list[Match]:
     """Unexplained wrong forms of one table kind, in text order."""
-    return scan(report).wrong.get(kind, [])
+    return scan(report, cfg).wrong.get(kind, [])
 
 
-def triggers(report: Report, kind: str) -> list[Match]:
+def triggers(report: Report, cfg: Config, kind: str) -> list[Match]:
     """Occurrences of one trigger kind, in text order."""
-    return sorted(scan(report).trigger.get(kind, []), key=lambda m: m.start)
+    return sorted(scan(report, cfg).trigger.get(kind, []), key=lambda m: m.start)
 
 
-def allowed_only(report: Report, hits: Iterable[Hit]) -> Iterator[Hit]:
+def allowed_only(report: Report, cfg: Config, hits: Iterable[Hit]) -> Iterator[Hit]:
     """Drop the hits that overlap a string the user allowed (`lexicon.allowed`)."""
-    spans = scan(report).allowed
+    spans = scan(report, cfg).allowed
     for h in hits:
         if h.start is None or not any(h.start < e and s < h.end for s, e in spans):
             yield h
@@ -261,17 +261,17 @@ class PreferredForms:
     def __init__(self, kind: str, message: str, suggest: Callable[[Entry], bool] | bool = True):
         self.kind, self.message, self.suggest = kind, message, suggest
 
-    def hits(self, report: Report, keep: Callable[[Match], bool] | None = None) -> Iterator[Hit]:
+    def hits(self, report: Report, cfg: Config, keep: Callable[[Match], bool] | None = None) -> Iterator[Hit]:
         """Hits for the table's wrong forms (those `keep` accepts, when given)."""
         found = []
-        for m in wrong_forms(report, self.kind):
+        for m in wrong_forms(report, cfg, self.kind):
             if keep is not None and not keep(m):
                 continue
             e = m.entry
             fix = self.suggest(e) if callable(self.suggest) else self.suggest
             msg = fill(self.message, e.text, e.right, e.note)
             found.append(Hit(m.start, m.end, msg, suggestion=e.right if fix and e.right else None))
-        return allowed_only(report, found)
+        return allowed_only(report, cfg, found)
 
     __call__ = hits
 
@@ -283,7 +283,7 @@ class Existence:
     def __init__(self, kind: str, message: str):
         self.kind, self.message = kind, message
 
-    def __call__(self, report: Report) -> Iterator[Hit]:
+    def __call__(self, report: Report, cfg: Config) -> Iterator[Hit]:
         """Hits for every unexplained occurrence."""
         found = [
             Hit(
@@ -291,9 +291,9 @@ class Existence:
                 m.end,
                 fill(self.message, m.entry.text, m.entry.right, m.entry.note),
             )
-            for m in wrong_forms(report, self.kind)
+            for m in wrong_forms(report, cfg, self.kind)
         ]
-        return allowed_only(report, found)
+        return allowed_only(report, cfg, found)
 
 
 table("lexicon", "lexicon.txt", GUARD)

@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from ..config import Config
 from ..model import Category, Report, Severity
-from .base import Hit, active_config, rule
+from .base import Hit, rule
 
 _BODY = "一、主要举措和成效\n全年开展会前学法12次。\n二、存在的不足和原因\n执法力量不足。\n三、下一年度主要安排\n继续努力。"
 _TITLE = "关于2023年法治政府建设情况的报告\n"
@@ -158,7 +159,7 @@ def _deadline(year: int, mmdd: str) -> date:
     bad=[_TITLE + _BODY + "\n某某县司法局\n2024年3月20日", _TITLE + _BODY + "\n某某县司法局\n2024年6月1日"],
     good=[_TITLE + _BODY + _SIGNED, _TITLE + _BODY + "\n某某县司法局\n2024年2月29日"],
 )
-def signed_after_deadline(report: Report) -> Iterator[Hit]:
+def signed_after_deadline(report: Report, cfg: Config) -> Iterator[Hit]:
     """报告的成文日期晚于向上级报送的截止日期（默认次年3月1日）。
 
     ## 检查内容
@@ -175,7 +176,7 @@ def signed_after_deadline(report: Report) -> Iterator[Hit]:
     if not (report.date and report.year):
         return
     signed = date.fromisoformat(report.date)
-    due = _deadline(report.year + 1, active_config().deadline_report)
+    due = _deadline(report.year + 1, cfg.deadline_report)
     if signed > due:
         s, e = report.date_span or (None, None)
         yield Hit(s, e, f"成文日期{report.date}晚于报送截止日期{due.isoformat()}")
@@ -190,7 +191,7 @@ def signed_after_deadline(report: Report) -> Iterator[Hit]:
     bad=["<html><body><p>发布时间：2024-05-06</p>" + "".join(f"<p>{x}</p>" for x in (_TITLE + _BODY).split("\n")) + "</body></html>"],
     good=["<html><body><p>发布时间：2024-03-28</p>" + "".join(f"<p>{x}</p>" for x in (_TITLE + _BODY).split("\n")) + "</body></html>"],
 )
-def published_after_deadline(report: Report) -> Iterator[Hit]:
+def published_after_deadline(report: Report, cfg: Config) -> Iterator[Hit]:
     """网页标明的发布日期晚于向社会公开的截止日期（默认次年4月1日）。
 
     ## 检查内容
@@ -207,7 +208,7 @@ def published_after_deadline(report: Report) -> Iterator[Hit]:
     if not (report.published and report.year):
         return
     published = date.fromisoformat(report.published)
-    due = _deadline(report.year + 1, active_config().deadline_publish)
+    due = _deadline(report.year + 1, cfg.deadline_publish)
     if published > due:
         yield Hit(None, None, f"网页发布日期{report.published}晚于公开截止日期{due.isoformat()}")
 

@@ -10,9 +10,10 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ..config import Config
 from ..model import Category, Report, Severity
 from . import kinds
-from .base import Hit, active_config, rule
+from .base import Hit, rule
 from .kinds import TRIGGER, WRONG, Entry
 
 FULL_PREFIX = "中华人民共和国"
@@ -78,7 +79,7 @@ _YEARS = re.compile(r"([（(〔])?(\d{4})\s*[—\-－–~～至]+\s*(\d{4})(年)
     good=["深入学习贯彻党的二十大和二十届历次全会精神。", "深入学习习近平法治思想。"],
     fixable=True,
 )
-def canonical_political_phrase(report: Report) -> Iterator[Hit]:
+def canonical_political_phrase(report: Report, cfg: Config) -> Iterator[Hit]:
     """政治、法治固定表述应使用规范写法（phrases.tsv）。
 
     ## 检查内容
@@ -95,7 +96,7 @@ def canonical_political_phrase(report: Report) -> Iterator[Hit]:
     ## 误报与局限
     只认得表中收录的不规范写法；直接引用历史文件原文时可在 `[lexicon] allowed` 中允许。
     """
-    yield from _PHRASE(report)
+    yield from _PHRASE(report, cfg)
 
 
 @rule(
@@ -108,7 +109,7 @@ def canonical_political_phrase(report: Report) -> Iterator[Hit]:
     good=["顺利通过“八五”普法中期评估。", "编制“十四五”规划纲要。"],
     fixable=True,
 )
-def unquoted_numeral_abbreviation(report: Report) -> Iterator[Hit]:
+def unquoted_numeral_abbreviation(report: Report, cfg: Config) -> Iterator[Hit]:
     """“八五”普法、“十四五”规划等数字简称应加引号。
 
     ## 检查内容
@@ -124,12 +125,12 @@ def unquoted_numeral_abbreviation(report: Report) -> Iterator[Hit]:
     整个词语已在引号中时（“八五普法”），建议改用单引号：“‘八五’普法”。用半角引号括起的写法由标点规则检查。
     """
     hits = []
-    for m in kinds.wrong_forms(report, "numeral"):
+    for m in kinds.wrong_forms(report, cfg, "numeral"):
         right = m.entry.right
         if report.text[m.start - 1 : m.start] == "“":
             right = right.replace("“", "‘").replace("”", "’")
         hits.append(Hit(m.start, m.end, f"数字简称应加引号，“{m.entry.text}”应写作{right}", suggestion=right))
-    yield from kinds.allowed_only(report, hits)
+    yield from kinds.allowed_only(report, cfg, hits)
 
 
 @rule(
@@ -142,7 +143,7 @@ def unquoted_numeral_abbreviation(report: Report) -> Iterator[Hit]:
     good=["组织干部参加法治理论考试。", "重大执法决定法制审核，加强法制机构建设。"],
     fixable=True,
 )
-def fazhi_not_fazhi(report: Report) -> Iterator[Hit]:
+def fazhi_not_fazhi(report: Report, cfg: Config) -> Iterator[Hit]:
     """法治理念、法治宣传教育等应写“法治”，不写“法制”。
 
     ## 检查内容
@@ -157,7 +158,7 @@ def fazhi_not_fazhi(report: Report) -> Iterator[Hit]:
     ## 误报与局限
     制度和机构仍用“法制”（法制审核、法制机构、法制办、国家法制统一），不报。引用旧文件原名时会误报，可加入 `[lexicon] allowed`。
     """
-    yield from _FAZHI(report)
+    yield from _FAZHI(report, cfg)
 
 
 @rule(
@@ -177,7 +178,7 @@ def fazhi_not_fazhi(report: Report) -> Iterator[Hit]:
     # these reports (issue 15), so the rule is opt-in (`[rules] preview = true` or `--select TE004`).
     status="preview",
 )
-def short_law_title(report: Report) -> Iterator[Hit]:
+def short_law_title(report: Report, cfg: Config) -> Iterator[Hit]:
     """法律名称首次出现时应使用全称《中华人民共和国××法》。
 
     ## 检查内容
@@ -195,8 +196,8 @@ def short_law_title(report: Report) -> Iterator[Hit]:
     引号中的活动名称（“《民法典》进万家”）不查。
     """
     text, seen, groups = report.text, set(), []
-    first_full = {m.entry.text: m.start for m in reversed(kinds.triggers(report, "law_full"))}
-    for m in kinds.triggers(report, "law_short"):
+    first_full = {m.entry.text: m.start for m in reversed(kinds.triggers(report, cfg, "law_full"))}
+    for m in kinds.triggers(report, cfg, "law_short"):
         if m.entry.text in seen or first_full.get(m.entry.right, len(text)) < m.start:
             continue
         if kinds.inside_quotes(text, m.start, m.end):
@@ -214,7 +215,7 @@ def short_law_title(report: Report) -> Iterator[Hit]:
             fix = fix.replace(m.entry.text, m.entry.right, 1)
         pairs = "、".join(f"{m.entry.text}应为{m.entry.right}" for m in g)
         hits.append(Hit(start, end, f"法律名称首次出现宜用全称：{pairs}", suggestion=fix))
-    yield from kinds.allowed_only(report, hits)
+    yield from kinds.allowed_only(report, cfg, hits)
 
 
 @rule(
@@ -227,7 +228,7 @@ def short_law_title(report: Report) -> Iterator[Hit]:
     good=["2023年，严格执行《信访工作条例》。", "2021年，严格执行《信访条例》。"],
     fixable=True,
 )
-def outdated_document_name(report: Report) -> Iterator[Hit]:
+def outdated_document_name(report: Report, cfg: Config) -> Iterator[Hit]:
     """引用了报告年度已经废止或被取代的法律、法规、文件或报刊名称。
 
     ## 检查内容
@@ -244,7 +245,7 @@ def outdated_document_name(report: Report) -> Iterator[Hit]:
     被并入新法的法律（如合同法并入民法典）只提示，不给替换建议。
     """
     year = report.year or (int(report.date[:4]) if report.date else None)
-    yield from _OUTDATED(report, lambda m: year is None or year >= int(m.entry.extra[:4]))
+    yield from _OUTDATED(report, cfg, lambda m: year is None or year >= int(m.entry.extra[:4]))
 
 
 @rule(
@@ -257,7 +258,7 @@ def outdated_document_name(report: Report) -> Iterator[Hit]:
     good=["开展全民国家安全教育日宣传，国家安全教育日当天发放资料。", "维护国家安全日益重要。"],
     fixable=True,
 )
-def commemoration_day_name(report: Report) -> Iterator[Hit]:
+def commemoration_day_name(report: Report, cfg: Config) -> Iterator[Hit]:
     """纪念日、宣传日应使用法定或正式名称。
 
     ## 检查内容
@@ -272,13 +273,13 @@ def commemoration_day_name(report: Report) -> Iterator[Hit]:
     ## 误报与局限
     “国家安全教育日”是通行简称，不报。“维护国家安全日益重要”一类的字面重合由保护词排除。
     """
-    yield from _DAY(report)
+    yield from _DAY(report, cfg)
 
 
-def _cited_sessions(report: Report) -> Iterator[tuple[int, int, str, str]]:
+def _cited_sessions(report: Report, cfg: Config) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, name, date) of every congress or plenary session the report names."""
     text, known = report.text, sessions()
-    for m in kinds.triggers(report, "session"):
+    for m in kinds.triggers(report, cfg, "session"):
         anchor = m.entry.text
         if anchor in known:  # a congress: `党的二十大`
             if _AWAITED_BEFORE.search(text, max(0, m.start - 8), m.start) or _AWAITED_AFTER.match(
@@ -297,10 +298,10 @@ def _cited_sessions(report: Report) -> Iterator[tuple[int, int, str, str]]:
                 yield run.start() + p.start(), run.start() + p.end(), name, known[name]
 
 
-def _sessions_after(report: Report, cutoff: str, why: str) -> Iterator[Hit]:
+def _sessions_after(report: Report, cfg: Config, cutoff: str, why: str) -> Iterator[Hit]:
     """Hits for the sessions the report names that opened after `cutoff` (YYYY-MM-DD)."""
-    found = [Hit(s, e, f"{n}于{d}召开，{why}") for s, e, n, d in _cited_sessions(report) if d > cutoff]
-    return kinds.allowed_only(report, found)
+    found = [Hit(s, e, f"{n}于{d}召开，{why}") for s, e, n, d in _cited_sessions(report, cfg) if d > cutoff]
+    return kinds.allowed_only(report, cfg, found)
 
 
 @rule(
@@ -315,7 +316,7 @@ def _sessions_after(report: Report, cutoff: str, why: str) -> Iterator[Hit]:
     ],
     good=["学习二十届三中全会精神。\n某局\n2025年1月10日", "以优异成绩迎接党的二十大。\n某局\n2022年2月1日"],
 )
-def session_cited_before_held(report: Report) -> Iterator[Hit]:
+def session_cited_before_held(report: Report, cfg: Config) -> Iterator[Hit]:
     """报告引用的党代会或中央全会在报告成文日期时尚未召开。
 
     ## 检查内容
@@ -331,7 +332,7 @@ def session_cited_before_held(report: Report) -> Iterator[Hit]:
     """
     if report.date:
         why = f"晚于本报告成文日期{report.date}，不可能被引用：请核对会议届次或成文日期"
-        yield from _sessions_after(report, report.date, why)
+        yield from _sessions_after(report, cfg, report.date, why)
 
 
 @rule(
@@ -343,7 +344,7 @@ def session_cited_before_held(report: Report) -> Iterator[Hit]:
     bad=["2023年，我局学习二十届三中全会精神。", "2021年，我局学习党的二十大报告。"],
     good=["2024年，我局学习二十届三中全会精神。", "2022年，我局学习二十届二中全会精神。"],
 )
-def session_after_report_year(report: Report) -> Iterator[Hit]:
+def session_after_report_year(report: Report, cfg: Config) -> Iterator[Hit]:
     """报告所述年度的报告，引用了在报送截止日期之后才召开的会议。
 
     ## 检查内容
@@ -361,9 +362,9 @@ def session_after_report_year(report: Report) -> Iterator[Hit]:
     """
     if report.date or not report.year:
         return
-    cutoff = f"{report.year + 1}-{active_config().deadline_report}"
+    cutoff = f"{report.year + 1}-{cfg.deadline_report}"
     why = f"而本报告为{report.year}年度报告（应于{cutoff}前报送）：请核对报告年度或会议届次"
-    yield from _sessions_after(report, cutoff, why)
+    yield from _sessions_after(report, cfg, cutoff, why)
 
 
 @rule(
@@ -380,7 +381,7 @@ def session_after_report_year(report: Report) -> Iterator[Hit]:
     ],
     fixable=True,
 )
-def plan_title_form(report: Report) -> Iterator[Hit]:
+def plan_title_form(report: Report, cfg: Config) -> Iterator[Hit]:
     """带年份区间的纲要、规划名称应加书名号，年份区间应与名称相符。
 
     ## 检查内容
@@ -398,7 +399,7 @@ def plan_title_form(report: Report) -> Iterator[Hit]:
     """
     text = report.text
     hits = []
-    for m in kinds.triggers(report, "plan"):
+    for m in kinds.triggers(report, cfg, "plan"):
         name, valid = m.entry.text, m.entry.right.split("|")
         canonical = f"《{name}（{valid[0]}年）》"
         book = text.rfind("《", 0, m.start)
@@ -417,4 +418,4 @@ def plan_title_form(report: Report) -> Iterator[Hit]:
             hits.append(Hit(start, end, f"年份区间应写在括号内并带“年”字：{canonical}"))
         elif not opened:
             hits.append(Hit(start, end, f"文件名称应加书名号：{canonical if y else '《' + name + '》'}"))
-    yield from kinds.allowed_only(report, hits)
+    yield from kinds.allowed_only(report, cfg, hits)

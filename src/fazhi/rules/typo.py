@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..config import Config
 from ..model import Category, Report, Severity
 from . import kinds
 from .base import Hit, rule
@@ -53,7 +54,7 @@ _TIME_AFTER = re.compile(
     good=["要最大限度化解社会矛盾。", "各村要再接再厉，巩固创建成果。", "司法所指导人民调解委员会开展工作。"],
     fixable=True,
 )
-def confusion_in_fixed_term(report: Report) -> Iterator[Hit]:
+def confusion_in_fixed_term(report: Report, cfg: Config) -> Iterator[Hit]:
     """固定词语、成语中的已知错别字（收录在 confusions.tsv 中、出现即错的写法）。
 
     ## 检查内容
@@ -69,7 +70,7 @@ def confusion_in_fixed_term(report: Report) -> Iterator[Hit]:
     ## 误报与局限
     只认得表中收录的写法；表中写法若在专名中确属正确，可在 `[lexicon] allowed` 中允许。
     """
-    yield from _CONFUSION(report)
+    yield from _CONFUSION(report, cfg)
 
 
 @rule(
@@ -82,7 +83,7 @@ def confusion_in_fixed_term(report: Report) -> Iterator[Hit]:
     good=["排查检查九小场所1000余家。", "全面落实行政执法三项制度。", "镇政府依法行使职权。"],
     fixable=True,
 )
-def homophone_in_term(report: Report) -> Iterator[Hit]:
+def homophone_in_term(report: Report, cfg: Config) -> Iterator[Hit]:
     """规范词语中一个字被同音字、形近字替换，或一个词被同音词替换。
 
     ## 检查内容
@@ -99,7 +100,7 @@ def homophone_in_term(report: Report) -> Iterator[Hit]:
     生成的写法逐条用结巴词典和干净语料核对过；仍可能与人名、地名或少见搭配重合，可加入 `[lexicon] allowed`，
     或在 variants_stop.txt 中登记后重新生成。词表之外的词语查不到。
     """
-    yield from _SUBSTITUTED(report, lambda m: m.entry.note in ("sub", "word"))
+    yield from _SUBSTITUTED(report, cfg, lambda m: m.entry.note in ("sub", "word"))
 
 
 # A truncated term ending in one of these is usually a phrase boundary, not a lost character:
@@ -122,7 +123,7 @@ STANDALONE_ENDS = frozenset("为以有可在与和及于之而对向将是的下
     ],
     fixable=True,
 )
-def missing_char_in_term(report: Report) -> Iterator[Hit]:
+def missing_char_in_term(report: Report, cfg: Config) -> Iterator[Hit]:
     """规范词语中漏掉一个字（词中缺字，或末字缺失后接上了下一个词）。
 
     ## 检查内容
@@ -149,7 +150,7 @@ def missing_char_in_term(report: Report) -> Iterator[Hit]:
         nxt = report.text[m.end : m.end + 1]
         return not nxt or nxt not in m.entry.extra
 
-    yield from _MISSING(report, broken)
+    yield from _MISSING(report, cfg, broken)
 
 
 def _joins_neighbour(text: str, m: kinds.Match) -> bool:
@@ -173,7 +174,7 @@ def _joins_neighbour(text: str, m: kinds.Match) -> bool:
     good=["全面推进依法行政。", "加强规范性文件管理。"],
     fixable=True,
 )
-def doubled_char_in_term(report: Report) -> Iterator[Hit]:
+def doubled_char_in_term(report: Report, cfg: Config) -> Iterator[Hit]:
     """规范词语中间的某个字重复了一次。
 
     ## 检查内容
@@ -188,7 +189,7 @@ def doubled_char_in_term(report: Report) -> Iterator[Hit]:
     ## 误报与局限
     只查词表中的词语；重复后恰好构成其他合法说法的写法在生成时已排除。
     """
-    yield from _DOUBLED(report, lambda m: m.entry.note == "dup")
+    yield from _DOUBLED(report, cfg, lambda m: m.entry.note == "dup")
 
 
 @rule(
@@ -204,7 +205,7 @@ def doubled_char_in_term(report: Report) -> Iterator[Hit]:
     ],
     fixable=True,
 )
-def xingshi_for_exercise_power(report: Report) -> Iterator[Hit]:
+def xingshi_for_exercise_power(report: Report, cfg: Config) -> Iterator[Hit]:
     """“行使职权”的“行使”误写成同音的“形式”。
 
     ## 检查内容
@@ -223,9 +224,9 @@ def xingshi_for_exercise_power(report: Report) -> Iterator[Hit]:
     """
     text = report.text
     # a generated variant (`依法形式职权`, TY002) already reports the same slip
-    taken = [(v.start, v.end) for v in kinds.wrong_forms(report, "variant")]
+    taken = [(v.start, v.end) for v in kinds.wrong_forms(report, cfg, "variant")]
     hits = []
-    for m in kinds.triggers(report, "xingshi"):
+    for m in kinds.triggers(report, cfg, "xingshi"):
         if any(s < m.end and m.start < e for s, e in taken):
             continue
         before = text[max(0, m.start - 2) : m.start]
@@ -233,7 +234,7 @@ def xingshi_for_exercise_power(report: Report) -> Iterator[Hit]:
             hits.append(
                 Hit(m.start, m.end, "“形式”应为“行使”（这里说的是行使职权，同音误用）", suggestion="行使")
             )
-    yield from kinds.allowed_only(report, hits)
+    yield from kinds.allowed_only(report, cfg, hits)
 
 
 @rule(
@@ -246,7 +247,7 @@ def xingshi_for_exercise_power(report: Report) -> Iterator[Hit]:
     good=["截至目前，已办结信访事项43件。", "报名截止日期为3月1日，截止到2023年底共培养法律明白人60名。"],
     fixable=True,
 )
-def jiezhi_before_date(report: Report) -> Iterator[Hit]:
+def jiezhi_before_date(report: Report, cfg: Config) -> Iterator[Hit]:
     """“截止”后面直接跟时间点，应写“截至”。
 
     ## 检查内容
@@ -264,10 +265,10 @@ def jiezhi_before_date(report: Report) -> Iterator[Hit]:
     text = report.text
     hits = [
         Hit(m.start, m.end, "“截止”后接时间点应写“截至”（截至目前、截至2023年底）", suggestion="截至")
-        for m in kinds.triggers(report, "jiezhi")
+        for m in kinds.triggers(report, cfg, "jiezhi")
         if _TIME_AFTER.match(text, m.end)
     ]
-    yield from kinds.allowed_only(report, hits)
+    yield from kinds.allowed_only(report, cfg, hits)
 
 
 # `共` that starts a count phrase; `共同`, `共享`… are words of their own, not the counting adverb.
@@ -284,7 +285,7 @@ _GONG_RE = re.compile(r"共(?![同享建治产青性识商赢鸣有计])[^，,�
     good=["全年共处理群众信访事项30件。", "与共同体成员共建法治示范点，共5个。"],
     fixable=True,
 )
-def doubled_gong_in_count(report: Report) -> Iterator[Hit]:
+def doubled_gong_in_count(report: Report, cfg: Config) -> Iterator[Hit]:
     """同一个计数短语里“共”出现两次（“共处理……共30件”），多了一个“共”。
 
     ## 检查内容
@@ -303,7 +304,7 @@ def doubled_gong_in_count(report: Report) -> Iterator[Hit]:
         Hit(m.start(1), m.end(1), f"一个计数短语里用了两次“共”，删去后一个“{m.group(1)}”", suggestion="")
         for m in _GONG_RE.finditer(text)
     ]
-    yield from kinds.allowed_only(report, hits)
+    yield from kinds.allowed_only(report, cfg, hits)
 
 
 # `运用的不够` → `运用得不够`: a degree complement after a verb takes 得. Only 不够 and 不到位, which
@@ -321,7 +322,7 @@ _DE_RE = re.compile(r"(?<=[\u4e00-\u9fff])的(?=(?:还|仍|都)?(?:不够|不到
     good=["利用新媒体开展普法还运用得不够。", "存在的不足主要是制度落实不到位。"],
     fixable=True,
 )
-def de_before_degree_complement(report: Report) -> Iterator[Hit]:
+def de_before_degree_complement(report: Report, cfg: Config) -> Iterator[Hit]:
     """动词后接“不够”“不到位”等补语时，用“得”不用“的”（“运用的不够”应为“运用得不够”）。
 
     ## 检查内容
@@ -336,4 +337,4 @@ def de_before_degree_complement(report: Report) -> Iterator[Hit]:
     只查“不够”“不到位”两种补语；“存在的不足”等名词性结构不报。“的”“地”混用（“具体的公开”）目前不查。
     """
     hits = [Hit(m.start(), m.end(), "动词后接补语应用“得”", suggestion="得") for m in _DE_RE.finditer(report.text)]
-    yield from kinds.allowed_only(report, hits)
+    yield from kinds.allowed_only(report, cfg, hits)

@@ -14,12 +14,13 @@ from functools import lru_cache
 import ahocorasick
 import numpy as np
 
+from ..config import Config
 from ..lm import confusion
 from ..lm.corrector import correct
 from ..model import Category, Report, Severity
 from ..text import find_all, han_before
 from . import kinds
-from .base import REGISTRY, Hit, active_config, rule
+from .base import REGISTRY, Hit, rule
 
 # Quoted titles of laws, documents and campaigns are proper names: never rewritten; so are short
 # quoted slogans and brand names, which pun on purpose (“枫桥经验”, a service named after a homophone).
@@ -48,7 +49,7 @@ def _terms_automaton(user: tuple[str, ...]) -> ahocorasick.Automaton:
     return auto
 
 
-def protected_mask(report: Report) -> np.ndarray:
+def protected_mask(report: Report, cfg: Config) -> np.ndarray:
     """True where the corrector must not change a character of the report's text."""
     text = report.text
     spans = [m.span() for m in _TITLE_RE.finditer(text)]
@@ -57,7 +58,7 @@ def protected_mask(report: Report) -> np.ndarray:
     names = {u for u in (*report.units, report.unit, report.title) if u and len(u) >= 2}
     for name in names:
         spans += find_all(text, name)
-    cfg = active_config()
+    cfg = cfg
     user = tuple(sorted(set(cfg.terms) | set(cfg.allowed)))
     if text:
         spans += [(end + 1 - n, end + 1) for end, n in _terms_automaton(user).iter(text)]
@@ -73,15 +74,15 @@ def protected_mask(report: Report) -> np.ndarray:
     return np.cumsum(depth[:-1]) > 0
 
 
-def _taken(report: Report) -> list[tuple[int, int]]:
+def _taken(report: Report, cfg: Config) -> list[tuple[int, int]]:
     """Spans already reported by the selected table-driven typo rules."""
-    cfg = active_config()
+    cfg = cfg
     spans = []
     for code in _TYPO_TABLE_RULES:
         r = REGISTRY.get(code)
         if r is None or not cfg.is_selected(r):
             continue
-        spans += [(h.start, h.end) for h in r.check(report) if h.start is not None and h.end is not None]
+        spans += [(h.start, h.end) for h in r.hits(report, cfg) if h.start is not None and h.end is not None]
     return spans
 
 
@@ -111,7 +112,7 @@ def _context(text: str, pos: int, right: str) -> str:
     ],
     fixable=True,
 )
-def statistical_typo(report: Report) -> Iterator[Hit]:
+def statistical_typo(report: Report, cfg: Config) -> Iterator[Hit]:
     """词表之外的错别字：统计语言模型认为某个字极不通顺、换成同音或形近字后明显通顺时提示。
 
     ## 检查内容
@@ -144,10 +145,10 @@ def statistical_typo(report: Report) -> Iterator[Hit]:
     text = report.text
     if not text:
         return
-    found = correct(text, protected_mask(report))
+    found = correct(text, protected_mask(report, cfg))
     if not found:
         return
-    taken = _taken(report)
+    taken = _taken(report, cfg)
     hits = []
     for c in found:
         if any(s <= c.pos < e for s, e in taken):
@@ -155,4 +156,4 @@ def statistical_typo(report: Report) -> Iterator[Hit]:
         kind = confusion.CHANNEL_ZH[c.channel]
         msg = f"“{c.wrong}”疑为“{c.right}”之误（{kind}：{_context(text, c.pos, c.right)}）"
         hits.append(Hit(c.pos, c.pos + 1, msg, suggestion=c.right))
-    yield from kinds.allowed_only(report, hits)
+    yield from kinds.allowed_only(report, cfg, hits)
