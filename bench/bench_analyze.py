@@ -13,6 +13,7 @@ import tracemalloc
 from collections import defaultdict
 from pathlib import Path
 
+from fazhi.analysis import Analysis
 from fazhi.config import Config
 from fazhi.ingest import read_path
 from fazhi.model import Report
@@ -62,12 +63,12 @@ def _run(raw, cfg, per_stage) -> Report:
     t = time.perf_counter()
     text, omap = normalize(raw.text)
     per_stage["normalize"] += time.perf_counter() - t
-    r = Report(source=raw.source, text=text, format=raw.format, offset_map=omap)
+    r = Analysis(source=raw.source, text=text, format=raw.format, config=cfg, offset_map=omap)
     for st in STAGES:
         t = time.perf_counter()
-        st.fn(r, raw, cfg)
+        st.fn(r, raw)
         per_stage[st.name] += time.perf_counter() - t
-    return r
+    return r.report()
 
 
 if __name__ == "__main__":

@@ -81,13 +81,13 @@ def inject(s: str, rng: random.Random) -> str | None:
 
 def run_corrector(s: str) -> str:
     """The sentence with the corrector's proposals applied (as a one-sentence report)."""
+    from fazhi.analysis import Analysis
     from fazhi.config import Config
     from fazhi.lm.corrector import correct
-    from fazhi.model import Report
     from fazhi.rules.typo_stat import protected_mask
 
     out = list(s)
-    for c in correct(s, protected_mask(Report(source="bench", text=s), Config())):
+    for c in correct(s, protected_mask(Analysis(source="bench", text=s), Config())):
         out[c.pos] = c.right
     return "".join(out)
 
@@ -159,10 +159,10 @@ def alarms() -> None:
 
 def decision_lines() -> list[str]:
     """One line per corrector proposal on the bench sentences and the whole real reports."""
+    from fazhi.analysis import Analysis
     from fazhi.config import Config
     from fazhi.lm.corrector import correct
-    from fazhi.model import Report
-    from fazhi.pipeline import analyze
+    from fazhi.pipeline import analysis_of
     from fazhi.rules.typo_stat import protected_mask
 
     def dump(tag: str, text: str, mask) -> list[str]:
@@ -176,9 +176,9 @@ def decision_lines() -> list[str]:
     for k, s in enumerate(sentences()):
         bad = inject(s, rng) if rng.random() < TYPO_RATE else None
         for v, src in enumerate((s, bad) if bad else (s,)):
-            lines += dump(f"sentence {k}.{v}", src, protected_mask(Report(source="bench", text=src), Config()))
+            lines += dump(f"sentence {k}.{v}", src, protected_mask(Analysis(source="bench", text=src), Config()))
     for f in sorted(SAMPLES.glob("*.txt")) + sorted(SHARED.glob("[0-9]*.txt")):
-        rep = analyze(f)
+        rep = analysis_of(f)
         lines += dump(f"file {f.parent.name}/{f.name}", rep.text, protected_mask(rep, Config()))
     return lines
 
@@ -226,9 +226,9 @@ def speed() -> None:
     jieba.setLogLevel(logging.WARNING)
     files = sorted(SAMPLES.glob("*.txt")) + sorted(SHARED.glob("[0-9]*.txt"))
     texts = [f.read_text(encoding="utf-8") for f in files]
+    from fazhi.analysis import Analysis
     from fazhi.lm import corrector
     from fazhi.lm.model import load
-    from fazhi.model import Report
     from fazhi.rules.typo_stat import protected_mask
 
     rss0, t0 = _rss_mb(), time.perf_counter()
@@ -260,7 +260,7 @@ def speed() -> None:
         wj, cj = timed(lambda b=batch: [jieba.lcut(t) for t in b])
         wa, ca = timed(lambda b=batch: [analyze(t) for t in b])
         wo, co = timed(lambda b=batch: [analyze(t, off) for t in b])
-        masks = [protected_mask(Report(source="x", text=t), Config()) for t in batch]
+        masks = [protected_mask(Analysis(source="x", text=t), Config()) for t in batch]
         wc, cc = timed(
             lambda b=batch, ms=masks: [corrector.correct(t, m) for t, m in zip(b, ms, strict=True)]
         )

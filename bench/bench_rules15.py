@@ -15,8 +15,8 @@ import argparse
 import time
 from pathlib import Path
 
-import fazhi
 from fazhi.config import Config
+from fazhi.pipeline import analysis_of
 from fazhi.rules import kinds
 from fazhi.rules.base import run_rules
 
@@ -45,7 +45,7 @@ def main() -> None:
     rows: dict[str, list[float]] = {label: [] for label, _ in configs}
     sizes = []
     for k in SIZES:
-        report = fazhi.analyze(base * k)
+        report = analysis_of(base * k)
         sizes.append(len(report.text))
         for label, cfg in configs:
             rows[label].append(seconds(report, cfg, args.rounds))

@@ -19,9 +19,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from fazhi.analysis import Analysis
 from fazhi.config import Config
 from fazhi.ingest import RawDocument
-from fazhi.model import Report
 from fazhi.normalize import normalize
 from fazhi.pipeline import STAGES
 
@@ -51,7 +51,7 @@ def run(text: str, per_stage: dict[str, float], per_rule: dict[str, float] | Non
     t0 = time.process_time()
     norm, omap = normalize(raw.text)
     per_stage["normalize"] += time.process_time() - t0
-    r = Report(source=raw.source, text=norm, format=raw.format, offset_map=omap)
+    r = Analysis(source=raw.source, text=norm, format=raw.format, config=cfg, offset_map=omap)
     for st in STAGES:
         t = time.process_time()
         if st.name == "rules" and per_rule is not None:
@@ -65,7 +65,7 @@ def run(text: str, per_stage: dict[str, float], per_rule: dict[str, float] | Non
                     per_rule[rule.code] += time.process_time() - tr
             r.findings = tuple(findings)
         else:
-            st.fn(r, raw, cfg)
+            st.fn(r, raw)
         per_stage[st.name] += time.process_time() - t
     return time.process_time() - t0
 

@@ -25,9 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import eval as devset_eval  # noqa: E402  (bench/eval.py)
-import fazhi  # noqa: E402
 from fazhi.indicators import learned, mentions  # noqa: E402
 from fazhi.indicators.taxonomy import OTHER_ID, taxonomy  # noqa: E402
+from fazhi.pipeline import analysis_of  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "indicators"
@@ -62,7 +62,7 @@ def collect(devset: Path, corpus: Path) -> list[list[tuple[str, tuple, str | Non
         if not path.exists():
             continue
         raw = path.read_text(encoding="utf-8")
-        r = fazhi.analyze(path)
+        r = analysis_of(path)
         spans = []
         for q in ann.get("q", []):
             span = devset_eval.locate(r, raw, q["quote"])
@@ -72,7 +72,7 @@ def collect(devset: Path, corpus: Path) -> list[list[tuple[str, tuple, str | Non
     for g in sorted(GOLD.glob("*.toml")):
         gold = tomllib.loads(g.read_text(encoding="utf-8"))
         (path,) = [p for p in SAMPLES.glob("*.txt") if p.name.startswith(gold["seed"])]
-        r = fazhi.analyze(path)
+        r = analysis_of(path)
         spans = []
         for q in gold["q"]:
             hits = [(m.start(), m.end()) for m in re.finditer(re.escape(q["at"]), r.text)]

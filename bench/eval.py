@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import fazhi
+from fazhi.pipeline import analysis_of
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "bench" / "devset"
@@ -118,7 +118,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def score_file(ann: dict, path: Path, t: Tally) -> None:
     """Add one annotated file's counts to the tally."""
     raw = path.read_text(encoding="utf-8")
-    report = fazhi.analyze(path)
+    report = analysis_of(path)
     name = path.stem
     t.files += 1
     t.chars += len(report.text)

@@ -11,13 +11,14 @@ import pytest
 import fazhi
 from fazhi import furniture
 from fazhi.normalize import normalize
+from fazhi.pipeline import analysis_of
 from furniture_pages import BODY, LAYOUTS, OPENING, TITLE, check, html_pages
 
 
 @pytest.mark.parametrize("name", sorted(LAYOUTS))
 def test_pasted_page_layout_gives_title_outline_and_no_alarm(name):
     text, title = LAYOUTS[name]
-    assert check(fazhi.analyze(text), title) == []
+    assert check(analysis_of(text), title) == []
 
 
 @pytest.mark.parametrize("name", sorted(html_pages()))
@@ -25,7 +26,7 @@ def test_html_page_layout_gives_title_outline_and_no_alarm(name, tmp_path):
     html, title = html_pages()[name]
     p = tmp_path / f"{name}.html"
     p.write_text(html, encoding="utf-8")
-    r = fazhi.analyze(p)
+    r = analysis_of(p)
     assert check(r, title, page_title=True) == []
     assert r.published == "2025-03-28"
 

@@ -15,6 +15,7 @@ import fazhi
 from fazhi.indicators import OTHER_ID, find, mentions, taxonomy
 from fazhi.indicators.numerals import parse_number, parse_range
 from fazhi.model import Qualifier
+from fazhi.pipeline import analysis_of
 from helpers import SEED_FILES, SEED_IDS, check_spans_in_raw, seed_file, seed_report
 
 GOLD_DIR = Path(__file__).parent / "gold" / "indicators"
@@ -349,7 +350,7 @@ NOT_WORK = [
 
 @pytest.mark.parametrize("seed", SEED_IDS)
 def test_no_excluded_number_is_a_quantity(seed):
-    r = seed_report(seed)
+    r = analysis_of(seed_file(seed))
     spans = [(m.start(), m.end()) for p in NOT_WORK for m in re.finditer(p, r.text, re.M)]
     bad = [
         r.text[m.q.start : m.q.end]
@@ -364,10 +365,10 @@ def test_every_quote_is_in_the_original_and_holds_its_number():
     written = ("共43名“法律明白人”，发放宣传资料1万余份。", "今年建设4个“法律之家”，罚款1.2万元。",
                "全年 共 43 名“法律明白人”，\u3000发放宣传资料 1 万余份。")  # spaces normalization drops
     raws = [seed_file(s).read_text(encoding="utf-8") for s in SEED_IDS] + list(written)
-    texts = [seed_report(s) for s in SEED_IDS] + [fazhi.analyze(t) for t in written]
+    texts = [analysis_of(seed_file(s)) for s in SEED_IDS] + [analysis_of(t) for t in written]
     for raw, r in zip(raws, texts, strict=True):
         ms = {(m.start, m.end): m for m in mentions(r)}
-        d = r.to_dict()
+        d = r.report().to_dict()
         assert check_spans_in_raw({"text": d["text"], "indicators": d["indicators"], "facts": d["facts"]}, raw,
                                   r.offset_map) == len(r.indicators) + len(r.facts) > 0
         for i in list(r.indicators) + list(r.facts):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import fazhi
+from fazhi.analysis import Analysis
 from fazhi.config import Config
-from fazhi.model import Report
 from fazhi.rules import kinds
 from helpers import hits
 
@@ -155,7 +155,7 @@ def test_one_automaton_one_scan_per_text():
 
 
 def test_scan_is_cached_per_text():
-    rep = Report(source="t", text="深入推进依法行正。")
+    rep = Analysis(source="t", text="深入推进依法行正。")
     assert kinds.scan(rep, Config()) is kinds.scan(rep, Config())
 
 

@@ -178,11 +178,11 @@ def test_han_before_finds_what_the_lookahead_regex_finds():
 
 
 def test_protected_mask_is_the_union_of_the_protected_spans():
-    from fazhi.model import Report
+    from fazhi.analysis import Analysis
     from fazhi.rules.typo_stat import protected_mask
 
     text = "某某县人民政府：王芳副局长带队到石桥村宣讲《中华人民共和国行政处罚法》，某某县人民政府落实“枫桥经验”。"
-    r = Report(source="t", text=text, units=("某某县人民政府",), title_span=(0, 7))
+    r = Analysis(source="t", text=text, units=("某某县人民政府",), title_span=(0, 7))
     mask = protected_mask(r, Config())
     assert len(mask) == len(text)
     for covered in ("某某县人民政府", "王芳", "石桥", "《中华人民共和国行政处罚法》", "“枫桥经验”"):

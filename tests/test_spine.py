@@ -1,9 +1,17 @@
-"""The analyzer's spine: rules get the configuration passed in, never from global state."""
+"""The analyzer's spine: rules get the configuration passed in; the Report is the frozen contract."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
+
+import pytest
+
+from conftest import SEED_FILES
+from fazhi.analysis import Analysis
 from fazhi.config import Config
 from fazhi.model import Category, Report, Severity
+from fazhi.pipeline import analysis_of
 from fazhi.rules.base import REGISTRY, _selected, all_rules, rule, run_rules
 
 _TITLE = "某县司法局关于2023年法治政府建设情况的报告\n"
@@ -35,7 +43,7 @@ def test_the_engine_passes_its_own_config_to_the_check():
             bad=[],
             good=[],
         )(check)
-        run_rules(Report(source="t", text="正文。"), cfg)
+        run_rules(Analysis(source="t", text="正文。"), cfg)
     finally:
         REGISTRY.pop("FM998", None)
         _selected.cache_clear()
@@ -52,3 +60,38 @@ def test_two_configs_in_turn_each_give_their_own_deadline():
     assert "TM001" in {f.rule for f in analyze(text, late).findings}
     assert "TM001" not in {f.rule for f in analyze(text, lenient).findings}
     assert "TM001" in {f.rule for f in analyze(text, late).findings}
+
+
+def _sections(outline):
+    for s in outline:
+        yield s
+        yield from _sections(s.children)
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name[:3])
+def test_report_round_trips_through_its_json(path):
+    """from_dict(to_dict()) gives the same report back: the same JSON, and the sections' heading ends
+    recovered exactly (the JSON does not carry them); only the rules' `marker` detail is not restored."""
+    a = analysis_of(path)
+    d = json.loads(a.report().to_json())
+    back = Report.from_dict(d)
+    assert back.to_dict() == d
+    assert back == dataclasses.replace(a.report(), outline=back.outline)
+    got = [(s.start, s.heading_end) for s in _sections(back.outline)]
+    assert got == [(s.start, s.heading_end) for s in _sections(a.outline)]
+    assert got  # every seed has headings
+
+
+def test_heading_end_of_an_inline_heading_and_a_cut_item():
+    text = "一、总体情况\n（一）提升普法宣传力度。加强宣传。\n一是持续完善机制，强化落实，推动各项制度落地见效，确保工作取得实实在在的成效，并做好总结\n"
+    a = analysis_of(text)
+    ends = {text[s.start : s.heading_end] for s in a.sections()}
+    back = Report.from_dict(a.report().to_dict())
+    assert {text[s.start : s.heading_end] for s in back.sections()} == ends
+    assert "（一）提升普法宣传力度。" in ends
+
+
+def test_from_dict_refuses_another_schema():
+    d = analysis_of("某县关于2024年法治政府建设情况的报告\n正文。").report().to_dict()
+    with pytest.raises(ValueError):
+        Report.from_dict({**d, "schema": "fazhi.report/2"})

@@ -7,6 +7,7 @@ import pytest
 import fazhi
 from fazhi.meta import is_title_line
 from fazhi.normalize import normalize
+from fazhi.pipeline import analysis_of
 
 BODY = (
     "2024年，某某镇深入学习贯彻习近平法治思想，扎实推进法治政府建设，取得明显成效。\n"
@@ -35,7 +36,7 @@ BODY = (
     ],
 )
 def test_title_forms(head, title):
-    r = fazhi.analyze(head + "\n" + BODY)
+    r = analysis_of(head + "\n" + BODY)
     assert r.title == title
     assert r.text[r.body_span[0] :].startswith("2024年，某某镇")
     assert not {f.rule for f in r.findings} & {"MD001", "NU001", "NU003", "DU001"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -104,6 +105,10 @@ PART_NAMES = {
 }
 
 
+# The title of an inline heading (`（一）提升普法宣传力度。加强…`) ends at the first of these (outline.py).
+TITLE_END_MARKS = "。；;！!？?"
+
+
 def _quote(text: str, start: int | None, end: int | None) -> str | None:
     if start is None or end is None:
         return None
@@ -137,11 +142,41 @@ class Section:
             "children": [c.to_dict(text) for c in self.children],
         }
 
-    def walk(self):
+    def walk(self) -> Iterator[Section]:
         """This section and all below it, in document order."""
         yield self
         for c in self.children:
             yield from c.walk()
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any], text: str) -> Section:
+        """The section of its JSON form; `marker` (the rules' own detail) is not restored."""
+        start, title, style = d["start"], d["title"], d["style"]
+        return cls(
+            level=d["level"],
+            number=d["number"],
+            title=title,
+            start=start,
+            end=d["end"],
+            heading_end=heading_end(text, start, title, style),
+            style=style,
+            children=tuple(cls.from_dict(c, text) for c in d["children"]),
+        )
+
+
+def heading_end(text: str, start: int, title: str, style: str) -> int:
+    """Where the heading of a section starting at `start` ends, as outline.py cut it: the line's end for an
+    unnumbered heading; else after its title and the mark that closed it (`。`), or at the comma or line's
+    end that did."""
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    i = text.find(title, start, line_end) if title and style != "none" else -1
+    if i < 0:
+        return line_end
+    pos = i + len(title)
+    while pos < line_end and text[pos].isspace():  # the title was stripped
+        pos += 1
+    return pos + 1 if pos < line_end and text[pos] in TITLE_END_MARKS else pos
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +198,11 @@ class Part:
             "end": self.end,
             "quote": _quote(text, self.start, self.end),
         }
+
+    @classmethod
+    def from_dict(cls, key: str, d: dict[str, Any]) -> Part:
+        """The part of its JSON form."""
+        return cls(key, PartStatus(d["status"]), d["heading"], d["start"], d["end"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +232,13 @@ class Indicator:
             "section": self.section,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Indicator:
+        """The indicator of its JSON form."""
+        return cls(
+            d["id"], d["name"], d["value"], d["unit"], Qualifier(d["qualifier"]), d["start"], d["end"], d["section"]
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -220,10 +267,27 @@ class Finding:
             "suggestion": self.suggestion,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Finding:
+        """The finding of its JSON form."""
+        return cls(
+            d["rule"],
+            d["name"],
+            Category(d["category"]),
+            Severity(d["severity"]),
+            d["message"],
+            d["start"],
+            d["end"],
+            d["suggestion"],
+        )
 
-@dataclass(slots=True)
+
+@dataclass(frozen=True, slots=True)
 class Report:
-    """The analysis of one report; `to_json()` is the public contract."""
+    """The result of analysing one report: the public contract (`to_dict`, report-json.md).
+
+    The pipeline builds it from its working state (analysis.Analysis); `from_dict` reads the JSON back.
+    """
 
     source: str
     text: str
@@ -244,19 +308,8 @@ class Report:
     facts: tuple[Indicator, ...] = ()
     findings: tuple[Finding, ...] = ()
     score: dict[str, Any] | None = None
-    # internal, not serialized: spans of body paragraphs and special lines
-    paragraphs: tuple[tuple[int, int], ...] = ()
-    title_span: tuple[int, int] | None = None
-    addressee_span: tuple[int, int] | None = None
-    signature_span: tuple[int, int] | None = None
-    date_span: tuple[int, int] | None = None
-    body_span: tuple[int, int] = (0, 0)
-    offset_map: Any = None
-    frame: Any = None
-    # per-report results that several stages and rules share (the quantity mentions, the term scan)
-    derived: dict[Any, Any] = field(default_factory=dict)
 
-    def sections(self):
+    def sections(self) -> Iterator[Section]:
         """All sections of the outline in document order."""
         for s in self.outline:
             yield from s.walk()
@@ -268,6 +321,34 @@ class Report:
             if s.start <= pos < s.end:
                 best = s
         return best
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Report:
+        """The report of its JSON form (`to_dict`'s inverse; quotes are derived, so not read)."""
+        if d.get("schema", SCHEMA) != SCHEMA:
+            raise ValueError(f"unknown schema {d.get('schema')!r}")
+        t = d["text"]
+        return cls(
+            source=d["source"],
+            text=t,
+            format=d["format"],
+            title=d["title"],
+            title_inferred=d["title_inferred"],
+            inferred_title=d["inferred_title"],
+            unit=d["unit"],
+            units=tuple(d["units"]),
+            unit_level=UnitLevel(d["unit_level"]),
+            year=d["year"],
+            addressee=d["addressee"],
+            date=d["date"],
+            published=d["published"],
+            outline=tuple(Section.from_dict(s, t) for s in d["outline"]),
+            parts={k: Part.from_dict(k, p) for k, p in d["parts"].items()},
+            indicators=tuple(Indicator.from_dict(i) for i in d["indicators"]),
+            facts=tuple(Indicator.from_dict(i) for i in d["facts"]),
+            findings=tuple(Finding.from_dict(f) for f in d["findings"]),
+            score=d["score"],
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The contract object."""

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import cn2an
 
-from .model import Section
+from .model import TITLE_END_MARKS, Section
 from .text import lines_with_offsets
 
 # style -> (regex, level). Level 5 (`一是`) is relative: it plays one below its parent.
@@ -39,8 +39,8 @@ BULLET_RE = re.compile(r"[-•·●▪◆■*]\s*")
 MAX_UNNUMBERED_HEADING = 30
 MIN_UNNUMBERED_HEADING = 4
 UNNUMBERED_BAD_CHARS = re.compile(r"[，,、；;。！？!?：:\s|\t]")
-# The title of an inline heading (`（一）提升普法宣传力度。加强…`) ends at the first of these.
-TITLE_END_RE = re.compile(r"[。；;！!？?]")
+# The title of an inline heading (`（一）提升普法宣传力度。加强…`) ends at the first of these (model.py).
+TITLE_END_RE = re.compile(f"[{TITLE_END_MARKS}]")
 # Item titles (`一是…`) longer than this are cut at the first comma.
 MAX_ITEM_TITLE = 40
 

@@ -7,7 +7,8 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-from .model import PART_KEYS, Part, PartStatus, Report, Section
+from .analysis import Analysis
+from .model import PART_KEYS, Part, PartStatus, Section
 from .text import lines_with_offsets
 
 # Order in which heading patterns are tried: specific parts before the catch-all `measures`.
@@ -46,7 +47,7 @@ def _top_sections(outline: tuple[Section, ...], year: int | None) -> list[Sectio
     return roots
 
 
-def find_parts(report: Report) -> dict[str, Part]:
+def find_parts(report: Analysis) -> dict[str, Part]:
     """Each part's status and span: dedicated section, embedded content, or missing."""
     text = report.text
     dedicated: dict[str, list[Section]] = {}
@@ -100,7 +101,7 @@ def _find_cue(text: str, body: tuple[int, int], cues: list[re.Pattern], excluded
     return None
 
 
-def _measures_embedded(report: Report, parts: dict[str, Part]) -> tuple[int, int] | None:
+def _measures_embedded(report: Analysis, parts: dict[str, Part]) -> tuple[int, int] | None:
     """Body text before the first other part's section counts as the measures, if substantial."""
     b0, b1 = report.body_span
     starts = [p.start for p in parts.values() if p.status == PartStatus.DEDICATED and p.start is not None]

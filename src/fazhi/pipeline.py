@@ -1,6 +1,7 @@
 """The analysis cascade.
 
-analyze() runs these stages in order, each a plain function over the Report being built:
+analyze() runs these stages in order, each a plain function over the Analysis being built (the
+working state, analysis.py), and returns its frozen result, the Report (model.py):
   1. read        — bytes to RawDocument (fazhi.ingest)
   2. normalize   — canonical text + offset map (fazhi.normalize)
   3. frame       — title block, addressee, signature and date, body span (fazhi.meta)
@@ -26,6 +27,7 @@ from pathlib import Path
 from . import furniture
 from . import meta as meta_mod
 from . import outline as outline_mod
+from .analysis import Analysis
 from .config import Config
 from .ingest import NOT_FOUND, RawDocument, ReadError, iter_inputs, read_bytes, read_path
 from .ingest.archive import walk_dir
@@ -49,19 +51,19 @@ class Stage:
     """One step of the cascade."""
 
     name: str
-    fn: Callable[[Report, RawDocument, Config], None]
+    fn: Callable[[Analysis, RawDocument], None]
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
 
 
-def _frame(r: Report, raw: RawDocument, cfg: Config) -> None:
+def _frame(r: Analysis, raw: RawDocument) -> None:
     f = meta_mod.find_frame(r.text)
     r.title_span, r.addressee_span = f.title_span, f.addressee_span
     r.signature_span, r.date_span, r.body_span = f.signature_span, f.date_span, f.body
     r.frame = f
 
 
-def _outline(r: Report, raw: RawDocument, cfg: Config) -> None:
+def _outline(r: Analysis, raw: RawDocument) -> None:
     heads = outline_mod.find_headings(r.text, r.body_span)
     r.outline = outline_mod.to_sections(outline_mod.build_tree(heads, r.body_span[1]), r.text)
     r.paragraphs = tuple(
@@ -69,7 +71,7 @@ def _outline(r: Report, raw: RawDocument, cfg: Config) -> None:
     )
 
 
-def _metadata(r: Report, raw: RawDocument, cfg: Config) -> None:
+def _metadata(r: Analysis, raw: RawDocument) -> None:
     f = r.frame
     t = r.text
     if r.title_span:
@@ -82,7 +84,7 @@ def _metadata(r: Report, raw: RawDocument, cfg: Config) -> None:
         r.inferred_title = meta_mod.fallback_title(raw.source if raw.source != "<text>" else "", page_title)
         r.title_inferred = r.inferred_title is not None
         # MD001 stays silent when the page itself shows the title (its <title>, a `标题` row)
-        r.derived["title_from_page"] = bool(page_title and r.inferred_title)
+        r.title_from_page = bool(page_title and r.inferred_title)
     # An inferred title is a page's own title or a file name that reads as one: it may name the unit.
     units = meta_mod.find_units(t, f, r.title or r.inferred_title)
     r.units = tuple(units)
@@ -96,25 +98,25 @@ def _metadata(r: Report, raw: RawDocument, cfg: Config) -> None:
     r.published = raw.published or furniture.published_date(raw.text)
 
 
-def _parts(r: Report, raw: RawDocument, cfg: Config) -> None:
+def _parts(r: Analysis, raw: RawDocument) -> None:
     from .parts import find_parts
 
     r.parts = find_parts(r)
 
 
-def _indicators(r: Report, raw: RawDocument, cfg: Config) -> None:
+def _indicators(r: Analysis, raw: RawDocument) -> None:
     from .indicators import extract
 
     r.indicators, r.facts = (tuple(x) for x in extract(r))
 
 
-def _rules(r: Report, raw: RawDocument, cfg: Config) -> None:
+def _rules(r: Analysis, raw: RawDocument) -> None:
     from .rules.base import run_rules
 
-    r.findings = tuple(run_rules(r, cfg))
+    r.findings = tuple(run_rules(r, r.config))
 
 
-def _score(r: Report, raw: RawDocument, cfg: Config) -> None:
+def _score(r: Analysis, raw: RawDocument) -> None:
     from .scoring import score
 
     r.score = score(r)
@@ -144,14 +146,18 @@ def check_order(stages: Iterable[Stage] = STAGES) -> None:
 check_order()
 
 
-def analyze_raw(raw: RawDocument, config: Config | None = None) -> Report:
-    """Analyse a RawDocument (stages 2-9)."""
-    cfg = config or Config()
+def run_stages(raw: RawDocument, config: Config | None = None) -> Analysis:
+    """Normalize a RawDocument and run every stage over it (stages 2-9): the working state."""
     text, omap = normalize(raw.text)
-    r = Report(source=raw.source, text=text, format=raw.format, offset_map=omap)
+    a = Analysis(source=raw.source, text=text, format=raw.format, config=config or Config(), offset_map=omap)
     for st in STAGES:
-        st.fn(r, raw, cfg)
-    return r
+        st.fn(a, raw)
+    return a
+
+
+def analyze_raw(raw: RawDocument, config: Config | None = None) -> Report:
+    """Analyse a RawDocument (stages 2-9) into its Report."""
+    return run_stages(raw, config).report()
 
 
 def analyze(path_or_text: str | Path, config: Config | None = None) -> Report:
@@ -160,6 +166,11 @@ def analyze(path_or_text: str | Path, config: Config | None = None) -> Report:
     A short one-line string that looks like a file name (a known suffix or a path separator) but names
     no file raises ReadError `…: 文件不存在` instead of being analysed as a report's text.
     """
+    return analysis_of(path_or_text, config).report()
+
+
+def analysis_of(path_or_text: str | Path, config: Config | None = None) -> Analysis:
+    """Like analyze(), but the working state (spans of the frame, paragraphs, offset map) instead of the Report."""
     cfg = config or Config()
     if isinstance(path_or_text, Path) or _is_file(path_or_text):
         raw = read_path(path_or_text)
@@ -170,7 +181,7 @@ def analyze(path_or_text: str | Path, config: Config | None = None) -> Report:
     else:
         raw = RawDocument(source="<text>", text=str(path_or_text), format="txt")
     check_size(raw, cfg)
-    return analyze_raw(raw, cfg)
+    return run_stages(raw, cfg)
 
 
 def _is_file(text: str) -> bool:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .model import PartStatus, Report, Severity
+from .analysis import Analysis
+from .model import PartStatus, Severity
 
 # Points per part status (the five parts weigh 40 of 100; `other` is optional in practice).
 PART_POINTS = {"measures": 10, "shortcomings": 10, "first_responsible": 10, "next_year": 10}
@@ -16,7 +17,7 @@ MAX_FINDING_DEDUCTION = 40.0
 INDICATORS_FOR_FULL = 20
 
 
-def score(report: Report) -> dict:
+def score(report: Analysis) -> dict:
     """A 0-100 score with its components."""
     parts = 0.0
     for key, pts in PART_POINTS.items():

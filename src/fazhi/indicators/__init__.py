@@ -7,6 +7,7 @@ that is not clearly an indicator is a fact with id `other`.
 
 from __future__ import annotations
 
+from ..analysis import Analysis
 from ..model import Indicator
 from .mapping import Mention, map_quantities
 from .quantities import Quantity, find
@@ -14,19 +15,17 @@ from .taxonomy import OTHER_ID, taxonomy
 
 __all__ = ["Mention", "Quantity", "extract", "find", "mentions", "taxonomy", "OTHER_ID"]
 
-def mentions(report) -> list[Mention]:
+def mentions(report: Analysis) -> list[Mention]:
     """Every quantity of the report in its context (computed once per report, kept on it)."""
-    key = ("mentions", len(report.outline))
-    hit = report.derived.get(key)
-    if hit is not None:
-        return hit
+    if report.mentions is not None:
+        return report.mentions
     lo, hi = (
         report.body_span
         if report.body_span and report.body_span[1] > report.body_span[0]
         else (0, len(report.text))
     )
     result = map_quantities(report, find(report.text, lo, hi))
-    report.derived[key] = result
+    report.mentions = result
     return result
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Category, Report, Severity
+from ..analysis import Analysis
+from ..model import Category, Severity
 from .base import Hit, rule
 
 # `8余次`, `八余场`: 余 ("and more") after a single digit. A digit, a decimal point or a numeral before
@@ -33,7 +34,7 @@ YUE_RE = re.compile(rf"约(?P<n>\d{{{EXACT_MIN_DIGITS},}})(?![\d.．%％万亿�
     good=["全年开展法治讲座10余次。", "组织集中学法8次，其余时间自学。", "发放资料1.8万余份。"],
     fixable=True,
 )
-def yu_after_single_digit(report: Report) -> Iterator[Hit]:
+def yu_after_single_digit(report: Analysis) -> Iterator[Hit]:
     """“余”表示比整数略多，不用在个位数后面。
 
     ## 检查内容
@@ -63,7 +64,7 @@ def yu_after_single_digit(report: Report) -> Iterator[Hit]:
     good=["全年办理行政许可约1200件。", "培训执法人员315人次，约占全部人员的12.5%。", "约2.3万元"],
     fixable=True,
 )
-def yue_before_exact_count(report: Report) -> Iterator[Hit]:
+def yue_before_exact_count(report: Analysis) -> Iterator[Hit]:
     """“约”是概数词，后面的数不应精确到个位。
 
     ## 检查内容
@@ -101,7 +102,7 @@ YU_EXACT_RE = re.compile(rf"(?<![\d.．,，])(?P<n>\d{{{EXACT_MIN_DIGITS},}})(?P
           "共有1500余人参加。"],
     fixable=True,
 )
-def yu_after_exact_count(report: Report) -> Iterator[Hit]:
+def yu_after_exact_count(report: Analysis) -> Iterator[Hit]:
     """“余”“多”用在整数概数后面，不跟在精确到个位的数后面。
 
     ## 检查内容
@@ -144,7 +145,7 @@ ALL_OF_ONE_RE = re.compile(
     good=["全年受理行政复议案件3件，均已依法办结。", "全年受理行政复议案件1件，已依法办结。",
           "受理案件11件，均已办结。", "受理案件十一件，均已办结。"],
 )
-def all_of_one(report: Report) -> Iterator[Hit]:
+def all_of_one(report: Analysis) -> Iterator[Hit]:
     """只有一件（个、人）的事项，后面却用“均”“全部”“都”总括。
 
     ## 检查内容
@@ -183,7 +184,7 @@ SIGNED_CHANGE_RE = re.compile(
     good=["行政复议案件同比下降12.5%。", "受理量同比减少3%。", "增幅为-3%。"],
     fixable=False,
 )
-def negative_number_after_change_verb(report: Report) -> Iterator[Hit]:
+def negative_number_after_change_verb(report: Analysis) -> Iterator[Hit]:
     """表示增减的动词后面的数字又带了负号，增减方向说了两遍或前后矛盾。
 
     ## 检查内容

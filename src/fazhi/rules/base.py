@@ -13,13 +13,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
+from ..analysis import Analysis
 from ..config import Config
 from ..model import CATEGORY_PREFIX, Category, Finding, Severity
-
-if TYPE_CHECKING:
-    from ..model import Report
 
 CODE_RE = re.compile(r"^[A-Z]{2}\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -55,11 +52,11 @@ class Rule:
     needs: frozenset[str] = field(default_factory=frozenset)
     takes_config: bool = False  # the check has a second parameter, the analysis' Config
 
-    def hits(self, report: Report, cfg: Config) -> Iterable[Hit]:
+    def hits(self, report: Analysis, cfg: Config) -> Iterable[Hit]:
         """The check's hits on the report under the configuration."""
         return self.check(report, cfg) if self.takes_config else self.check(report)
 
-    def run(self, report: Report, cfg: Config, severity: Severity | None = None) -> Iterator[Finding]:
+    def run(self, report: Analysis, cfg: Config, severity: Severity | None = None) -> Iterator[Finding]:
         """Run the check and turn its hits into findings."""
         for h in self.hits(report, cfg):
             yield Finding(
@@ -164,7 +161,7 @@ def load_rule_modules() -> None:
     _loaded = True
 
 
-def run_rules(report: Report, config: Config | None = None) -> list[Finding]:
+def run_rules(report: Analysis, config: Config | None = None) -> list[Finding]:
     """Run every selected rule over the report; findings sorted by position."""
     return _run(report, config or Config())
 
@@ -185,7 +182,7 @@ def selected_rules(cfg: Config) -> tuple[Rule, ...]:
     return _selected(tuple(cfg.select), tuple(cfg.ignore), cfg.preview)
 
 
-def _run(report: Report, cfg: Config) -> list[Finding]:
+def _run(report: Analysis, cfg: Config) -> list[Finding]:
     out: list[Finding] = []
     for r in selected_rules(cfg):
         out.extend(r.run(report, cfg, cfg.severity_for(r)))

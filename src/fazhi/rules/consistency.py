@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..analysis import Analysis
 from ..indicators import OTHER_ID, mentions, taxonomy
 from ..indicators.mapping import Mention
 from ..indicators.quantities import interval
@@ -23,12 +24,12 @@ from ..indicators.relations import (
     rounding,
     same_paragraph,
 )
-from ..model import Category, Qualifier, Report, Severity
+from ..model import Category, Qualifier, Severity
 from .base import Hit, rule
 from .figures import is_previous_year
 
 
-def _quote(report: Report, m: Mention) -> str:
+def _quote(report: Analysis, m: Mention) -> str:
     return report.text[m.start : m.end]
 
 
@@ -50,7 +51,7 @@ PARTIAL_RE = re.compile(r"其他|其余|另外|其中")
     bad=["共调解纠纷400件，调解成功415件。", "累计发现安全隐患30条，其中重大隐患35条。"],
     good=["共调解纠纷420件，调解成功415件。", "累计发现安全隐患100余条，其中重大隐患5条。"],
 )
-def part_exceeds_whole(report: Report) -> Iterator[Hit]:
+def part_exceeds_whole(report: Analysis) -> Iterator[Hit]:
     """部分数超过总数（如调解成功件数多于调解总数，“其中”分项多于合计）。
 
     ## 检查内容
@@ -113,7 +114,7 @@ def part_exceeds_whole(report: Report) -> Iterator[Hit]:
         "共调解各类纠纷420余件，调解成功415余件，调解成功率99%。",
     ],
 )
-def rate_disagrees_with_counts(report: Report) -> Iterator[Hit]:
+def rate_disagrees_with_counts(report: Analysis) -> Iterator[Hit]:
     """文中写明的比率与同段所列的分子、分母算出的比率不符（超出四舍五入的范围）。
 
     ## 检查内容
@@ -176,7 +177,7 @@ def rate_disagrees_with_counts(report: Report) -> Iterator[Hit]:
         "辖区共10个村（社区），3个村各有5名，其他每个村有4名，共有法律明白人43名。",
     ],
 )
-def per_unit_contradicts_total(report: Report) -> Iterator[Hit]:
+def per_unit_contradicts_total(report: Analysis) -> Iterator[Hit]:
     """“每个村N人”与村数相乘，不等于同段写明的总数。
 
     ## 检查内容
@@ -238,7 +239,7 @@ def per_unit_contradicts_total(report: Report) -> Iterator[Hit]:
         "全年调解纠纷120件，比去年增加20件，同比增长20%。",
     ],
 )
-def change_disagrees_with_numbers(report: Report) -> Iterator[Hit]:
+def change_disagrees_with_numbers(report: Analysis) -> Iterator[Hit]:
     """“比去年减少M件，同比减少X%”中的百分比与本年数、增减数算出的不符。
 
     ## 检查内容
@@ -307,7 +308,7 @@ def change_disagrees_with_numbers(report: Report) -> Iterator[Hit]:
     bad=["全年干部职工法治学习培训近700余人次。", "发放宣传资料约1000份左右。"],
     good=["全年干部职工法治学习培训近700人次。", "发放宣传资料1000余份。"],
 )
-def contradictory_qualifiers(report: Report) -> Iterator[Hit]:
+def contradictory_qualifiers(report: Analysis) -> Iterator[Hit]:
     """一个数字前后同时用了两个约数词（“近…余”“约…左右”）。
 
     ## 检查内容
@@ -381,7 +382,7 @@ def _breakdown(text: str, a: Mention, b: Mention) -> bool:
         "简易程序案件30件，全年罚款金额2000元；普通程序案件12件，全年罚款金额5万元。",
     ],
 )
-def same_measure_different_values(report: Report) -> Iterator[Hit]:
+def same_measure_different_values(report: Analysis) -> Iterator[Hit]:
     """同一个总数（同一指标、同样措辞、同为全年或同为累计）在文中两处写了不同的数。
 
     ## 检查内容

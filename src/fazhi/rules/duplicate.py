@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from ..model import Category, Report, Severity
+from ..analysis import Analysis
+from ..model import Category, Severity
 from ..text import sentences
 from .base import Hit, rule
 
@@ -105,7 +106,7 @@ def _weight(u: Unit) -> int:
     return u.weight
 
 
-def _sentences(report: Report) -> list[Sentence]:
+def _sentences(report: Analysis) -> list[Sentence]:
     """Every sentence of the body, heading numbers left out."""
     text = report.text
     out: list[Sentence] = []
@@ -160,7 +161,7 @@ def _similar(u: Unit, v: Unit, threshold: float) -> bool:
     return SequenceMatcher(None, v.norm, u.norm, autojunk=False).ratio() >= threshold
 
 
-def _titles(report: Report) -> list[tuple[int, int, int, bool]]:
+def _titles(report: Analysis) -> list[tuple[int, int, int, bool]]:
     """(start, end, section end, stands alone without a full stop) of every heading title, by start."""
     text = report.text
     out = []
@@ -197,7 +198,7 @@ class _Index:
         self.exact.setdefault(u.norm, entry)
 
 
-def _repeats(report: Report, sents: list[Sentence]) -> dict[int, tuple[int, int, int]]:
+def _repeats(report: Analysis, sents: list[Sentence]) -> dict[int, tuple[int, int, int]]:
     """For each sentence that repeats earlier text: (span start, span end, earliest source sentence)."""
     text = report.text
     titles = _titles(report)
@@ -275,7 +276,7 @@ def _extend(text: str, sents: list[Sentence], found: dict[int, tuple[int, int, i
         "二、下一步安排\n以习近平新时代中国特色社会主义思想为指导，继续推进。",
     ],
 )
-def repeated_text(report: Report) -> Iterator[Hit]:
+def repeated_text(report: Analysis) -> Iterator[Hit]:
     """句子或较长的分句与前文重复（含个别字不同的近似重复）。
 
     ## 检查内容

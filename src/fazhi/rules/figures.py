@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..analysis import Analysis
 from ..indicators import mentions
 from ..indicators.quantities import interval
 from ..indicators.relations import breakdowns, fmt, ratio, rounding
-from ..model import Category, Report, Severity
+from ..model import Category, Severity
 from .base import Hit, rule
 
 # Outcomes of one procedure are mutually exclusive: a case is upheld or revoked, not both. A breakdown
@@ -63,7 +64,7 @@ _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
     bad=["全年审结行政复议案件5件，其中维持3件、撤销3件。", "共办理诉讼案件10件，其中胜诉7件，败诉4件。"],
     good=["全年审结行政复议案件6件，其中维持3件、撤销3件。", "共受理案件5件，其中涉企3件、涉农3件。"],
 )
-def outcomes_exceed_total(report: Report) -> Iterator[Hit]:
+def outcomes_exceed_total(report: Analysis) -> Iterator[Hit]:
     """“其中”之后列出的办理结果（维持、撤销、驳回、胜诉、败诉……）加起来多于总数。
 
     ## 检查内容
@@ -104,7 +105,7 @@ def outcomes_exceed_total(report: Report) -> Iterator[Hit]:
     bad=["我镇45公职人员全部参加考试。", "辖区内12企业完成整改。"],
     good=["我镇45名公职人员全部参加考试。", "辖区内12家企业完成整改，第3网格员到岗。"],
 )
-def count_without_measure_word(report: Report) -> Iterator[Hit]:
+def count_without_measure_word(report: Analysis) -> Iterator[Hit]:
     """数字直接连着人员、单位名词，中间缺了量词（45公职人员、12企业）。
 
     ## 检查内容
@@ -150,7 +151,7 @@ EPS = 1e-9
         "共排查隐患80处，其中重大隐患20处（占比25%）。",
     ],
 )
-def share_disagrees_with_counts(report: Report) -> Iterator[Hit]:
+def share_disagrees_with_counts(report: Analysis) -> Iterator[Hit]:
     """“其中”分项后面写的“占X%”与分项÷总数算出的比例不符（超出四舍五入的范围）。
 
     ## 检查内容
@@ -216,7 +217,7 @@ _RATE_CHANGE = re.compile(
     bad=["干部学法参训率同比增长8.5%。", "案卷合格率较上年提高5%，达到98%。"],
     good=["干部学法参训率同比提高8.5个百分点。", "办案效率同比提高20%，案件数量同比增长12%。"],
 )
-def rate_change_in_percent(report: Report) -> Iterator[Hit]:
+def rate_change_in_percent(report: Analysis) -> Iterator[Hit]:
     """比率（合格率、参学率、占比……）的增减写成了“增长N%”，应写“提高N个百分点”。
 
     ## 检查内容
@@ -264,7 +265,7 @@ PCT_EPS = 1e-6
     good=["全年办理案件120件，同比增长20%，上年为100件。", "受理信访事项80件，较去年同期的100件下降20%。",
           "全年办理案件120件，同比增长20%。"],
 )
-def change_disagrees_with_previous_year(report: Report) -> Iterator[Hit]:
+def change_disagrees_with_previous_year(report: Analysis) -> Iterator[Hit]:
     """同一句中写了本年数、上年数和同比增减的百分比，百分比与两个数算出的不符。
 
     ## 检查内容

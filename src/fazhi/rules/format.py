@@ -10,7 +10,8 @@ from functools import lru_cache
 from importlib import resources
 
 from .. import furniture
-from ..model import Category, Report, Severity
+from ..analysis import Analysis
+from ..model import Category, Severity
 from .base import Hit, rule
 
 # Hyphen-like marks typed where a 一字线 belongs. The wave dash `～` is left alone: it is the mark for
@@ -39,7 +40,7 @@ MAX_YEAR_SPAN = 30
           "根据《法治政府建设实施纲要(2021-2025年)》要求,全年办理案件12件,调解纠纷30件。"],
     fixable=True,
 )
-def time_range_hyphen(report: Report) -> Iterator[Hit]:
+def time_range_hyphen(report: Analysis) -> Iterator[Hit]:
     """标示时间起止的连字符“-”应为一字线“—”。
 
     ## 检查内容
@@ -119,7 +120,7 @@ def _day_name_re() -> re.Pattern:
     ],
     fixable=True,
 )
-def month_day_interpunct(report: Report) -> Iterator[Hit]:
+def month_day_interpunct(report: Analysis) -> Iterator[Hit]:
     """以月日命名的节日、纪念日、事件，月与日之间用了句点。
 
     ## 检查内容
@@ -184,7 +185,7 @@ SHORT_YEAR_RANGE = (15, 35)
     good=["2023年底共化解矛盾纠纷120件。", "扎根基层工作23年，从事调解18年。"],
     fixable=True,
 )
-def short_year(report: Report) -> Iterator[Hit]:
+def short_year(report: Analysis) -> Iterator[Hit]:
     """年份用两位数简写（23年底、24年6月）。
 
     ## 检查内容
@@ -225,7 +226,7 @@ DOC_NO_RE = re.compile(
     good=["根据解政〔2023〕4号文件要求。", "（2023）渝0153行初12号判决。"],
     fixable=True,
 )
-def document_number_format(report: Report) -> Iterator[Hit]:
+def document_number_format(report: Analysis) -> Iterator[Hit]:
     """发文字号的年份没有用六角括号“〔〕”，或发文顺序号前加了“0”。
 
     ## 检查内容
@@ -267,7 +268,7 @@ DATE_RE = re.compile(r"((?:19|20)(?<!\d..)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?"
     good=["2024年1月16日", "会议于2023年10月15日召开。"],
     fixable=True,
 )
-def date_zero_padding(report: Report) -> Iterator[Hit]:
+def date_zero_padding(report: Analysis) -> Iterator[Hit]:
     """用“年月日”书写的日期，月或日前加了补位的“0”。
 
     ## 检查内容

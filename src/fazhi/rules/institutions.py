@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..analysis import Analysis
 from ..config import Config
-from ..model import Category, Report, Severity
+from ..model import Category, Severity
 from . import kinds
 from .base import Hit, rule
 from .kinds import WRONG, Entry
@@ -38,7 +39,7 @@ HISTORY_MARKS = ("原", "前")
         "关于2023年法治政府建设情况的报告\n依托镇综治中心调处纠纷。",
     ],
 )
-def retired_institution_name(report: Report, cfg: Config) -> Iterator[Hit]:
+def retired_institution_name(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """报告所述年度已经撤销或更名的机构，仍用旧名称。
 
     ## 检查内容

@@ -30,8 +30,8 @@ from importlib import resources
 
 import ahocorasick
 
+from ..analysis import Analysis
 from ..config import Config
-from ..model import Report
 from .base import Hit
 
 WRONG, GUARD, TRIGGER = "wrong", "guard", "trigger"
@@ -143,11 +143,10 @@ def _automaton(user: UserLexicon) -> ahocorasick.Automaton:
     return auto
 
 
-def scan(report: Report, cfg: Config) -> Scan:
+def scan(report: Analysis, cfg: Config) -> Scan:
     """One pass of the shared automaton over the report's text (kept on the report for its rules)."""
     user = user_lexicon(cfg)
-    key = ("term-scan", user)
-    hit = report.derived.get(key)
+    hit = report.term_scans.get(user)
     if hit is not None:
         return hit
     text = report.text
@@ -167,14 +166,13 @@ def scan(report: Report, cfg: Config) -> Scan:
     for m in _resolve(wrongs, guards):
         result.wrong[m.entry.kind].append(m)
     result.allowed = [(m.start, m.end) for m in guards if m.entry.text in user.allowed]
-    report.derived[key] = result
+    report.term_scans[user] = result
     return result
 
 
-def forget_scans(report: Report) -> None:
+def forget_scans(report: Analysis) -> None:
     """Forget the report's term scan (benchmarks time a cold pass)."""
-    for key in [k for k in report.derived if isinstance(k, tuple) and k[0] == "term-scan"]:
-        del report.derived[key]
+    report.term_scans.clear()
 
 
 def error_region(wrong: str, right: str) -> tuple[int, int]:
@@ -225,17 +223,17 @@ def _resolve(wrongs: list[Match], guards: list[Match]) -> list[Match]:
     return kept
 
 
-def wrong_forms(report: Report, cfg: Config, kind: str) -> list[Match]:
+def wrong_forms(report: Analysis, cfg: Config, kind: str) -> list[Match]:
     """Unexplained wrong forms of one table kind, in text order."""
     return scan(report, cfg).wrong.get(kind, [])
 
 
-def triggers(report: Report, cfg: Config, kind: str) -> list[Match]:
+def triggers(report: Analysis, cfg: Config, kind: str) -> list[Match]:
     """Occurrences of one trigger kind, in text order."""
     return sorted(scan(report, cfg).trigger.get(kind, []), key=lambda m: m.start)
 
 
-def allowed_only(report: Report, cfg: Config, hits: Iterable[Hit]) -> Iterator[Hit]:
+def allowed_only(report: Analysis, cfg: Config, hits: Iterable[Hit]) -> Iterator[Hit]:
     """Drop the hits that overlap a string the user allowed (`lexicon.allowed`)."""
     spans = scan(report, cfg).allowed
     for h in hits:
@@ -261,7 +259,7 @@ class PreferredForms:
     def __init__(self, kind: str, message: str, suggest: Callable[[Entry], bool] | bool = True):
         self.kind, self.message, self.suggest = kind, message, suggest
 
-    def hits(self, report: Report, cfg: Config, keep: Callable[[Match], bool] | None = None) -> Iterator[Hit]:
+    def hits(self, report: Analysis, cfg: Config, keep: Callable[[Match], bool] | None = None) -> Iterator[Hit]:
         """Hits for the table's wrong forms (those `keep` accepts, when given)."""
         found = []
         for m in wrong_forms(report, cfg, self.kind):
@@ -283,7 +281,7 @@ class Existence:
     def __init__(self, kind: str, message: str):
         self.kind, self.message = kind, message
 
-    def __call__(self, report: Report, cfg: Config) -> Iterator[Hit]:
+    def __call__(self, report: Analysis, cfg: Config) -> Iterator[Hit]:
         """Hits for every unexplained occurrence."""
         found = [
             Hit(

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 import cn2an
 
-from ..model import Category, Report, Severity
+from ..analysis import Analysis
+from ..model import Category, Severity
 from ..outline import to_int
 from .base import Hit, rule
 from .numbering import _groups
@@ -52,7 +53,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
         "坚持统一是前提，规范是关键。",
     ],
 )
-def item_sequence_in_paragraph(report: Report) -> Iterator[Hit]:
+def item_sequence_in_paragraph(report: Analysis) -> Iterator[Hit]:
     """段落中用“一是、二是、三是”列举时，序号应从“一是”开始依次递增，不重复。
 
     ## 检查内容
@@ -114,7 +115,7 @@ _ARABIC_SEP_RE = re.compile(r"\d{1,2}\s*([.．、])")
     ],
     fixable=True,
 )
-def mixed_list_separators(report: Report) -> Iterator[Hit]:
+def mixed_list_separators(report: Analysis) -> Iterator[Hit]:
     """同一组阿拉伯数字编号应使用同一种分隔符号（“1.”“2.”，不混用“2、”）。
 
     ## 检查内容

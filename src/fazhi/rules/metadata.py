@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from ..analysis import Analysis
 from ..config import Config
-from ..model import Category, Report, Severity
+from ..model import Category, Severity
 from .base import Hit, rule
 
 _BODY = "一、主要举措和成效\n全年开展会前学法12次。\n二、存在的不足和原因\n执法力量不足。\n三、下一年度主要安排\n继续努力。"
@@ -28,7 +29,7 @@ _SIGNED = "\n某某县司法局\n2024年1月16日"
         "| 标题：某某镇关于2023年法治政府建设情况的报告 |\n发布日期：2024-02-01\n" + _BODY,
     ],
 )
-def missing_title(report: Report) -> Iterator[Hit]:
+def missing_title(report: Analysis) -> Iterator[Hit]:
     """报告开头没有标题。
 
     ## 检查内容
@@ -43,7 +44,7 @@ def missing_title(report: Report) -> Iterator[Hit]:
     标题若不含“法治”“依法”“报告”等字样，可能识别不到。网页本身显示了标题（网页标题、信息栏的“标题”一行）
     而正文没有重复时不报：发布的报告有标题。
     """
-    if report.title_span is None and not report.derived.get("title_from_page"):
+    if report.title_span is None and not report.title_from_page:
         inferred = f"（文件名所示标题为“{report.inferred_title}”）" if report.inferred_title else ""
         yield Hit(None, None, f"报告缺少标题{inferred}")
 
@@ -57,7 +58,7 @@ def missing_title(report: Report) -> Iterator[Hit]:
     bad=[_TITLE + _BODY, _TITLE + _BODY + "\n某某县司法局"],
     good=[_TITLE + _BODY + _SIGNED, _TITLE + _BODY + "\n某某县司法局\n二〇二四年一月十六日"],
 )
-def missing_signing_date(report: Report) -> Iterator[Hit]:
+def missing_signing_date(report: Analysis) -> Iterator[Hit]:
     """报告末尾没有成文日期。
 
     ## 检查内容
@@ -84,7 +85,7 @@ def missing_signing_date(report: Report) -> Iterator[Hit]:
     bad=[_TITLE + _BODY, _TITLE + _BODY + "\n2024年1月16日"],
     good=[_TITLE + _BODY + _SIGNED, _TITLE + _BODY + "\n中共某某镇委员会 某某镇人民政府\n2024年1月16日"],
 )
-def missing_signature(report: Report) -> Iterator[Hit]:
+def missing_signature(report: Analysis) -> Iterator[Hit]:
     """报告末尾没有发文单位署名（落款）。
 
     ## 检查内容
@@ -121,7 +122,7 @@ _DATE_BAD_RE = re.compile(
     good=[_TITLE + _BODY + _SIGNED, _TITLE + _BODY + "\n某某县司法局\n2024年2月6日"],
     fixable=True,
 )
-def signing_date_form(report: Report) -> Iterator[Hit]:
+def signing_date_form(report: Analysis) -> Iterator[Hit]:
     """成文日期用阿拉伯数字将年、月、日标全，月、日不编虚位。
 
     ## 检查内容
@@ -159,7 +160,7 @@ def _deadline(year: int, mmdd: str) -> date:
     bad=[_TITLE + _BODY + "\n某某县司法局\n2024年3月20日", _TITLE + _BODY + "\n某某县司法局\n2024年6月1日"],
     good=[_TITLE + _BODY + _SIGNED, _TITLE + _BODY + "\n某某县司法局\n2024年2月29日"],
 )
-def signed_after_deadline(report: Report, cfg: Config) -> Iterator[Hit]:
+def signed_after_deadline(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """报告的成文日期晚于向上级报送的截止日期（默认次年3月1日）。
 
     ## 检查内容
@@ -191,7 +192,7 @@ def signed_after_deadline(report: Report, cfg: Config) -> Iterator[Hit]:
     bad=["<html><body><p>发布时间：2024-05-06</p>" + "".join(f"<p>{x}</p>" for x in (_TITLE + _BODY).split("\n")) + "</body></html>"],
     good=["<html><body><p>发布时间：2024-03-28</p>" + "".join(f"<p>{x}</p>" for x in (_TITLE + _BODY).split("\n")) + "</body></html>"],
 )
-def published_after_deadline(report: Report, cfg: Config) -> Iterator[Hit]:
+def published_after_deadline(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """网页标明的发布日期晚于向社会公开的截止日期（默认次年4月1日）。
 
     ## 检查内容
@@ -234,7 +235,7 @@ THIS_YEAR_RE = re.compile(r"今年(?=以来|来|共|累计|全年|上半年|下�
     ],
     fixable=True,
 )
-def this_year_in_last_years_report(report: Report) -> Iterator[Hit]:
+def this_year_in_last_years_report(report: Analysis) -> Iterator[Hit]:
     """报告在所述年度的次年成文（或公开），文中却用“今年”“今年以来”指所述年度。
 
     ## 检查内容

@@ -6,14 +6,15 @@ from collections.abc import Iterator
 
 import cn2an
 
-from ..model import Category, Report, Section, Severity
+from ..analysis import Analysis
+from ..model import Category, Section, Severity
 from ..outline import STYLE_LEVEL, STYLE_NAMES, to_int
 from .base import Hit, rule
 
 NUMBERED = ("cn", "paren_cn", "arabic", "paren_arabic", "ordinal")
 
 
-def _groups(report: Report) -> Iterator[tuple[Section | None, list[Section]]]:
+def _groups(report: Analysis) -> Iterator[tuple[Section | None, list[Section]]]:
     """(parent, children) for the roots and every section with children."""
     yield None, list(report.outline)
     for s in report.sections():
@@ -65,7 +66,7 @@ def _span(s: Section, text: str) -> tuple[int, int]:
         "一、主要举措\n（一）加强学习\n内容。\n（二）规范执法\n内容。\n二、问题\n（一）队伍\n内容。",
     ],
 )
-def numbering_sequence(report: Report) -> Iterator[Hit]:
+def numbering_sequence(report: Analysis) -> Iterator[Hit]:
     """同级标题的编号应依次连续，不跳号、不重号。
 
     ## 检查内容
@@ -135,7 +136,7 @@ def numbering_sequence(report: Report) -> Iterator[Hit]:
     ],
     fixable=True,
 )
-def numbering_wrong_style(report: Report) -> Iterator[Hit]:
+def numbering_wrong_style(report: Analysis) -> Iterator[Hit]:
     """同级标题应使用同一种编号样式（GB/T 9704：一、→（一）→1.→（1））。
 
     ## 检查内容
@@ -184,7 +185,7 @@ def numbering_wrong_style(report: Report) -> Iterator[Hit]:
     ],
     fixable=True,
 )
-def numbering_missing(report: Report) -> Iterator[Hit]:
+def numbering_missing(report: Analysis) -> Iterator[Hit]:
     """同级标题都有编号时，单独一行的无编号标题漏了编号。
 
     ## 检查内容
@@ -241,7 +242,7 @@ MIN_LEVEL_JUMP = 3
         "一、主要举措\n（一）加强学习\n（1）学习宪法\n内容。",
     ],
 )
-def numbering_level_skipped(report: Report) -> Iterator[Hit]:
+def numbering_level_skipped(report: Analysis) -> Iterator[Hit]:
     """标题层次序数可以越一级使用，但不宜从“一、”直接跳到“（1）”。
 
     ## 检查内容

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..analysis import Analysis
 from ..config import Config
-from ..model import Category, Report, Severity
+from ..model import Category, Severity
 from . import kinds
 from .base import Hit, rule
 from .kinds import GUARD, WRONG, Entry
@@ -38,7 +39,7 @@ _FIXED = kinds.PreferredForms("fixed_name", "“{wrong}”应为“{right}”（
     good=["借助“12·4”国家宪法日开展宣传，宪法日益深入人心。", "利用“8·29”测绘法宣传日开展宣传。"],
     fixable=True,
 )
-def wrong_fixed_name(report: Report, cfg: Config) -> Iterator[Hit]:
+def wrong_fixed_name(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """纪念日、法规和工作品牌的名称写错了一个字或一个词（多了、少了或换了）。
 
     ## 检查内容
@@ -84,7 +85,7 @@ _DUTY_ORDER = re.compile(r"(?:推进)?第一责任人法治建设职责")
     ],
     fixable=True,
 )
-def first_responsible_duty_incomplete(report: Report, cfg: Config) -> Iterator[Hit]:
+def first_responsible_duty_incomplete(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """法定表述“履行推进法治建设第一责任人职责”写得残缺（缺“第一责任人职责”）或语序颠倒。
 
     ## 检查内容

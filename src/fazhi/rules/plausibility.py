@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..analysis import Analysis
 from ..indicators import mentions, taxonomy
-from ..model import Category, Qualifier, Report, Severity
+from ..model import Category, Qualifier, Severity
 from .base import Hit, rule
 
 # A 100% rate is unremarkable over a few dozen cases (every petition answered on time) but not
@@ -36,7 +37,7 @@ def _fmt(x) -> str:
         "共排查矛盾纠纷1705件，调解成功1650件，调解成功率96.8%。",
     ],
 )
-def perfect_rate_over_large_count(report: Report) -> Iterator[Hit]:
+def perfect_rate_over_large_count(report: Analysis) -> Iterator[Hit]:
     """上千件（人）的工作，成功率、合格率等写为100%，值得复核。
 
     ## 检查内容
@@ -81,7 +82,7 @@ def perfect_rate_over_large_count(report: Report) -> Iterator[Hit]:
     bad=["调解成功率105%。", "127名干部参加法治理论知识考试，合格率为120%。"],
     good=["调解成功率100%。", "受理案件同比增长120%。"],
 )
-def rate_over_maximum(report: Report) -> Iterator[Hit]:
+def rate_over_maximum(report: Analysis) -> Iterator[Hit]:
     """成功率、合格率、满意度等不可能超过100%。
 
     ## 检查内容
@@ -125,7 +126,7 @@ FRACTIONAL_COUNT_RE = re.compile(
     good=["全年培训执法人员125人次。", "发放资料1.5万份。", "平均办理时限压缩至2.5个工作日。",
           "执法人员持证率提高1.5个百分点。"],
 )
-def fractional_count(report: Report) -> Iterator[Hit]:
+def fractional_count(report: Analysis) -> Iterator[Hit]:
     """件、人、次等只能逐个计数的数量写成了小数。
 
     ## 检查内容

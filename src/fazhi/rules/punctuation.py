@@ -13,7 +13,8 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
-from ..model import Category, Report, Severity
+from ..analysis import Analysis
+from ..model import Category, Severity
 from ..text import HAN
 from .base import Hit, rule
 
@@ -208,7 +209,7 @@ def _mark_name(ch: str) -> str:
           "详见 http://www.gov.cn/a?b=1,2 的通知。", "引用英文原文 Hello, world! 作为示例。"],
     fixable=True,
 )
-def ascii_punctuation(report: Report) -> Iterator[Hit]:
+def ascii_punctuation(report: Analysis) -> Iterator[Hit]:
     """中文句子中使用了半角（英文）标点。
 
     ## 检查内容
@@ -262,7 +263,7 @@ def _paragraph_hit(text: str, group: list[Hit]) -> Hit:
     return Hit(s, e, f"本段有{len(group)}处半角标点（{names}），中文句子中应使用全角标点", "".join(out))
 
 
-def _ascii_marks(report: Report) -> Iterator[Hit]:
+def _ascii_marks(report: Analysis) -> Iterator[Hit]:
     """One hit per half-width mark that stands in Chinese text, in text order."""
     text = report.text
     starts, lines = _lines(text)
@@ -291,7 +292,7 @@ def _ascii_marks(report: Report) -> Iterator[Hit]:
           "学习《关于印发〈实施方案〉的通知》。", "1）加强学习；2）规范执法。"],
     fixable=True,
 )
-def unpaired_quote_or_bracket(report: Report) -> Iterator[Hit]:
+def unpaired_quote_or_bracket(report: Analysis) -> Iterator[Hit]:
     """引号、括号或书名号前后不配对，或前半个与后半个一为半角、一为全角。
 
     ## 检查内容
@@ -391,7 +392,7 @@ INNER_CLOSERS = "”’》〉"
     good=["开展“宪法宣传周”活动。", "开展“学思践悟 青年微宣讲”活动。"],
     fixable=True,
 )
-def space_inside_quotes(report: Report) -> Iterator[Hit]:
+def space_inside_quotes(report: Analysis) -> Iterator[Hit]:
     """引号或书名号的内侧多了空格。
 
     ## 检查内容
@@ -429,7 +430,7 @@ EMPHATIC = set("？！")
     good=["有关情况如下……", "真的完成了吗？！", "继续努力——建设法治政府。"],
     fixable=True,
 )
-def doubled_punctuation(report: Report) -> Iterator[Hit]:
+def doubled_punctuation(report: Analysis) -> Iterator[Hit]:
     """同一位置连用了两个句内或句末点号。
 
     ## 检查内容
@@ -470,7 +471,7 @@ ITEM_BREAK_RE = re.compile(r"[“”《》。；！？\n]")
           "开展“六进”宣讲、基层理论微宣讲。"],
     fixable=True,
 )
-def enumeration_comma(report: Report) -> Iterator[Hit]:
+def enumeration_comma(report: Analysis) -> Iterator[Hit]:
     """并列的引号之间、并列的书名号之间用了顿号。
 
     ## 检查内容

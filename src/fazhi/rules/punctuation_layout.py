@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Category, Report, Severity
+from ..analysis import Analysis
+from ..model import Category, Severity
 from .base import Hit, rule
 from .punctuation import CJK_RE
 
@@ -27,7 +28,7 @@ HEADING_STYLES = ("cn", "paren_cn", "arabic", "paren_arabic")
           "三、2024年工作安排\n（一）深化普法宣传，推动法律进社区。\n（二）加强执法队伍建设，组织全员培训。"],
     fixable=True,
 )
-def heading_full_stop(report: Report) -> Iterator[Hit]:
+def heading_full_stop(report: Analysis) -> Iterator[Hit]:
     """单独成行的一、二级标题末尾用了句号。
 
     ## 检查内容
@@ -74,7 +75,7 @@ OPENING = "“‘《（「『〈"
           "2023年—2024年连续两年获评先进。", "“十三五”—“十四五”期间。"],
     fixable=True,
 )
-def single_em_dash(report: Report) -> Iterator[Hit]:
+def single_em_dash(report: Analysis) -> Iterator[Hit]:
     """用作破折号的单个一字线“—”，应为两字线“——”。
 
     ## 检查内容
@@ -125,7 +126,7 @@ TAIL_CHARS = 12
           "一、存在的问题\n（一）干部法治观念还不够强\n部分干部对法治建设的认识不够深入。"],
     fixable=True,
 )
-def paragraph_without_final_punctuation(report: Report) -> Iterator[Hit]:
+def paragraph_without_final_punctuation(report: Analysis) -> Iterator[Hit]:
     """正文段落末尾没有句号等句末标点。
 
     ## 检查内容

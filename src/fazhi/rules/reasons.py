@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Category, PartStatus, Report, Severity
+from ..analysis import Analysis
+from ..model import Category, PartStatus, Severity
 from .base import Hit, rule
 
 # Words that give a cause or an analysis of one. One of them anywhere in the part (heading included)
@@ -36,7 +37,7 @@ MIN_PART_CHARS = 60
         "三、下一年度主要安排\n继续推进。"
     ],
 )
-def shortcomings_without_reasons(report: Report) -> Iterator[Hit]:
+def shortcomings_without_reasons(report: Analysis) -> Iterator[Hit]:
     """“存在的不足和原因”部分只列了问题，没有一处分析原因。
 
     ## 检查内容

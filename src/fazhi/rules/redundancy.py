@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Category, Report, Severity
+from ..analysis import Analysis
+from ..model import Category, Severity
 from ..text import find_all
 from .base import Hit, rule
 
@@ -26,7 +27,7 @@ DOUBLE_DENG_RE = re.compile(rf"{_DENG}(?P<mid>[^，,。；;：:、“”《》�
     good=["将宪法、民法典等法律法规纳入学习计划。", "坚持平等保护各类市场主体等原则。", "对等开展交流。"],
     fixable=True,
 )
-def double_deng(report: Report) -> Iterator[Hit]:
+def double_deng(report: Analysis) -> Iterator[Hit]:
     """一个列举的末尾连用了两个“等”。
 
     ## 检查内容
@@ -65,7 +66,7 @@ ACCEPTED_DOUBLES = frozenset("研究研究 讨论讨论 学习学习 商量商�
     good=["组织居委干部参加培训。", "天天学法，人人守法。", "一项一项抓落实。"],
     fixable=True,
 )
-def doubled_word(report: Report) -> Iterator[Hit]:
+def doubled_word(report: Analysis) -> Iterator[Hit]:
     """一个词语紧接着重复写了一遍。
 
     ## 检查内容
@@ -102,7 +103,7 @@ MIN_UNIT_NAME = 5
     good=["某山县人民政府关于2024年法治政府建设情况的报告\n2024年，某山县人民政府坚持依法行政。"],
     fixable=True,
 )
-def unit_name_missing_char(report: Report) -> Iterator[Hit]:
+def unit_name_missing_char(report: Analysis) -> Iterator[Hit]:
     """正文中写本单位名称时漏了中间一个字。
 
     ## 检查内容
@@ -154,7 +155,7 @@ DE_BEFORE_VERB_RE = re.compile(rf"(?<!得到)(?<!取得)(?<!实现)(?<!获得)(?
     good=["准确、全面、具体地公开政府信息。", "各项措施得到全面的落实。", "工作取得了积极的推进。"],
     fixable=True,
 )
-def de_before_verb(report: Report) -> Iterator[Hit]:
+def de_before_verb(report: Analysis) -> Iterator[Hit]:
     """修饰动词的状语后面用了“的”。
 
     ## 检查内容

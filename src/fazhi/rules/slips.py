@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ..model import Category, Report, Severity
+from ..analysis import Analysis
+from ..model import Category, Severity
 from . import kinds
 from .base import Hit, rule
 
@@ -39,7 +40,7 @@ DOUBLED_PARTICLE_RE = re.compile(
     ],
     fixable=True,
 )
-def doubled_particle(report: Report) -> Iterator[Hit]:
+def doubled_particle(report: Analysis) -> Iterator[Hit]:
     """助词“的”或“了”紧接着写了两个。
 
     ## 检查内容
@@ -90,7 +91,7 @@ LUNAR_LOOKBACK = 6
     good=["于2024年2月29日召开专题会议。", "6月30日前完成清理。", "2023年12月印发实施方案。",
           "落实《法治政府建设实施纲要（2021—2025年）》。", "3月5-8日开展集中培训。", "共12月份数据。"],
 )
-def impossible_date(report: Report) -> Iterator[Hit]:
+def impossible_date(report: Analysis) -> Iterator[Hit]:
     """日期写成了日历上没有的日子，或年份区间起止颠倒。
 
     ## 检查内容
@@ -160,7 +161,7 @@ BODY_BARE_YEAR_RE = re.compile(
           "发文字号为〔2024〕3号。", "全年共有2024工作日数据。"],
     fixable=True,
 )
-def year_without_nian(report: Report) -> Iterator[Hit]:
+def year_without_nian(report: Analysis) -> Iterator[Hit]:
     """正文中的年份后面缺少“年”字。
 
     ## 检查内容
@@ -210,7 +211,7 @@ def _full_name_re() -> re.Pattern:
           "印发《关于学习〈中华人民共和国民法典〉的通知》。", "编印《中华人民共和国民法典学习读本》。"],
     fixable=True,
 )
-def law_title_without_book_marks(report: Report) -> Iterator[Hit]:
+def law_title_without_book_marks(report: Analysis) -> Iterator[Hit]:
     """法律、行政法规的全称（“中华人民共和国××法”）写在正文中，没有加书名号。
 
     ## 检查内容
@@ -261,7 +262,7 @@ PLAN_YEARS_RE = re.compile(
     good=["落实“八五”普法规划（2021—2025年）。", "编制“十四五”法治政府建设规划（2021-2025年）。",
           "总结“七五”普法（2016—2020年）经验。"],
 )
-def five_year_plan_years(report: Report) -> Iterator[Hit]:
+def five_year_plan_years(report: Analysis) -> Iterator[Hit]:
     """以序数命名的五年规划（“十四五”“八五”普法等）后面的年份区间与该五年不符。
 
     ## 检查内容
@@ -304,7 +305,7 @@ COMMA_BEFORE_CONJ_RE = re.compile(r"、\s*(?P<w>等(?![级同于待候量额次]
     good=["学习宪法、民法典等法律法规。", "开展执法检查以及案卷评查。", "开展巡查、及时处置。", "开展评估、等级评定。"],
     fixable=True,
 )
-def comma_before_conjunction(report: Report) -> Iterator[Hit]:
+def comma_before_conjunction(report: Analysis) -> Iterator[Hit]:
     """列举的最后用了“等”或连词，前面却还有顿号。
 
     ## 检查内容

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import PART_NAMES, Category, PartStatus, Report, Severity
+from ..analysis import Analysis
+from ..model import PART_NAMES, Category, PartStatus, Severity
 from .base import Hit, rule
 
 # Parts a report must carry; `other` (其他需要报告的情况) is optional in practice (domain.md).
@@ -31,7 +32,7 @@ _FULL = (
     ],
     good=[_FULL],
 )
-def statutory_part_missing(report: Report) -> Iterator[Hit]:
+def statutory_part_missing(report: Analysis) -> Iterator[Hit]:
     """年度报告缺少《法治政府建设与责任落实督察工作规定》要求的某一部分。
 
     ## 检查内容
@@ -65,7 +66,7 @@ def statutory_part_missing(report: Report) -> Iterator[Hit]:
     ],
     good=[_FULL],
 )
-def statutory_part_embedded(report: Report) -> Iterator[Hit]:
+def statutory_part_embedded(report: Analysis) -> Iterator[Hit]:
     """法定的某部分内容写在了其他部分之中，没有单列。
 
     ## 检查内容

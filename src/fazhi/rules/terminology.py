@@ -10,8 +10,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ..analysis import Analysis
 from ..config import Config
-from ..model import Category, Report, Severity
+from ..model import Category, Severity
 from . import kinds
 from .base import Hit, rule
 from .kinds import TRIGGER, WRONG, Entry
@@ -79,7 +80,7 @@ _YEARS = re.compile(r"([（(〔])?(\d{4})\s*[—\-－–~～至]+\s*(\d{4})(年)
     good=["深入学习贯彻党的二十大和二十届历次全会精神。", "深入学习习近平法治思想。"],
     fixable=True,
 )
-def canonical_political_phrase(report: Report, cfg: Config) -> Iterator[Hit]:
+def canonical_political_phrase(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """政治、法治固定表述应使用规范写法（phrases.tsv）。
 
     ## 检查内容
@@ -109,7 +110,7 @@ def canonical_political_phrase(report: Report, cfg: Config) -> Iterator[Hit]:
     good=["顺利通过“八五”普法中期评估。", "编制“十四五”规划纲要。"],
     fixable=True,
 )
-def unquoted_numeral_abbreviation(report: Report, cfg: Config) -> Iterator[Hit]:
+def unquoted_numeral_abbreviation(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """“八五”普法、“十四五”规划等数字简称应加引号。
 
     ## 检查内容
@@ -143,7 +144,7 @@ def unquoted_numeral_abbreviation(report: Report, cfg: Config) -> Iterator[Hit]:
     good=["组织干部参加法治理论考试。", "重大执法决定法制审核，加强法制机构建设。"],
     fixable=True,
 )
-def fazhi_not_fazhi(report: Report, cfg: Config) -> Iterator[Hit]:
+def fazhi_not_fazhi(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """法治理念、法治宣传教育等应写“法治”，不写“法制”。
 
     ## 检查内容
@@ -178,7 +179,7 @@ def fazhi_not_fazhi(report: Report, cfg: Config) -> Iterator[Hit]:
     # these reports (issue 15), so the rule is opt-in (`[rules] preview = true` or `--select TE004`).
     status="preview",
 )
-def short_law_title(report: Report, cfg: Config) -> Iterator[Hit]:
+def short_law_title(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """法律名称首次出现时应使用全称《中华人民共和国××法》。
 
     ## 检查内容
@@ -228,7 +229,7 @@ def short_law_title(report: Report, cfg: Config) -> Iterator[Hit]:
     good=["2023年，严格执行《信访工作条例》。", "2021年，严格执行《信访条例》。"],
     fixable=True,
 )
-def outdated_document_name(report: Report, cfg: Config) -> Iterator[Hit]:
+def outdated_document_name(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """引用了报告年度已经废止或被取代的法律、法规、文件或报刊名称。
 
     ## 检查内容
@@ -258,7 +259,7 @@ def outdated_document_name(report: Report, cfg: Config) -> Iterator[Hit]:
     good=["开展全民国家安全教育日宣传，国家安全教育日当天发放资料。", "维护国家安全日益重要。"],
     fixable=True,
 )
-def commemoration_day_name(report: Report, cfg: Config) -> Iterator[Hit]:
+def commemoration_day_name(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """纪念日、宣传日应使用法定或正式名称。
 
     ## 检查内容
@@ -276,7 +277,7 @@ def commemoration_day_name(report: Report, cfg: Config) -> Iterator[Hit]:
     yield from _DAY(report, cfg)
 
 
-def _cited_sessions(report: Report, cfg: Config) -> Iterator[tuple[int, int, str, str]]:
+def _cited_sessions(report: Analysis, cfg: Config) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, name, date) of every congress or plenary session the report names."""
     text, known = report.text, sessions()
     for m in kinds.triggers(report, cfg, "session"):
@@ -298,7 +299,7 @@ def _cited_sessions(report: Report, cfg: Config) -> Iterator[tuple[int, int, str
                 yield run.start() + p.start(), run.start() + p.end(), name, known[name]
 
 
-def _sessions_after(report: Report, cfg: Config, cutoff: str, why: str) -> Iterator[Hit]:
+def _sessions_after(report: Analysis, cfg: Config, cutoff: str, why: str) -> Iterator[Hit]:
     """Hits for the sessions the report names that opened after `cutoff` (YYYY-MM-DD)."""
     found = [Hit(s, e, f"{n}于{d}召开，{why}") for s, e, n, d in _cited_sessions(report, cfg) if d > cutoff]
     return kinds.allowed_only(report, cfg, found)
@@ -316,7 +317,7 @@ def _sessions_after(report: Report, cfg: Config, cutoff: str, why: str) -> Itera
     ],
     good=["学习二十届三中全会精神。\n某局\n2025年1月10日", "以优异成绩迎接党的二十大。\n某局\n2022年2月1日"],
 )
-def session_cited_before_held(report: Report, cfg: Config) -> Iterator[Hit]:
+def session_cited_before_held(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """报告引用的党代会或中央全会在报告成文日期时尚未召开。
 
     ## 检查内容
@@ -344,7 +345,7 @@ def session_cited_before_held(report: Report, cfg: Config) -> Iterator[Hit]:
     bad=["2023年，我局学习二十届三中全会精神。", "2021年，我局学习党的二十大报告。"],
     good=["2024年，我局学习二十届三中全会精神。", "2022年，我局学习二十届二中全会精神。"],
 )
-def session_after_report_year(report: Report, cfg: Config) -> Iterator[Hit]:
+def session_after_report_year(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """报告所述年度的报告，引用了在报送截止日期之后才召开的会议。
 
     ## 检查内容
@@ -381,7 +382,7 @@ def session_after_report_year(report: Report, cfg: Config) -> Iterator[Hit]:
     ],
     fixable=True,
 )
-def plan_title_form(report: Report, cfg: Config) -> Iterator[Hit]:
+def plan_title_form(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """带年份区间的纲要、规划名称应加书名号，年份区间应与名称相符。
 
     ## 检查内容

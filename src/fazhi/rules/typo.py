@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..analysis import Analysis
 from ..config import Config
-from ..model import Category, Report, Severity
+from ..model import Category, Severity
 from . import kinds
 from .base import Hit, rule
 from .kinds import TRIGGER, Entry
@@ -54,7 +55,7 @@ _TIME_AFTER = re.compile(
     good=["要最大限度化解社会矛盾。", "各村要再接再厉，巩固创建成果。", "司法所指导人民调解委员会开展工作。"],
     fixable=True,
 )
-def confusion_in_fixed_term(report: Report, cfg: Config) -> Iterator[Hit]:
+def confusion_in_fixed_term(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """固定词语、成语中的已知错别字（收录在 confusions.tsv 中、出现即错的写法）。
 
     ## 检查内容
@@ -83,7 +84,7 @@ def confusion_in_fixed_term(report: Report, cfg: Config) -> Iterator[Hit]:
     good=["排查检查九小场所1000余家。", "全面落实行政执法三项制度。", "镇政府依法行使职权。"],
     fixable=True,
 )
-def homophone_in_term(report: Report, cfg: Config) -> Iterator[Hit]:
+def homophone_in_term(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """规范词语中一个字被同音字、形近字替换，或一个词被同音词替换。
 
     ## 检查内容
@@ -123,7 +124,7 @@ STANDALONE_ENDS = frozenset("为以有可在与和及于之而对向将是的下
     ],
     fixable=True,
 )
-def missing_char_in_term(report: Report, cfg: Config) -> Iterator[Hit]:
+def missing_char_in_term(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """规范词语中漏掉一个字（词中缺字，或末字缺失后接上了下一个词）。
 
     ## 检查内容
@@ -174,7 +175,7 @@ def _joins_neighbour(text: str, m: kinds.Match) -> bool:
     good=["全面推进依法行政。", "加强规范性文件管理。"],
     fixable=True,
 )
-def doubled_char_in_term(report: Report, cfg: Config) -> Iterator[Hit]:
+def doubled_char_in_term(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """规范词语中间的某个字重复了一次。
 
     ## 检查内容
@@ -205,7 +206,7 @@ def doubled_char_in_term(report: Report, cfg: Config) -> Iterator[Hit]:
     ],
     fixable=True,
 )
-def xingshi_for_exercise_power(report: Report, cfg: Config) -> Iterator[Hit]:
+def xingshi_for_exercise_power(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """“行使职权”的“行使”误写成同音的“形式”。
 
     ## 检查内容
@@ -247,7 +248,7 @@ def xingshi_for_exercise_power(report: Report, cfg: Config) -> Iterator[Hit]:
     good=["截至目前，已办结信访事项43件。", "报名截止日期为3月1日，截止到2023年底共培养法律明白人60名。"],
     fixable=True,
 )
-def jiezhi_before_date(report: Report, cfg: Config) -> Iterator[Hit]:
+def jiezhi_before_date(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """“截止”后面直接跟时间点，应写“截至”。
 
     ## 检查内容
@@ -285,7 +286,7 @@ _GONG_RE = re.compile(r"共(?![同享建治产青性识商赢鸣有计])[^，,�
     good=["全年共处理群众信访事项30件。", "与共同体成员共建法治示范点，共5个。"],
     fixable=True,
 )
-def doubled_gong_in_count(report: Report, cfg: Config) -> Iterator[Hit]:
+def doubled_gong_in_count(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """同一个计数短语里“共”出现两次（“共处理……共30件”），多了一个“共”。
 
     ## 检查内容
@@ -322,7 +323,7 @@ _DE_RE = re.compile(r"(?<=[\u4e00-\u9fff])的(?=(?:还|仍|都)?(?:不够|不到
     good=["利用新媒体开展普法还运用得不够。", "存在的不足主要是制度落实不到位。"],
     fixable=True,
 )
-def de_before_degree_complement(report: Report, cfg: Config) -> Iterator[Hit]:
+def de_before_degree_complement(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """动词后接“不够”“不到位”等补语时，用“得”不用“的”（“运用的不够”应为“运用得不够”）。
 
     ## 检查内容

@@ -14,10 +14,11 @@ from functools import lru_cache
 import ahocorasick
 import numpy as np
 
+from ..analysis import Analysis
 from ..config import Config
 from ..lm import confusion
 from ..lm.corrector import correct
-from ..model import Category, Report, Severity
+from ..model import Category, Severity
 from ..text import find_all, han_before
 from . import kinds
 from .base import REGISTRY, Hit, rule
@@ -49,7 +50,7 @@ def _terms_automaton(user: tuple[str, ...]) -> ahocorasick.Automaton:
     return auto
 
 
-def protected_mask(report: Report, cfg: Config) -> np.ndarray:
+def protected_mask(report: Analysis, cfg: Config) -> np.ndarray:
     """True where the corrector must not change a character of the report's text."""
     text = report.text
     spans = [m.span() for m in _TITLE_RE.finditer(text)]
@@ -74,7 +75,7 @@ def protected_mask(report: Report, cfg: Config) -> np.ndarray:
     return np.cumsum(depth[:-1]) > 0
 
 
-def _taken(report: Report, cfg: Config) -> list[tuple[int, int]]:
+def _taken(report: Analysis, cfg: Config) -> list[tuple[int, int]]:
     """Spans already reported by the selected table-driven typo rules."""
     cfg = cfg
     spans = []
@@ -112,7 +113,7 @@ def _context(text: str, pos: int, right: str) -> str:
     ],
     fixable=True,
 )
-def statistical_typo(report: Report, cfg: Config) -> Iterator[Hit]:
+def statistical_typo(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """词表之外的错别字：统计语言模型认为某个字极不通顺、换成同音或形近字后明显通顺时提示。
 
     ## 检查内容

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Category, Report, Severity
+from ..analysis import Analysis
+from ..model import Category, Severity
 from .base import Hit, rule
 
 _TITLE = "某某镇2024年法治政府建设情况报告\n"
@@ -31,7 +32,7 @@ HEADING_YEAR_RE = re.compile(r"(?<![\d—\-－–~～至])(20\d{2})\s*年(?!\s*[
     ],
     fixable=True,
 )
-def heading_year_differs(report: Report) -> Iterator[Hit]:
+def heading_year_differs(report: Analysis) -> Iterator[Hit]:
     """一级标题写的年份既不是报告所述年度，也不是下一年度。
 
     ## 检查内容
@@ -73,7 +74,7 @@ TITLE_BARE_YEAR_RE = re.compile(r"(?<![\d〔\[（(])(20\d{2})(?![\d年—\-－�
     good=["某某街道2024年法治政府建设年度报告\n一、主要举措和成效\n全年办理案件12件。"],
     fixable=True,
 )
-def title_year_without_nian(report: Report) -> Iterator[Hit]:
+def title_year_without_nian(report: Analysis) -> Iterator[Hit]:
     """报告标题中的年份后面缺少“年”字。
 
     ## 检查内容
@@ -111,7 +112,7 @@ SHORT_THOUGHT_RE = re.compile(
     good=["全面学习贯彻习近平法治思想。", "（一）以习近平法治思想引领基层治理", "树立社会主义法治思想。"],
     fixable=True,
 )
-def xi_thought_without_name(report: Report) -> Iterator[Hit]:
+def xi_thought_without_name(report: Analysis) -> Iterator[Hit]:
     """“习近平法治思想”是专有名称，不能省作“法治思想”。
 
     ## 检查内容

@@ -1,7 +1,7 @@
 """The marked-up report text of the report page, built from the stored JSON result.
 
-The web app stores the analysis as the JSON contract (report-json.md); this module turns that dict back
-into a Report-like object so the page uses the very same marking as `fazhi analyze --format html`
+The web app stores the analysis as the JSON contract (report-json.md); this module reads that dict back
+(`Report.from_dict`, which recovers where each heading ends) so the page uses the very same marking as `fazhi analyze --format html`
 (`fazhi.render.highlighted_html`): escaped text, headings, statutory parts, indicators and findings.
 """
 
@@ -9,95 +9,98 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import (
-    Category,
-    Finding,
-    Indicator,
-    Part,
-    PartStatus,
-    Qualifier,
-    Report,
-    Section,
-    Severity,
-    UnitLevel,
-)
+from ..model import SCHEMA, Category, PartStatus, Qualifier, Report, Severity, UnitLevel
 from ..render import highlighted_html
 
 
-def _enum(cls, value, default):
+def _enum(cls, value, default) -> str:
     try:
-        return cls(value)
+        return str(cls(value))
     except ValueError:
-        return default
-
-
-HEADING_TRAIL = "。．.：:；;！!"
-
-
-def _heading_end(text: str, start: int, end: int, title: str) -> int:
-    """Where a heading ends (the JSON has no heading_end): its title plus closing punctuation, else the line."""
-    line_end = text.find("\n", start)
-    line_end = line_end if line_end >= 0 else min(end, len(text))
-    i = text.find(title, start, line_end) if title else -1
-    if i < 0:
-        return line_end
-    pos = i + len(title)
-    while pos < len(text) and text[pos] in HEADING_TRAIL:
-        pos += 1
-    return pos
-
-
-def _section(d: dict[str, Any], text: str) -> Section:
-    start = int(d["start"])
-    heading_end = _heading_end(text, start, int(d["end"]), d.get("title") or "")
-    return Section(
-        level=int(d.get("level") or 1),
-        number=d.get("number"),
-        title=d.get("title") or "",
-        start=start,
-        end=int(d["end"]),
-        heading_end=heading_end,
-        style=d.get("style") or "",
-        children=tuple(_section(c, text) for c in d.get("children") or ()),
-    )
+        return str(default)
 
 
 def _valid_span(text: str, start, end) -> bool:
     return isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)
 
 
+def _section(d: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "level": int(d.get("level") or 1),
+        "number": d.get("number"),
+        "title": d.get("title") or "",
+        "style": d.get("style") or "",
+        "start": int(d["start"]),
+        "end": int(d["end"]),
+        "children": [_section(c) for c in d.get("children") or ()],
+    }
+
+
+def _span(text: str, d: dict[str, Any]) -> dict[str, Any]:
+    ok = _valid_span(text, d.get("start"), d.get("end"))
+    return {"start": d["start"] if ok else None, "end": d["end"] if ok else None}
+
+
 def report_from_dict(result: dict[str, Any]) -> Report:
-    """A Report holding what the page needs (text, outline, parts, indicators, findings) from the JSON."""
+    """The Report of a stored JSON result (`Report.from_dict`), read leniently: a stored or cut-out
+    result (`chunk_result`) may hold spans outside its text and values of older versions; those spans
+    are dropped (an indicator without one is left out) and unknown values take a neutral default."""
     text = result.get("text") or ""
-    outline = tuple(
-        _section(s, text) for s in result.get("outline") or () if _valid_span(text, s.get("start"), s.get("end"))
-    )
-    parts = {}
-    for key, p in (result.get("parts") or {}).items():
-        start, end = p.get("start"), p.get("end")
-        ok = _valid_span(text, start, end)
-        parts[key] = Part(key, _enum(PartStatus, p.get("status"), PartStatus.MISSING), p.get("heading"),
-                          start if ok else None, end if ok else None)
-    indicators = tuple(
-        Indicator(i["id"], i.get("name") or i["id"], i.get("value") or 0, i.get("unit") or "",
-                  _enum(Qualifier, i.get("qualifier"), Qualifier.EXACT), i["start"], i["end"], i.get("section"))
+    indicators = [
+        {
+            "id": i["id"],
+            "name": i.get("name") or i["id"],
+            "value": i.get("value") or 0,
+            "unit": i.get("unit") or "",
+            "qualifier": _enum(Qualifier, i.get("qualifier"), Qualifier.EXACT),
+            "start": i["start"],
+            "end": i["end"],
+            "section": i.get("section"),
+        }
         for i in result.get("indicators") or ()
         if _valid_span(text, i.get("start"), i.get("end"))
-    )
-    findings = []
-    for f in result.get("findings") or ():
-        ok = _valid_span(text, f.get("start"), f.get("end"))
-        findings.append(Finding(
-            f.get("rule") or "", f.get("name") or "", _enum(Category, f.get("category"), Category.FORMAT),
-            _enum(Severity, f.get("severity"), Severity.INFO), f.get("message") or "",
-            f["start"] if ok else None, f["end"] if ok else None, f.get("suggestion"),
-        ))
-    return Report(
-        source=result.get("source") or "", text=text, title=result.get("title"),
-        unit=result.get("unit"), units=tuple(result.get("units") or ()),
-        unit_level=_enum(UnitLevel, result.get("unit_level"), UnitLevel.UNKNOWN), year=result.get("year"),
-        addressee=result.get("addressee"), date=result.get("date"), published=result.get("published"),
-        outline=outline, parts=parts, indicators=indicators, findings=tuple(findings), score=result.get("score"),
+    ]
+    findings = [
+        {
+            "rule": f.get("rule") or "",
+            "name": f.get("name") or "",
+            "category": _enum(Category, f.get("category"), Category.FORMAT),
+            "severity": _enum(Severity, f.get("severity"), Severity.INFO),
+            "message": f.get("message") or "",
+            "suggestion": f.get("suggestion"),
+            **_span(text, f),
+        }
+        for f in result.get("findings") or ()
+    ]
+    parts = {
+        key: {"status": _enum(PartStatus, p.get("status"), PartStatus.MISSING), "heading": p.get("heading"), **_span(text, p)}
+        for key, p in (result.get("parts") or {}).items()
+    }
+    return Report.from_dict(
+        {
+            "schema": SCHEMA,
+            "source": result.get("source") or "",
+            "format": result.get("format") or "txt",
+            "text": text,
+            "title": result.get("title"),
+            "title_inferred": bool(result.get("title_inferred")),
+            "inferred_title": result.get("inferred_title"),
+            "unit": result.get("unit"),
+            "units": result.get("units") or [],
+            "unit_level": _enum(UnitLevel, result.get("unit_level"), UnitLevel.UNKNOWN),
+            "year": result.get("year"),
+            "addressee": result.get("addressee"),
+            "date": result.get("date"),
+            "published": result.get("published"),
+            "outline": [
+                _section(s) for s in result.get("outline") or () if _valid_span(text, s.get("start"), s.get("end"))
+            ],
+            "parts": parts,
+            "indicators": indicators,
+            "facts": [],
+            "findings": findings,
+            "score": result.get("score"),
+        }
     )
 
 
