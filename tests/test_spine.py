@@ -8,11 +8,13 @@ import json
 import pytest
 
 from conftest import SEED_FILES
-from fazhi.analysis import Analysis
+from fazhi.analysis import CACHES, Analysis
 from fazhi.config import Config
+from fazhi.ingest import read_bytes, read_path
 from fazhi.model import Category, Report, Severity
-from fazhi.pipeline import analysis_of
-from fazhi.rules.base import REGISTRY, _selected, all_rules, rule, run_rules
+from fazhi.normalize import normalize
+from fazhi.pipeline import GIVEN, STAGES, analysis_of, check_order
+from fazhi.rules.base import REGISTRY, _selected, all_rules, rule, run_rules, selected_rules
 
 _TITLE = "某县司法局关于2023年法治政府建设情况的报告\n"
 
@@ -95,3 +97,88 @@ def test_from_dict_refuses_another_schema():
     d = analysis_of("某县关于2024年法治政府建设情况的报告\n正文。").report().to_dict()
     with pytest.raises(ValueError):
         Report.from_dict({**d, "schema": "fazhi.report/2"})
+
+
+# -- every stage and rule reads and writes only what the stages declare ------------------------------
+
+_FIELDS = frozenset(f.name for f in dataclasses.fields(Analysis))
+
+
+class _Recording(Analysis):
+    """An Analysis that notes every field read and written into `log` (a set of (op, name))."""
+
+    def __getattribute__(self, name):
+        if name in _FIELDS:
+            object.__getattribute__(self, "__dict__").setdefault("log", set()).add(("read", name))
+        return super().__getattribute__(name)
+
+    def __setattr__(self, name, value):
+        if name in _FIELDS and "log" in self.__dict__:
+            self.__dict__["log"].add(("write", name))
+        super().__setattr__(name, value)
+
+
+def _undeclared(stages, raws) -> set[str]:
+    """What the stages and the rules read or write beyond their declarations, on these inputs."""
+    out: set[str] = set()
+    cfg = Config(preview=True)
+    for raw in raws:
+        text, omap = normalize(raw.text)
+        a = _Recording(source=raw.source, text=text, format=raw.format, config=cfg, offset_map=omap)
+        for st in stages:
+            allowed_read = set(GIVEN) | set(CACHES) | set(st.requires) | set(st.assigns)
+            if st.name == "rules":  # each rule on its own, so that a failure names it
+                for r in selected_rules(cfg):
+                    a.__dict__["log"] = set()
+                    list(r.hits(a, cfg))
+                    out |= {
+                        f"rule {r.code} {op}s {n}"
+                        for op, n in a.__dict__["log"]
+                        if n not in allowed_read or (op == "write" and n not in CACHES)
+                    }
+            a.__dict__["log"] = set()
+            st.fn(a, raw)
+            for op, n in a.__dict__["log"]:
+                if op == "read" and n not in allowed_read:
+                    out.add(f"stage {st.name} reads {n}")
+                if op == "write" and n not in set(st.assigns) | set(CACHES):
+                    out.add(f"stage {st.name} writes {n}")
+    return out
+
+
+def _traced():
+    """The seeds, and web pages whose title comes from the page (metadata reads the raw document)."""
+    from furniture_pages import html_pages
+
+    pages = [
+        read_bytes(html.encode("utf-8"), f"{name}.html") for name, (html, _t) in sorted(html_pages().items())
+    ]
+    return [read_path(p) for p in SEED_FILES] + pages[:3]
+
+
+def test_every_stage_and_rule_reads_and_writes_only_what_is_declared():
+    check_order(STAGES)
+    assert _undeclared(STAGES, _traced()) == set()
+
+
+@pytest.mark.parametrize(
+    ("stage", "field", "expected"),
+    [
+        ("metadata", "frame", "stage metadata reads frame"),
+        ("rules", "paragraphs", "reads paragraphs"),
+        ("frame", "body_span", "stage frame writes body_span"),
+    ],
+)
+def test_a_missing_declaration_is_caught(stage, field, expected):
+    """Drop one name from a stage's declarations: the recording names what is now undeclared."""
+    stages = [
+        dataclasses.replace(
+            s,
+            requires=tuple(x for x in s.requires if x != field),
+            assigns=tuple(x for x in s.assigns if x != field),
+        )
+        if s.name == stage
+        else s
+        for s in STAGES
+    ]
+    assert any(expected in x for x in _undeclared(stages, [read_path(SEED_FILES[0])]))

@@ -17,6 +17,10 @@ from .meta import Frame
 from .model import Finding, Indicator, Part, Report, Section, UnitLevel
 from .text import OffsetMap
 
+# Fields filled on demand by the first stage or rule that asks (indicators.mentions, rules.kinds.scan):
+# any stage may read them, none declares them.
+CACHES = ("mentions", "term_scans")
+
 if TYPE_CHECKING:  # types of the caches, owned by higher layers (never imported at run time)
     from .indicators.mapping import Mention
     from .rules.kinds import Scan, UserLexicon

@@ -11,7 +11,8 @@ working state, analysis.py), and returns its frozen result, the Report (model.py
   7. indicators  — quantities mapped to the taxonomy (fazhi.indicators)
   8. rules       — findings of the rule catalogue (fazhi.rules)
   9. score       — quality score (fazhi.scoring)
-Each stage declares what it requires and assigns; check_order() proves the order at import.
+Each stage declares what it requires and assigns; check_order() proves the order at import, and
+tests/test_spine.py that every stage and rule reads and writes only what is declared.
 """
 
 from __future__ import annotations
@@ -122,20 +123,35 @@ def _score(r: Analysis, raw: RawDocument) -> None:
     r.score = score(r)
 
 
+# What an Analysis holds before the first stage (normalize gives the text and its offset map).
+GIVEN = ("source", "text", "format", "config", "offset_map")
+_FRAME = ("frame", "title_span", "addressee_span", "signature_span", "date_span", "body_span")
+_METADATA = (
+    "title", "title_inferred", "inferred_title", "title_from_page", "unit", "units", "unit_level", "year",
+    "addressee", "date", "published",
+)  # fmt: skip
+# What the rules read, together (tests/test_spine.py records every read of every rule and stage).
+_RULES_READ = (
+    "text", "title_span", "signature_span", "date_span", "body_span", "outline", "paragraphs", "title",
+    "inferred_title", "title_from_page", "unit", "units", "year", "date", "published", "parts",
+)  # fmt: skip
+
 STAGES: tuple[Stage, ...] = (
-    Stage("frame", _frame, ("text",), ("title_span", "addressee_span", "signature_span", "date_span", "body_span")),
+    Stage("frame", _frame, ("text",), _FRAME),
     Stage("outline", _outline, ("text", "body_span"), ("outline", "paragraphs")),
-    Stage("metadata", _metadata, ("text", "title_span", "body_span"), ("title", "unit", "unit_level", "year", "addressee", "date")),
-    Stage("parts", _parts, ("outline", "year", "body_span"), ("parts",)),
-    Stage("indicators", _indicators, ("outline", "paragraphs", "parts"), ("indicators", "facts")),
-    Stage("rules", _rules, ("outline", "parts", "indicators", "title", "date"), ("findings",)),
+    Stage("metadata", _metadata, ("text", "frame", "title_span", "addressee_span", "date_span", "body_span"), _METADATA),
+    Stage("parts", _parts, ("text", "outline", "year", "body_span"), ("parts",)),
+    Stage("indicators", _indicators, ("text", "body_span", "outline", "paragraphs", "parts"), ("indicators", "facts")),
+    Stage("rules", _rules, ("config", *_RULES_READ), ("findings",)),
     Stage("score", _score, ("findings", "parts", "indicators"), ("score",)),
 )
 
 
 def check_order(stages: Iterable[Stage] = STAGES) -> None:
-    """Raise if a stage requires something no earlier stage assigns."""
-    have = {"text", "source"}
+    """Raise if a stage requires something neither given nor assigned by an earlier stage.
+
+    The caches of analysis.CACHES are filled on demand by whoever reads them first: never declared."""
+    have = set(GIVEN)
     for st in stages:
         missing = [x for x in st.requires if x not in have]
         if missing:
