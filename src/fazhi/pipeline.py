@@ -248,7 +248,7 @@ def analyze_many(
         return
     files = _walk(paths)
     if jobs <= 1:
-        worker = Worker()
+        worker = Worker(analyze_file, analyze_raw)
         try:
             for f in files:
                 if isinstance(f, ReadError):
@@ -289,7 +289,7 @@ def _pooled(files: Iterator[Path | ReadError], cfg: Config, jobs: int) -> Iterat
     cond = threading.Condition()
 
     def drive() -> None:
-        worker = Worker()
+        worker = Worker(analyze_file, analyze_raw)
         try:
             while (job := todo.get()) is not None:
                 i, f = job

@@ -14,7 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,9 @@ from .ingest import RawDocument, ReadError
 if TYPE_CHECKING:
     from .config import Config
     from .model import Report
+
+    Analyze = Callable[[list[str], Config], Iterable[Report | ReadError]]
+    AnalyzeRaw = Callable[[RawDocument, Config], Report]
 
 # Seconds a new worker may take to start and warm up (import the rules, build their automata) before
 # it counts as broken; not part of any file's time limit.
@@ -43,11 +46,11 @@ def _context():
     return ctx
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, analyze_file: Analyze, analyze_raw: AnalyzeRaw) -> None:
     """The worker's loop: (path, Config) in; for each report in the file ("report", Report) or
-    ("error", source, reason), then ("done",)."""
+    ("error", source, reason), then ("done",). The analysis functions are the pipeline's (passed in:
+    this module sits below the pipeline, which uses it)."""
     from .config import Config
-    from .pipeline import analyze_file, analyze_raw
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it ends the worker, no second traceback
     analyze_raw(RawDocument(source="<warm-up>", text=WARM_UP_TEXT, format="txt"), Config())
@@ -72,16 +75,18 @@ def _serve(conn: Connection) -> None:
 
 
 class Worker:
-    """One process that reads and analyses files, started on first use and replaced after a timeout or a crash."""
+    """One process that reads and analyses files with the given pipeline functions, started on first use
+    and replaced after a timeout or a crash."""
 
-    def __init__(self) -> None:
+    def __init__(self, analyze_file: Analyze, analyze_raw: AnalyzeRaw) -> None:
+        self._analyze = (analyze_file, analyze_raw)
         self._proc = None
         self._conn: Connection | None = None
 
     def _start(self) -> Connection:
         ctx = _context()
         parent, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_serve, args=(child,), daemon=True, name="fazhi-worker")
+        self._proc = ctx.Process(target=_serve, args=(child, *self._analyze), daemon=True, name="fazhi-worker")
         self._proc.start()
         child.close()
         self._conn = parent

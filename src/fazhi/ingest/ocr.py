@@ -16,6 +16,7 @@ from statistics import fmean
 from .base import RawDocument, ReadError
 from .layout import Glyph, Segment, reading_order, rows_from_segments
 from .ocr_marks import correct_marks, final_mark_end
+from .pagelines import join_lines, line_from_row, strip_furniture
 
 # PDF pages are rendered at this resolution for OCR: 12-point text is then 33 pixels high, well above
 # what the recogniser needs (it scales lines to 48 pixels), and an A4 page (1654 x 2339) stays below
@@ -105,8 +106,6 @@ def read_scanned_pdf(pdf, source: str) -> RawDocument:
 
 def ocr_pages(images: list, source: str, *, scale: float, fmt: str) -> RawDocument:
     """OCR page images (PIL) into one document; boxes are divided by scale (pixels per unit)."""
-    from .pdf import join_lines, line_from_row, strip_furniture
-
     try:
         ocr = engine()
     except ImportError as e:

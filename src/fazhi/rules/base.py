@@ -152,12 +152,11 @@ def load_rule_modules() -> None:
         return
     import importlib
     import pkgutil
+    from pathlib import Path
 
-    from .. import rules as pkg
-
-    for m in pkgutil.iter_modules(pkg.__path__):
+    for m in pkgutil.iter_modules([str(Path(__file__).parent)]):  # this package, without importing it here
         if m.name not in ("base",):
-            importlib.import_module(f"{pkg.__name__}.{m.name}")
+            importlib.import_module(f"{__package__}.{m.name}")
     _loaded = True
 
 
