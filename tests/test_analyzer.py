@@ -8,6 +8,7 @@ import pytest
 
 import fazhi
 from fazhi.model import PartStatus, UnitLevel
+from fazhi.pipeline import analysis_of
 from helpers import check_spans_in_raw, seed_report
 
 EXPECTED = {
@@ -115,7 +116,7 @@ def test_every_quote_is_its_span(seed):
     """Every span of the JSON (findings, indicators, facts, parts), mapped through the offset map onto the
     seed file as read from disk, shows there the quote the reviewer is given."""
     raw = Path(seed.source).read_text(encoding="utf-8")
-    assert check_spans_in_raw(seed.to_dict(), raw, seed.offset_map) > 10
+    assert check_spans_in_raw(seed.to_dict(), raw, analysis_of(seed.source).offset_map) > 10
 
 
 def test_contract_fields(seed):

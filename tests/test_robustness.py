@@ -7,9 +7,8 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import fazhi
 from fazhi.ingest import ReadError
-from fazhi.pipeline import looks_like_path
+from fazhi.pipeline import analysis_of, looks_like_path
 from helpers import SEED_FILES, check_spans_in_raw
 
 PIECES = [
@@ -23,13 +22,13 @@ PIECES = [
 
 def _check(text: str) -> None:
     try:
-        r = fazhi.analyze(text)
+        r = analysis_of(text)
     except ReadError as e:  # a short line that looks like a file name and names none: said so, not analysed
         assert looks_like_path(text) and "文件不存在" in str(e), text
         return
     # the original is the text itself, unless it was read as an HTML page
     raw = text if r.format == "txt" else r.offset_map.raw
-    check_spans_in_raw(r.to_dict(), raw, r.offset_map)
+    check_spans_in_raw(r.report().to_dict(), raw, r.offset_map)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-from conftest import SEED_FILES
 from fazhi.analysis import CACHES, Analysis
 from fazhi.config import Config
 from fazhi.ingest import read_bytes, read_path
@@ -15,6 +14,7 @@ from fazhi.model import Category, Report, Severity
 from fazhi.normalize import normalize
 from fazhi.pipeline import GIVEN, STAGES, analysis_of, check_order
 from fazhi.rules.base import REGISTRY, _selected, all_rules, rule, run_rules, selected_rules
+from helpers import SEED_FILES
 
 _TITLE = "某县司法局关于2023年法治政府建设情况的报告\n"
 
