@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
-import re
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -16,6 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from . import sources
 from .config import load_config
 from .ingest import ReadError
 from .ingest.sniff import REPORT_SUFFIXES
@@ -38,8 +38,7 @@ SUMMARY_FIXED = {"年度": 4, "缺部分": 6, "错/警/提": 8, "评分": 5}
 
 def output_stem(source: str, used: set[str]) -> str:
     """A file stem for an input (`a.zip!/x/b.txt` → `b`), unique within one run."""
-    name = re.split(r"[/\\]", source.split("!/")[-1])[-1]
-    stem = Path(name).stem or "report"
+    stem = sources.stem(source) or "report"
     cand, n = stem, 2
     while cand in used:
         cand, n = f"{stem}-{n}", n + 1
@@ -139,7 +138,7 @@ def _summary(reports, failed: int, console: Console | None = None) -> None:
             sev[f.severity.value] += 1
         missing = sum(1 for p in r.parts.values() if p.status.value == "missing" and p.key != "other")
         rows.append((
-            Path(r.source.split("!/")[-1]).stem,
+            sources.stem(r.source),
             r.unit or "—",
             str(r.year or "—"),
             str(missing),

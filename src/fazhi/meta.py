@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
+from . import sources
 from .model import UnitLevel
 from .text import YEAR, lines_with_offsets
 
@@ -313,6 +313,6 @@ def fallback_title(source: str, html_title: str | None) -> str | None:
     if html_title and html_title.strip():
         # Site titles append `_栏目_站点` or ` - 站点`; the article's own title comes first.
         return re.split(r"\s*[_|｜]\s*|\s+[-—]\s+", html_title.strip())[0] or None
-    stem = PurePosixPath(source.split("!/")[-1].replace("\\", "/")).stem if source else ""
+    stem = sources.stem(source) if source else ""
     # `004_06c408b12b9745fb` is no title; `某镇2023年法治政府建设情况报告.docx` is one.
     return stem if stem and is_title_line(stem) else None

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
+from .. import sources
 from ..tables import csv_text, write_atomic, xlsx_bytes
 from .taxonomy import taxonomy
 
@@ -34,7 +35,7 @@ def report_rows(report, with_facts: bool = False) -> list[dict]:
     """The rows of one report: one per indicator (and per fact when asked)."""
     items = list(report.indicators) + (list(report.facts) if with_facts else [])
     items.sort(key=lambda i: i.start)
-    unit = report.unit or Path(report.source.split("!/")[-1]).stem
+    unit = report.unit or sources.stem(report.source)
     return [
         {
             "unit": unit,

@@ -9,6 +9,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from ..sources import member_source
 from .base import RawDocument, ReadError
 from .dispatch import try_read
 from .sniff import REPORT_SUFFIXES, ZIP, detect_format
@@ -101,7 +102,7 @@ def iter_zip(
             return
         for info in sorted(infos, key=lambda i: member_name(i)):
             name = member_name(info)
-            msource = f"{source}!/{name}"
+            msource = member_source(source, name)
             parts = PurePosixPath(name.replace("\\", "/")).parts
             if info.is_dir() or name.endswith(("/", "\\")) or not parts:
                 continue

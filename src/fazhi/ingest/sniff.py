@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from pathlib import PurePosixPath
+
+from .. import sources
 
 # Suffixes a directory walk or an archive picks up; content sniffing still decides how each is read.
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp"})
@@ -66,7 +67,7 @@ _SUFFIX_FORMAT = {
 
 def suffix_of(source: str) -> str:
     """The lower-cased suffix of the last path component of a source name (`a.zip!/b.PDF` → `.pdf`)."""
-    return PurePosixPath(source.split("!/")[-1].replace("\\", "/")).suffix.lower()
+    return sources.suffix(source)
 
 
 def suffix_format(source: str) -> str | None:

@@ -16,7 +16,7 @@ from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, defer
 
-from .. import __version__
+from .. import __version__, sources
 from ..config import Config
 from .analysis import MAX_REPORT_BYTES, analyse_bytes
 from .common import (  # noqa: F401 - re-exported: the service is the one entry point
@@ -117,7 +117,7 @@ def _store_piece(s: Session, carrier: bytes, piece, actor: Actor) -> IngestItem:
             return IngestItem(piece.source, existing.id, duplicate=True, status=existing.status)
     doc = Document(
         blob_sha=sha,
-        filename=piece.source.split("!/")[-1].replace("\\", "/").split("/")[-1],
+        filename=sources.base_name(piece.source),
         source=piece.source,
         uploaded_by=actor.id,
         unit_id=actor.unit_id if actor.role == "unit" else None,

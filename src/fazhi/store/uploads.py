@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 
 from ..ingest.archive import MAX_ZIP_MEMBERS, is_hidden, member_name
 from ..ingest.sniff import REPORT_SUFFIXES, ZIP, detect_format
+from ..sources import member_source
 from .analysis import mb
 
 READ_CHUNK = 1024 * 1024
@@ -66,7 +67,7 @@ def split_upload(data: bytes, filename: str, max_bytes: int, depth: int = 0, bud
             return
         for info in sorted(infos, key=member_name):
             name = member_name(info)
-            msource = f"{filename}!/{name}"
+            msource = member_source(filename, name)
             parts = PurePosixPath(name.replace("\\", "/")).parts
             if info.is_dir() or name.endswith(("/", "\\")) or not parts:
                 continue

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
+from .. import sources
 from ..model import LEVEL_ZH, PART_KEYS, PART_NAMES, PART_STATUS_ZH
 from ..store import accounts, exports, service
 from ..store.exports import VERDICT_ZH
@@ -133,7 +134,7 @@ def _upload_page(request: Request, s: Session, auth: Auth, files: list[UploadFil
     for i in items:
         if i.report_id and i.report_id not in summaries:
             summaries[i.report_id] = service.report_view(s, auth.actor, i.report_id)["report"]
-    results = [{"source": i.source, "name": i.source.split("!/")[-1], "report_id": i.report_id, "error": i.error,
+    results = [{"source": i.source, "name": sources.inner_path(i.source), "report_id": i.report_id, "error": i.error,
                 "duplicate": i.duplicate, "report": summaries.get(i.report_id)} for i in items]
     return render(request, "upload.html", auth, active="upload", results=results, limit_mb=limit_mb,
                   n_ok=sum(1 for r in results if r["report_id"]), n_bad=sum(1 for r in results if r["error"]))
