@@ -13,6 +13,8 @@ import time
 import uuid
 from pathlib import Path
 
+from fazhi.store import common
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "web"))
 
@@ -42,7 +44,7 @@ def main() -> None:
                          analysis_limits=Limits(timeout_s=600, max_chars=3_000_000))
         with app.state.sessionmaker() as s:
             accounts.create_user(s, "bench", "bench-password", "reviewer")
-            who = service.Actor.of(accounts.get_user(s, "bench"))
+            who = common.Actor.of(accounts.get_user(s, "bench"))
         c = login(app, "bench", "bench-password")
         print(f"{'MB':>5} {'chars':>9} {'findings':>8} {'analyse s':>9} {'page s':>7} {'page KB':>8} {'piece s':>7}")
         for mb in SIZES_MB:

@@ -27,6 +27,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 
+from fazhi.store import common
+from fazhi.store import corpus as corpus_service
 from fazhi.store import service as sv
 from fazhi.store.db import get_engine, get_sessionmaker
 from fazhi.store.models import Document, IndicatorRow
@@ -121,7 +123,7 @@ def bench(label: str, url: str, files: list[tuple[str, bytes, str]], batch: int,
                 for name, data, _unit in files[i : i + batch]:
                     z.writestr(name, data)
             with sm() as s:
-                errors += sum(1 for it in sv.ingest(s, buf.getvalue(), f"batch{i // batch:03d}.zip", sv.SYSTEM)
+                errors += sum(1 for it in sv.ingest(s, buf.getvalue(), f"batch{i // batch:03d}.zip", common.SYSTEM)
                               if it.error or it.duplicate)
     finally:
         sv.analyze_raw = real
@@ -140,17 +142,17 @@ def bench(label: str, url: str, files: list[tuple[str, bytes, str]], batch: int,
     print(f"           stored {stored} reports, {rows} indicator rows, {errors} errors/duplicates, "
           f"database {size / 2**20:.0f} MiB")
 
-    # The corpus table (service.corpus builds every row, indicators included); a new session per call,
+    # The corpus table (corpus_service.corpus builds every row, indicators included); a new session per call,
     # as a web request would have.
     def in_session(fn, *a, setup: str | None = None, **kw):
         with sm() as s:
             if setup:
                 s.execute(text(setup))
-            return fn(s, sv.SYSTEM, *a, **kw)
+            return fn(s, common.SYSTEM, *a, **kw)
 
-    in_session(sv.corpus)  # warm-up
+    in_session(corpus_service.corpus)  # warm-up
     for what, kw in (("all years", {}), ("year=2022", {"year": 2022})):
-        times, result = timed(lambda kw=kw: in_session(sv.corpus, **kw), 5)
+        times, result = timed(lambda kw=kw: in_session(corpus_service.corpus, **kw), 5)
         print(f"   corpus ({what}): {len(result)} rows, median {statistics.median(times) * 1000:.0f} ms, "
               f"max {max(times) * 1000:.0f} ms (5 calls)")
 
@@ -158,8 +160,8 @@ def bench(label: str, url: str, files: list[tuple[str, bytes, str]], batch: int,
     page_times(url, sm)
 
     # Search latency.
-    in_session(sv.search, "法治政府")  # warm-up
-    in_session(sv.search, "调解")
+    in_session(corpus_service.search, "法治政府")  # warm-up
+    in_session(corpus_service.search, "调解")
     groups = [(what, qs, None) for what, qs in terms.items()]
     if engine.dialect.name == "postgresql":
         # The planner prefers a scan (of the table, or of the primary key for ORDER BY id) to the trigram index:
@@ -170,7 +172,7 @@ def bench(label: str, url: str, files: list[tuple[str, bytes, str]], batch: int,
         times, hits = [], []
         for q in qs:
             t = time.perf_counter()
-            hits.append(len(in_session(sv.search, q, setup=setup)))
+            hits.append(len(in_session(corpus_service.search, q, setup=setup)))
             times.append(time.perf_counter() - t)
         print(f"   search ({what}, {len(qs)} queries): median {statistics.median(times) * 1000:.1f} ms, "
               f"p95 {p95(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms; "

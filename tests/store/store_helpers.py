@@ -9,6 +9,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from fazhi.store import service as sv
+from fazhi.store.common import Actor
 from fazhi.store.db import get_engine, get_sessionmaker
 from fazhi.store.models import (
     Blob,
@@ -17,7 +18,6 @@ from fazhi.store.models import (
     Unit,
     User,
 )
-from fazhi.store.service import Actor
 from helpers import seeds_zip
 
 SEED_UNIT = {

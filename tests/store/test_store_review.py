@@ -21,13 +21,14 @@ from store_helpers import (
 )
 
 from fazhi.config import Config
+from fazhi.store import common, lifecycle
 from fazhi.store import service as sv
+from fazhi.store.common import Actor, BadInput, NotFound
 from fazhi.store.db import get_engine
 from fazhi.store.models import (
     Document,
     FindingState,
 )
-from fazhi.store.service import Actor, BadInput, NotFound
 from helpers import check_spans_in_raw, seed_file
 
 
@@ -128,7 +129,7 @@ def test_verdict_publish_and_history(store: Store):
         sv.set_verdict(s, store.reviewer, rid, "return", "第三部分缺失，请补充")
         doc = sv.set_verdict(s, store.admin, rid, "pass", "已补充")
         assert (doc.verdict, doc.verdict_note, doc.verdict_by) == ("pass", "已补充", store.admin.id)
-        sv.set_published(s, store.admin, rid)
+        lifecycle.set_published(s, store.admin, rid)
         sv.set_unit(s, store.admin, rid, None)
         with pytest.raises(BadInput):
             sv.set_verdict(s, store.admin, rid, "maybe")
@@ -169,7 +170,7 @@ def test_concurrent_reviewers_lose_nothing(store: Store):
             with store.session() as s:
                 barrier.wait(timeout=30)
                 for i in range(n):
-                    action = sv.FINDING_ACTIONS[i % 2]
+                    action = common.FINDING_ACTIONS[i % 2]
                     sv.review_finding(s, actors[name], rid, shared, action, f"{name}-shared-{i}")
                     sv.review_finding(s, actors[name], rid, own[name], action, f"{name}-own-{i}")
                     if i % 4 == 0:
@@ -194,7 +195,7 @@ def test_concurrent_reviewers_lose_nothing(store: Store):
             fs.finding_key: fs for fs in s.scalars(select(FindingState).where(FindingState.report_id == rid))
         }
         assert set(states) == {shared, *own.values()}
-        last = sv.FINDING_ACTIONS[(n - 1) % 2]
+        last = common.FINDING_ACTIONS[(n - 1) % 2]
         for name, key in own.items():
             assert (states[key].comment, states[key].action, states[key].user_id) == (
                 f"{name}-own-{n - 1}",

@@ -18,13 +18,14 @@ from store_helpers import (
     make_user,
 )
 
+from fazhi.store import corpus as corpus_service
 from fazhi.store import service as sv
+from fazhi.store.common import BadInput
 from fazhi.store.corpus import pinyin_key
 from fazhi.store.models import (
     Blob,
     Document,
 )
-from fazhi.store.service import BadInput
 
 
 def test_corpus_filters_and_sorting(store: Store):
@@ -33,7 +34,7 @@ def test_corpus_filters_and_sorting(store: Store):
         sv.register_units(s, store.admin, 2023, UNITS_2023)
         sv.set_verdict(s, store.admin, ids["002"], "return")
         sv.set_verdict(s, store.admin, ids["003"], "pass")
-        rows = sv.corpus(s, store.admin)
+        rows = corpus_service.corpus(s, store.admin)
         assert sorted(r["id"] for r in rows) == sorted(ids.values())
         assert [r["unit_name"] for r in rows] == sorted((r["unit_name"] for r in rows), key=pinyin_key)
         byid = {r["id"]: r for r in rows}
@@ -44,27 +45,27 @@ def test_corpus_filters_and_sorting(store: Store):
             for k, v in r["indicators"].items():
                 expected = [i["value"] for i in inds if i["id"] == k]
                 assert v == (pytest.approx(sum(expected)) if expected else None), (r["id"], k)
-        assert {r["id"] for r in sv.corpus(s, store.admin, year=2023)} == {
+        assert {r["id"] for r in corpus_service.corpus(s, store.admin, year=2023)} == {
             ids[p] for p in ("000", "002", "003", "004")
         }
-        assert [r["id"] for r in sv.corpus(s, store.admin, year=2024)] == [ids["001"]]
-        assert sv.corpus(s, store.admin, year=1999) == []
-        assert len(sv.corpus(s, store.admin, level="township")) == 5
-        assert sv.corpus(s, store.admin, level="county") == []
-        assert {r["id"] for r in sv.corpus(s, store.admin, parent="荣昌区")} == {ids["000"], ids["004"]}
-        assert [r["id"] for r in sv.corpus(s, store.admin, status="return")] == [ids["002"]]
-        assert [r["id"] for r in sv.corpus(s, store.admin, year=2023, status="pass", parent="解放区")] == [
+        assert [r["id"] for r in corpus_service.corpus(s, store.admin, year=2024)] == [ids["001"]]
+        assert corpus_service.corpus(s, store.admin, year=1999) == []
+        assert len(corpus_service.corpus(s, store.admin, level="township")) == 5
+        assert corpus_service.corpus(s, store.admin, level="county") == []
+        assert {r["id"] for r in corpus_service.corpus(s, store.admin, parent="荣昌区")} == {ids["000"], ids["004"]}
+        assert [r["id"] for r in corpus_service.corpus(s, store.admin, status="return")] == [ids["002"]]
+        assert [r["id"] for r in corpus_service.corpus(s, store.admin, year=2023, status="pass", parent="解放区")] == [
             ids["003"]
         ]
-        assert len(sv.corpus(s, store.admin, status="pending")) == 3
-        scores = [r["score"] or 0 for r in sv.corpus(s, store.admin, sort="score")]
+        assert len(corpus_service.corpus(s, store.admin, status="pending")) == 3
+        scores = [r["score"] or 0 for r in corpus_service.corpus(s, store.admin, sort="score")]
         assert scores == sorted(scores, reverse=True)
-        errors = [r["errors"] for r in sv.corpus(s, store.admin, sort="errors")]
+        errors = [r["errors"] for r in corpus_service.corpus(s, store.admin, sort="errors")]
         assert errors == sorted(errors, reverse=True)
-        by_year = [(r["year"], r["unit_name"]) for r in sv.corpus(s, store.admin, sort="year")]
+        by_year = [(r["year"], r["unit_name"]) for r in corpus_service.corpus(s, store.admin, sort="year")]
         assert by_year == sorted(by_year, key=lambda t: (-t[0], pinyin_key(t[1])))
         with pytest.raises(BadInput):
-            sv.corpus(s, store.admin, sort="id; DROP TABLE reports")
+            corpus_service.corpus(s, store.admin, sort="id; DROP TABLE reports")
 
 
 SEARCH_TERMS = ["法治政府建设", "行政执法", "人民调解", "调解", "执法", "复议", "昌州", "吴家镇", "法治"]
@@ -101,30 +102,30 @@ def test_search(store: Store):
     with store.session() as s:
         texts = {d.id: d.text for d in s.scalars(select(Document))}
         for q in SEARCH_TERMS + HOSTILE:
-            hits = sv.search(s, store.reviewer, q)
+            hits = corpus_service.search(s, store.reviewer, q)
             needle = q.strip()
             expected = {rid for rid, t in texts.items() if needle in t}
             assert {h["report_id"] for h in hits} == expected, q
             for h in hits:
                 t = texts[h["report_id"]]
                 assert t[h["start"] : h["end"]] == needle == h["match"]
-                assert h["before"] == t[max(0, h["start"] - sv.SNIPPET_CONTEXT) : h["start"]]
-                assert h["after"] == t[h["end"] : h["end"] + sv.SNIPPET_CONTEXT]
+                assert h["before"] == t[max(0, h["start"] - corpus_service.SNIPPET_CONTEXT) : h["start"]]
+                assert h["after"] == t[h["end"] : h["end"] + corpus_service.SNIPPET_CONTEXT]
             assert max(Counter(h["report_id"] for h in hits).values(), default=0) <= 3
-        assert {h["report_id"] for h in sv.search(s, store.reviewer, "法治政府建设")} == set(ids.values())
-        assert {h["report_id"] for h in sv.search(s, store.reviewer, "调解")} == set(ids.values())
-        assert {h["report_id"] for h in sv.search(s, store.reviewer, "昌州")} >= {ids["000"]}
-        assert {h["report_id"] for h in sv.search(s, store.reviewer, "%")} == {
+        assert {h["report_id"] for h in corpus_service.search(s, store.reviewer, "法治政府建设")} == set(ids.values())
+        assert {h["report_id"] for h in corpus_service.search(s, store.reviewer, "调解")} == set(ids.values())
+        assert {h["report_id"] for h in corpus_service.search(s, store.reviewer, "昌州")} >= {ids["000"]}
+        assert {h["report_id"] for h in corpus_service.search(s, store.reviewer, "%")} == {
             r for r, t in texts.items() if "%" in t
         }
-        assert sv.search(s, store.reviewer, "") == [] and sv.search(s, store.reviewer, "  ") == []
+        assert corpus_service.search(s, store.reviewer, "") == [] and corpus_service.search(s, store.reviewer, "  ") == []
         with pytest.raises(BadInput):
-            sv.search(s, store.reviewer, "法" * 101)
-        assert len(sv.search(s, store.reviewer, "调解", limit=2)) <= 6
+            corpus_service.search(s, store.reviewer, "法" * 101)
+        assert len(corpus_service.search(s, store.reviewer, "调解", limit=2)) <= 6
         assert count(s, Document) == 5  # nothing was harmed
         # Re-analysis keeps the search index in step.
         sv.reanalyze(s, store.admin, ids["000"])
-        assert ids["000"] in {h["report_id"] for h in sv.search(s, store.reviewer, "法治政府建设")}
+        assert ids["000"] in {h["report_id"] for h in corpus_service.search(s, store.reviewer, "法治政府建设")}
         check_integrity(s, store.dialect)
 
 
@@ -133,7 +134,7 @@ def test_search_with_a_nul_character(store: Store, q: str):
     """A NUL (%00 in a URL) finds nothing and raises nothing."""
     store.ingest_seeds()
     with store.session() as s:
-        assert sv.search(s, store.reviewer, q) == []
+        assert corpus_service.search(s, store.reviewer, q) == []
 
 
 def test_unit_search_is_not_cut_off_by_other_units_reports(store: Store):
@@ -146,7 +147,7 @@ def test_unit_search_is_not_cut_off_by_other_units_reports(store: Store):
         # Many other reports mentioning the term, stored with lower ids than the unit's own.
         blob = s.get(Blob, s.get(Document, ids["001"]).blob_sha)
         own = s.get(Document, ids["000"])
-        for i in range(sv.SEARCH_LIMIT + 5):
+        for i in range(corpus_service.SEARCH_LIMIT + 5):
             d = Document(
                 blob_sha=blob.sha256,
                 filename=f"f{i}.txt",
@@ -169,4 +170,4 @@ def test_unit_search_is_not_cut_off_by_other_units_reports(store: Store):
         for d in s.scalars(select(Document).where(Document.id > ids["004"])):
             sv._index_text(s, d)
         s.commit()
-        assert {h["report_id"] for h in sv.search(s, mine, "昌州街道")} == {ids["000"], own_new.id}
+        assert {h["report_id"] for h in corpus_service.search(s, mine, "昌州街道")} == {ids["000"], own_new.id}

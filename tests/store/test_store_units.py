@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from fazhi.exports.labels import STATUS_ZH
 from sqlalchemy import text
 from store_helpers import (
     UNITS_2023,
@@ -18,15 +19,16 @@ from store_helpers import (
 )
 
 from fazhi.config import Config
-from fazhi.store import accounts
+from fazhi.store import accounts, lifecycle
+from fazhi.store import corpus as corpus_service
 from fazhi.store import service as sv
+from fazhi.store.common import BadInput, Forbidden, NotFound
 from fazhi.store.models import (
     Blob,
     Document,
     Expected,
     Unit,
 )
-from fazhi.store.service import BadInput, Forbidden, NotFound
 from helpers import SEED_FILES
 
 
@@ -39,10 +41,10 @@ def test_unit_account_sees_only_its_own_reports(store: Store):
         assert s.get(Document, ids["000"]).unit_id == mine.unit_id
         assert s.get(Document, ids["002"]).unit_id == other.unit_id
         assert [r["id"] for r in sv.list_reports(s, mine)] == [ids["000"]]
-        assert [r["id"] for r in sv.corpus(s, mine)] == [ids["000"]]
-        assert {h["report_id"] for h in sv.search(s, mine, "法治政府")} == {ids["000"]}
-        assert {h["report_id"] for h in sv.search(s, mine, "调解")} == {ids["000"]}
-        assert {r["report_id"] for r in sv.indicator_rows(s, mine)} == {ids["000"]}
+        assert [r["id"] for r in corpus_service.corpus(s, mine)] == [ids["000"]]
+        assert {h["report_id"] for h in corpus_service.search(s, mine, "法治政府")} == {ids["000"]}
+        assert {h["report_id"] for h in corpus_service.search(s, mine, "调解")} == {ids["000"]}
+        assert {r["report_id"] for r in corpus_service.indicator_rows(s, mine)} == {ids["000"]}
         assert sv.report_view(s, mine, ids["000"])["report"]["id"] == ids["000"]
         for rid in (ids["001"], ids["002"]):
             with pytest.raises(Forbidden):
@@ -56,7 +58,7 @@ def test_unit_account_sees_only_its_own_reports(store: Store):
         for call in (
             lambda: sv.review_finding(s, mine, ids["000"], key, "dismissed"),
             lambda: sv.set_verdict(s, mine, ids["000"], "pass"),
-            lambda: sv.set_published(s, mine, ids["000"]),
+            lambda: lifecycle.set_published(s, mine, ids["000"]),
             lambda: sv.set_unit(s, mine, ids["000"], None),
             lambda: sv.reanalyze(s, mine, ids["000"]),
             lambda: sv.season(s, mine, 2023),
@@ -140,7 +142,7 @@ def test_register_units_and_season_statuses(store: Store):
         s.get(Document, ids["003"]).uploaded_at = _at("2024-02-28")
         s.get(Document, ids["004"]).uploaded_at = _at("2024-03-01")  # on the day: in time
         s.commit()
-        sv.set_published(s, store.admin, ids["003"])
+        lifecycle.set_published(s, store.admin, ids["003"])
         sv.set_verdict(s, store.reviewer, ids["004"], "return", "重写")
 
         season = sv.season(s, store.reviewer, 2023, today=date(2024, 2, 20))
@@ -154,13 +156,13 @@ def test_register_units_and_season_statuses(store: Store):
             "解放区民主街道办事处": "published",
             "重庆市荣昌区吴家镇人民政府": "reviewed",
         }
-        assert season["counts"] == {k: 1 for k in sv.STATUS_ZH}
-        order = list(sv.STATUS_ZH)
+        assert season["counts"] == {k: 1 for k in STATUS_ZH}
+        order = list(STATUS_ZH)
         assert [order.index(r["status"]) for r in season["rows"]] == sorted(
             order.index(v) for v in status.values()
         )
         assert {r["unit"]: r["reports"] for r in season["rows"]}["昌州街道"] == [ids["000"]]
-        assert all(r["status_zh"] == sv.STATUS_ZH[r["status"]] for r in season["rows"])
+        assert all(r["status_zh"] == STATUS_ZH[r["status"]] for r in season["rows"])
 
         # A custom deadline moves "late"; another year has its own roll.
         late = sv.season(s, store.admin, 2023, Config(deadline_report="02-15"), today=date(2024, 2, 20))

@@ -125,6 +125,29 @@ def test_verdict(clients, seeded):
     assert kinds[-2:] == [("verdict", "return"), ("verdict", "pass")]
 
 
+def test_pages_refuse_overlong_notes_like_the_api_instead_of_truncating(clients, seeded):
+    """Regression: the verdict and finding forms cut a note past NOTE_MAX / COMMENT_MAX short and saved the
+    rest, where the API answers the same input with 422; now the page answers 422 too and saves nothing."""
+    from fazhi.store.common import COMMENT_MAX, NOTE_MAX
+
+    c = clients["reviewer"]
+    rid = seeded["003"]
+    before = c.get(f"/api/reports/{rid}").json()["report"]
+    long_note = "请补充。" * (NOTE_MAX // 4 + 1)
+    assert c.api_post(f"/api/reports/{rid}/verdict", {"verdict": "return", "note": long_note}).status_code == 422
+    r = c.form(f"/reports/{rid}/verdict", {"verdict": "return", "note": long_note})
+    assert r.status_code == 422
+    assert "审查意见过长" in r.text and f"上限 {NOTE_MAX} 个字符" in r.text and "未保存" in r.text
+    after = c.get(f"/api/reports/{rid}").json()["report"]
+    assert (after["verdict"], after["verdict_note"]) == (before["verdict"], before["verdict_note"])
+    key = findings_of(c, rid)[0]["key"]
+    r = c.form(f"/reports/{rid}/findings/{quote(key, safe='')}", {"action": "accepted", "comment": "改" * (COMMENT_MAX + 1)})
+    assert r.status_code == 422 and "处理意见过长" in r.text
+    assert findings_of(c, rid)[0]["review"] is None
+    exact = c.form(f"/reports/{rid}/verdict", {"verdict": "return", "note": "改" * NOTE_MAX})
+    assert exact.status_code == 303
+
+
 def test_review_sheet_lists_the_accepted_findings(clients, seeded):
     import docx
 

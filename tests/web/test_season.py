@@ -122,3 +122,15 @@ def test_units_cannot_see_the_season(clients):
     assert ua.api_post("/api/season/2023", {"listing": "新单位"}).status_code == 403
     assert 'href="/season"' not in ua.get("/reports").text  # not in the unit's nav either
     assert json.loads(clients["reviewer"].get("/api/units").text)["units"]  # staff can list units
+
+
+def test_season_page_refuses_an_overlong_listing_instead_of_registering_part_of_it(clients):
+    """Regression: the page cut a pasted list past LISTING_MAX and registered the units before the cut."""
+    from fazhi.store.common import LISTING_MAX
+
+    c = clients["reviewer"]
+    listing = "\n".join(f"town-{n:06d}" for n in range(LISTING_MAX // 12 + 10))  # ASCII: under the 1 MB form field
+    assert len(listing) > LISTING_MAX
+    r = c.form("/season", {"year": "2021", "listing": listing})
+    assert r.status_code == 422 and "单位名单过长" in r.text
+    assert c.get("/api/season/2021").json()["rows"] == []

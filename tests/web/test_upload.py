@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 from web_helpers import UNIT_A, db_session, wait_analysed
 
-from fazhi.store import service
+from fazhi.store import common, service
 from fazhi.store.models import Blob, Document
 from helpers import SEED_FILES, seeds_zip
 
@@ -127,7 +127,7 @@ def test_no_file_chosen(clients):
 
 
 def test_oversize_body_is_refused_before_reading(app, clients, token, monkeypatch):
-    monkeypatch.setattr(service, "MAX_UPLOAD_BYTES", 100_000)
+    monkeypatch.setattr(common, "MAX_UPLOAD_BYTES", 100_000)
     before = counts(app)
     big = b"a" * (3 * 1024 * 1024)
     r = clients["reviewer"].form("/upload", files=[("files", ("大文件.txt", big, "text/plain"))],
@@ -144,7 +144,7 @@ def test_oversize_body_is_refused_before_reading(app, clients, token, monkeypatc
 
 
 def test_oversize_chunked_body_is_cut_off(app, token, monkeypatch):
-    monkeypatch.setattr(service, "MAX_UPLOAD_BYTES", 100_000)
+    monkeypatch.setattr(common, "MAX_UPLOAD_BYTES", 100_000)
     from web_helpers import Client
 
     def chunks():
@@ -158,7 +158,7 @@ def test_oversize_chunked_body_is_cut_off(app, token, monkeypatch):
 
 
 def test_one_file_over_the_limit_among_others(app, clients, monkeypatch):
-    monkeypatch.setattr(service, "MAX_UPLOAD_BYTES", 100_000)
+    monkeypatch.setattr(common, "MAX_UPLOAD_BYTES", 100_000)
     r = clients["reviewer"].form("/upload", files=[
         ("files", ("太大.txt", ("法治" * 60_000).encode("utf-8"), "text/plain")),
         ("files", ("小.txt", (GOOD[1] + "小").encode("utf-8"), "text/plain")),

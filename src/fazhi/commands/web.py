@@ -11,6 +11,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from ..store import common
+
 user_app = typer.Typer(help="管理审查工作台的账号。", no_args_is_help=True)
 
 
@@ -61,10 +63,10 @@ def run_ingest(paths: list[Path], config: Path | None = None) -> int:
         for path in files:
             progress.update(task, description=path.name)
             try:
-                size = path.stat().st_size
-                if size > service.MAX_UPLOAD_BYTES:
-                    raise ReadError(str(path), f"文件过大（{size // 2**20} MB，上限 {service.MAX_UPLOAD_BYTES // 2**20} MB）")
-                items = service.ingest(s, path.read_bytes(), str(path), service.SYSTEM, cfg)
+                too_large = common.upload_too_large(path.stat().st_size, show_size=True)
+                if too_large:
+                    raise ReadError(str(path), too_large)
+                items = service.ingest(s, path.read_bytes(), str(path), common.SYSTEM, cfg)
             except ReadError as e:
                 items = [service.IngestItem(str(path), error=str(e))]
             except FileNotFoundError:
@@ -92,14 +94,14 @@ def user_add(
     password: str | None = typer.Option(None, "--password", help="密码（不给出时提示输入）"),
 ) -> None:
     """新建账号。"""
-    from ..store import accounts, service
+    from ..store import accounts
 
     if password is None:
         password = typer.prompt("密码", hide_input=True, confirmation_prompt="再输入一次")
     with _session() as s:
         try:
             u = accounts.create_user(s, name, password, role, unit)
-        except service.BadInput as e:
+        except common.BadInput as e:
             Console(stderr=True).print(f"[red]错误[/red]：{e}")
             raise typer.Exit(2) from e
         typer.echo(f"已创建账号 {u.username}（{role}{'，' + unit if unit and role == 'unit' else ''}）")
@@ -141,12 +143,11 @@ def user_list() -> None:
 
 
 def _account_change(fn, *args) -> None:
-    from ..store import service
 
     with _session() as s:
         try:
             fn(s, *args)
-        except (service.BadInput, service.NotFound) as e:
+        except (common.BadInput, common.NotFound) as e:
             Console(stderr=True).print(f"[red]错误[/red]：{e}")
             raise typer.Exit(2) from e
 

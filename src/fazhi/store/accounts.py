@@ -10,8 +10,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from .common import ROLES, BadInput, NotFound
 from .models import Unit, User
-from .service import ROLES, BadInput, NotFound
 
 _hasher = PasswordHasher()
 MIN_PASSWORD = 8

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from .models import Document, User
@@ -64,8 +66,22 @@ class Actor:
         """Admins and reviewers see every report."""
         return self.role in ("admin", "reviewer")
 
+    def may_see(self, unit_id: int | None) -> bool:
+        """Whether a row of this unit is visible: staff see every unit's, a unit account only its own."""
+        return self.is_staff or unit_id == self.unit_id
+
 
 SYSTEM = Actor(None, "admin", None, "system")
+
+
+def visible(q: Select, actor: Actor, unit_column: Any = None) -> Select:
+    """The query limited to what the actor may see: a unit account only its own unit's rows.
+
+    `unit_column` is the column holding the unit (default: the report's `Document.unit_id`).
+    """
+    if actor.is_staff:
+        return q
+    return q.where((Document.unit_id if unit_column is None else unit_column) == actor.unit_id)
 
 
 def check_year(year: int | None) -> int | None:
@@ -73,6 +89,19 @@ def check_year(year: int | None) -> int | None:
     if year is not None and not YEAR_MIN <= year <= YEAR_MAX:
         raise BadInput(f"年度应在 {YEAR_MIN}–{YEAR_MAX} 之间")
     return year
+
+
+def upload_limit(configured: int | None = None) -> int:
+    """The size limit of one upload in bytes: the app's setting when given, else MAX_UPLOAD_BYTES."""
+    return configured or MAX_UPLOAD_BYTES
+
+
+def upload_too_large(size: int, configured: int | None = None, show_size: bool = False) -> str | None:
+    """Why an upload of `size` bytes is refused (`文件过大（上限 50 MB）`), or None when it is within the limit."""
+    limit = upload_limit(configured)
+    if size <= limit:
+        return None
+    return f"文件过大（{size // 2**20} MB，上限 {limit // 2**20} MB）" if show_size else f"文件过大（上限 {limit // 2**20} MB）"
 
 
 def valid_id(value: int | None) -> bool:
@@ -124,6 +153,6 @@ def get_document(s: Session, actor: Actor, report_id: int) -> Document:
     doc = s.get(Document, report_id) if valid_id(report_id) else None
     if doc is None or doc.deleted_at is not None:
         raise NotFound(f"报告 {report_id} 不存在" if doc is None else f"报告 {report_id} 已删除")
-    if not actor.is_staff and doc.unit_id != actor.unit_id:
+    if not actor.may_see(doc.unit_id):
         raise Forbidden("无权查看其他单位的报告")
     return doc

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select, text
+from sqlalchemy import column, func, select, table, text
 from sqlalchemy.orm import Session, defer
 
-from .common import VERDICTS, Actor, BadInput, doc_summary
+from .common import VERDICTS, Actor, BadInput, doc_summary, visible
 from .models import Document, IndicatorRow, Unit
 
 
@@ -33,8 +33,7 @@ def corpus(s: Session, actor: Actor, year: int | None = None, level: str | None 
         .options(defer(Document.text), defer(Document.result_json))
     )
     q = q.where(Document.deleted_at.is_(None), Document.superseded_by.is_(None), Document.status == "done")
-    if not actor.is_staff:
-        q = q.where(Document.unit_id == actor.unit_id)
+    q = visible(q, actor)
     if year:
         q = q.where(Document.year == year)
     if level:
@@ -84,12 +83,10 @@ def search(s: Session, actor: Actor, q: str, limit: int = SEARCH_LIMIT) -> list[
     dialect = s.bind.dialect.name
     if dialect == "sqlite" and len(q) >= 3:
         phrase = '"' + q.replace('"', '""') + '"'
-        own = "" if actor.is_staff else " AND r.unit_id = :u"
-        ids = [r[0] for r in s.execute(
-            text("SELECT report_fts.rowid FROM report_fts JOIN reports r ON r.id = report_fts.rowid "
-                 f"WHERE report_fts MATCH :q{own} LIMIT :n"),
-            {"q": phrase, "n": limit, "u": actor.unit_id},
-        )]
+        fts = table("report_fts", column("rowid"))
+        matching = (select(fts.c.rowid).join(Document, Document.id == fts.c.rowid)
+                    .where(text("report_fts MATCH :q").bindparams(q=phrase)).limit(limit))
+        ids = list(s.scalars(visible(matching, actor)))
         cand = select(Document).where(Document.id.in_(ids)) if ids else None
     else:
         if dialect == "postgresql" and len(q) >= 3:
@@ -102,8 +99,7 @@ def search(s: Session, actor: Actor, q: str, limit: int = SEARCH_LIMIT) -> list[
         cand = select(Document).where(op).limit(limit)
     if cand is None:
         return []
-    if not actor.is_staff:
-        cand = cand.where(Document.unit_id == actor.unit_id)
+    cand = visible(cand, actor)
     hits = []
     for d in s.scalars(cand.where(Document.deleted_at.is_(None)).order_by(Document.id)):
         pos = d.text.find(q)
@@ -129,8 +125,7 @@ def indicator_rows(s: Session, actor: Actor, year: int | None = None) -> list[di
         .outerjoin(Unit, Unit.id == Document.unit_id)
         .where(Document.deleted_at.is_(None), Document.superseded_by.is_(None))
     )
-    if not actor.is_staff:
-        q = q.where(Document.unit_id == actor.unit_id)
+    q = visible(q, actor)
     if year:
         q = q.where(Document.year == year)
     return [

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model import LEVEL_ZH
 from ..tables import csv_text, xlsx_bytes
-from .service import KEY_INDICATORS
+from .corpus import KEY_INDICATORS
 
 VERDICT_ZH = {"pending": "待审查", "pass": "通过", "return": "退回修改"}
 ACTION_ZH = {"accepted": "采纳（需修改）", "dismissed": "排除（无需修改）"}

@@ -19,26 +19,14 @@ from sqlalchemy.orm import Session, defer
 from .. import __version__, sources
 from ..config import Config
 from .analysis import MAX_REPORT_BYTES, analyse_bytes
-from .common import (  # noqa: F401 - re-exported: the service is the one entry point
+from .common import (
     ANALYSIS_ZH,
-    COMMENT_MAX,
-    DEFAULT_TIMEZONE,
     FINDING_ACTIONS,
-    LISTING_MAX,
-    MAX_ID,
-    MAX_UPLOAD_BYTES,
-    NOTE_MAX,
     PENDING,
-    QUERY_MAX,
-    ROLES,
-    SYSTEM,
     VERDICTS,
-    YEAR_MAX,
-    YEAR_MIN,
     Actor,
     BadInput,
     Conflict,
-    Forbidden,
     NotFound,
     aware,
     check_year,
@@ -47,18 +35,16 @@ from .common import (  # noqa: F401 - re-exported: the service is the one entry 
     iso,
     local_zone,
     require_staff,
+    upload_too_large,
     valid_id,
+    visible,
 )
-from .lifecycle import (  # noqa: F401 - re-exported: the service is the one entry point
-    delete_report,
+from .corpus import pinyin_key
+from .lifecycle import (
     match_unit,
     received_on,
-    remove_expected,
-    set_published,
-    set_received,
     supersede,
     unit_mismatch,
-    versions,
 )
 from .models import Blob, Document, Expected, FindingState, IndicatorRow, ReviewEvent, Unit, User, utcnow
 from .uploads import split_upload
@@ -80,8 +66,9 @@ class IngestItem:
 def store_upload(s: Session, data: bytes, filename: str, actor: Actor,
                  max_bytes: int = MAX_REPORT_BYTES) -> list[IngestItem]:
     """Store every report of an upload at once, unanalysed (status 分析中); each commits on its own or not at all."""
-    if len(data) > MAX_UPLOAD_BYTES:
-        return [IngestItem(filename, error=f"{filename}: 文件过大（上限 {MAX_UPLOAD_BYTES // 2**20} MB）")]
+    too_large = upload_too_large(len(data))
+    if too_large:
+        return [IngestItem(filename, error=f"{filename}: {too_large}")]
     items: list[IngestItem] = []
     for piece in split_upload(data, filename, max_bytes):
         if piece.error:
@@ -110,8 +97,7 @@ def _store_piece(s: Session, carrier: bytes, piece, actor: Actor) -> IngestItem:
     else:
         sha, status, reason = _blob(s, piece.data), "queued", ""
         same = select(Document).where(Document.blob_sha == sha, Document.deleted_at.is_(None))
-        if not actor.is_staff:
-            same = same.where(Document.unit_id == actor.unit_id)
+        same = visible(same, actor)
         existing = s.scalar(same.order_by(Document.id).limit(1))
         if existing is not None:
             return IngestItem(piece.source, existing.id, duplicate=True, status=existing.status)
@@ -279,7 +265,7 @@ def statuses(s: Session, actor: Actor, ids: list[int]) -> dict[int, dict]:
     q = select(Document.id, Document.status, Document.status_reason, Document.unit_id).where(Document.id.in_(ids))
     out = {}
     for rid, st, reason, unit_id in s.execute(q):
-        if actor.is_staff or unit_id == actor.unit_id:
+        if actor.may_see(unit_id):
             out[rid] = {"status": st, "status_zh": ANALYSIS_ZH.get(st, st), "reason": reason}
     return out
 
@@ -422,8 +408,7 @@ def list_reports(s: Session, actor: Actor, year: int | None = None, unit_id: int
         raise BadInput("单位编号无效")
     q = select(Document).options(defer(Document.text), defer(Document.result_json)).where(
         Document.deleted_at.is_(None), Document.superseded_by.is_(None)).order_by(Document.id.desc())
-    if not actor.is_staff:
-        q = q.where(Document.unit_id == actor.unit_id)
+    q = visible(q, actor)
     if year:
         q = q.where(Document.year == year)
     if unit_id:
@@ -464,9 +449,7 @@ def register_units(s: Session, actor: Actor, year: int, listing: str) -> list[Un
 
 def list_units(s: Session, actor: Actor | None = None) -> list[Unit]:
     """The registered units by pinyin (a unit account gets only its own)."""
-    q = select(Unit)
-    if actor is not None and not actor.is_staff:
-        q = q.where(Unit.id == actor.unit_id)
+    q = select(Unit) if actor is None else visible(select(Unit), actor, Unit.id)
     return sorted(s.scalars(q), key=lambda u: pinyin_key(u.name))
 
 
@@ -520,7 +503,3 @@ def _status(docs: list[Document], due: date) -> str:
     first = min(received_on(x) for x in docs)
     return "received_late" if first > due else "received"
 
-
-# The corpus table and search live in corpus.py; they are part of this service's calls.
-from .corpus import KEY_INDICATORS, SEARCH_LIMIT, SNIPPET_CONTEXT, corpus, indicator_rows, search  # noqa: E402,F401,I001
-from .corpus import pinyin_key  # noqa: E402

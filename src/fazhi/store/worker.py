@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..config import Config
-from . import service
+from . import common, service
 from .analysis import Limits, run_limited
 from .models import Document
 
@@ -125,7 +125,7 @@ class AnalysisPool:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with self.make_session() as s:
-                left = s.scalar(select(Document.id).where(Document.status.in_(service.PENDING)).limit(1))
+                left = s.scalar(select(Document.id).where(Document.status.in_(common.PENDING)).limit(1))
             if left is None:
                 return True
             time.sleep(0.05)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from ..store import accounts, service
+from ..store import accounts, common, service
 from .deps import DB, PageUser, clean, form_csrf, login_session
 from .templating import flash, render
 
@@ -19,7 +19,7 @@ CSRF = [Depends(form_csrf)]
 
 def _require_admin(auth) -> None:
     if auth.user.role != "admin":
-        raise service.Forbidden("只有管理员可以管理账号")
+        raise common.Forbidden("只有管理员可以管理账号")
 
 
 @router.get("/admin/users", response_class=HTMLResponse)
@@ -27,7 +27,7 @@ def users(request: Request, s: DB, auth: PageUser):
     """Every account, with forms to add one and to change each."""
     _require_admin(auth)
     return render(request, "users.html", auth, active="users", users=accounts.list_users(s),
-                  units=service.list_units(s), roles=service.ROLES, min_password=accounts.MIN_PASSWORD)
+                  units=service.list_units(s), roles=common.ROLES, min_password=accounts.MIN_PASSWORD)
 
 
 def _done(request: Request, message: str) -> RedirectResponse:

@@ -8,55 +8,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, Field, model_validator
-from sqlalchemy.orm import Session
 
-from ..store import exports, service
-from .deps import DB, ApiUser, ApiWriter, Auth, clean
+from ..store import common, exports, lifecycle, service
+from ..store import corpus as corpus_service
+from .deps import DB, ApiUser, ApiWriter, clean
 from .limits import IdQuery, ReportId, YearPath, YearQuery
+from .views import XLSX, attachment, ingest_uploads
 
 router = APIRouter(prefix="/api", tags=["审查工作台"])
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def attachment(name: str) -> dict[str, str]:
-    """Content-Disposition for a download (ASCII fallback plus the UTF-8 name)."""
-    from urllib.parse import quote
-
-    ascii_name = "".join(c if c.isascii() and c.isalnum() or c in "._-" else "_" for c in name)
-    return {"Content-Disposition": f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"}
-
-
-def read_upload(f: UploadFile, limit: int) -> bytes | None:
-    """An uploaded file's bytes, or None when it is over the limit (then not read into memory)."""
-    f.file.seek(0, 2)
-    size = f.file.tell()
-    f.file.seek(0)
-    if size > limit:
-        return None
-    return f.file.read()
-
-
-def ingest_uploads(request: Request, s: Session, auth: Auth, files: list[UploadFile]) -> list[service.IngestItem]:
-    """Store every uploaded file at once and queue it for analysis (a zip gives one item per report)."""
-    limit = request.app.state.max_upload_bytes or service.MAX_UPLOAD_BYTES
-    items: list[service.IngestItem] = []
-    for f in files:
-        name = (f.filename or "").replace("\\", "/").split("/")[-1].strip()
-        if not name:
-            continue
-        data = read_upload(f, limit)
-        if data is None:
-            items.append(service.IngestItem(name, error=f"{name}: 文件过大（上限 {limit // 2**20} MB）"))
-            continue
-        stored = service.store_upload(s, data, name, auth.actor)
-        del data
-        for item in stored:
-            if item.status == "queued" and not item.duplicate:
-                request.app.state.analysis.submit(item.report_id)
-        items.extend(stored)
-    return items
-
 
 def _strip_nul(value: Any) -> Any:
     if isinstance(value, str):
@@ -81,8 +40,8 @@ class ReviewIn(Body):
     """A decision on one finding."""
 
     action: str = Field(description="accepted（采纳，需修改）或 dismissed（排除）")
-    comment: str = Field("", max_length=service.COMMENT_MAX)
-    expected_revision: int | None = Field(None, ge=0, le=service.MAX_ID,
+    comment: str = Field("", max_length=common.COMMENT_MAX)
+    expected_revision: int | None = Field(None, ge=0, le=common.MAX_ID,
                                           description="页面所见的处理版本（0 表示尚未处理）；已被他人修改时返回 409")
 
 
@@ -90,13 +49,13 @@ class VerdictIn(Body):
     """The overall verdict."""
 
     verdict: str = Field(description="pass（通过）、return（退回修改）或 pending（待审查）")
-    note: str = Field("", max_length=service.NOTE_MAX)
+    note: str = Field("", max_length=common.NOTE_MAX)
 
 
 class UnitIn(Body):
     """The registered unit a report belongs to (null: none)."""
 
-    unit_id: int | None = Field(ge=1, le=service.MAX_ID)
+    unit_id: int | None = Field(ge=1, le=common.MAX_ID)
 
 
 class PublishedIn(Body):
@@ -116,14 +75,14 @@ class UnitRow(Body):
 class SeasonIn(Body):
     """Units expected to report: a pasted list (`名称,层级,上级` a line) and/or rows."""
 
-    listing: str = Field("", max_length=service.LISTING_MAX)
+    listing: str = Field("", max_length=common.LISTING_MAX)
     units: list[UnitRow] = []
 
 
 class UnitsIn(SeasonIn):
     """Units to register for a year."""
 
-    year: int = Field(ge=service.YEAR_MIN, le=service.YEAR_MAX)
+    year: int = Field(ge=common.YEAR_MIN, le=common.YEAR_MAX)
 
 
 def _listing(body: SeasonIn) -> str:
@@ -182,7 +141,7 @@ def post_finding(report_id: ReportId, key: str, body: ReviewIn, s: DB,
                  auth: ApiWriter) -> dict:
     """采纳或排除一个问题"""
     st = service.review_finding(s, auth.actor, report_id, key, body.action, body.comment, body.expected_revision)
-    return {"key": st.finding_key, "action": st.action, "comment": st.comment, "at": service.iso(st.at),
+    return {"key": st.finding_key, "action": st.action, "comment": st.comment, "at": common.iso(st.at),
             "revision": st.revision}
 
 
@@ -204,21 +163,21 @@ def get_original(report_id: ReportId, s: DB, auth: ApiUser) -> Response:
 def post_verdict(report_id: ReportId, body: VerdictIn, s: DB,
                  auth: ApiWriter) -> dict:
     """审查结论"""
-    return {"report": service.doc_summary(service.set_verdict(s, auth.actor, report_id, body.verdict, body.note))}
+    return {"report": common.doc_summary(service.set_verdict(s, auth.actor, report_id, body.verdict, body.note))}
 
 
 @router.post("/reports/{report_id}/unit", summary="更正报告对应的单位")
 def post_unit(report_id: ReportId, body: UnitIn, s: DB,
               auth: ApiWriter) -> dict:
     """更正报告对应的单位"""
-    return {"report": service.doc_summary(service.set_unit(s, auth.actor, report_id, body.unit_id))}
+    return {"report": common.doc_summary(service.set_unit(s, auth.actor, report_id, body.unit_id))}
 
 
 @router.post("/reports/{report_id}/published", summary="标记为已公开（或取消）")
 def post_published(report_id: ReportId, body: PublishedIn, s: DB,
                    auth: ApiWriter) -> dict:
     """标记为已公开（或取消）"""
-    return {"report": service.doc_summary(service.set_published(s, auth.actor, report_id, body.published))}
+    return {"report": common.doc_summary(lifecycle.set_published(s, auth.actor, report_id, body.published))}
 
 
 @router.post("/reports/{report_id}/reanalyze", summary="重新分析（规则更新后；加入分析队列，状态见 /api/reports/status）")
@@ -227,7 +186,7 @@ def post_reanalyze(request: Request, report_id: ReportId, s: DB,
     """重新分析（规则更新后；加入分析队列，状态见 /api/reports/status）"""
     doc = service.requeue(s, auth.actor, report_id)
     request.app.state.analysis.submit(report_id)
-    return {"report": service.doc_summary(doc)}
+    return {"report": common.doc_summary(doc)}
 
 
 @router.get("/units", summary="已登记的单位")
@@ -262,7 +221,7 @@ def get_corpus(s: DB, auth: ApiUser, year: YearQuery = None, level: str | None =
                status: str | None = None, sort: str = "unit",
                format: Annotated[str, Query(pattern="^(json|xlsx)$")] = "json"):
     """汇总表：单位×年度的评分、问题数和主要指标"""
-    rows = service.corpus(s, auth.actor, year=year, level=clean(level) or None, parent=clean(parent) or None,
+    rows = corpus_service.corpus(s, auth.actor, year=year, level=clean(level) or None, parent=clean(parent) or None,
                           status=status or None, sort=sort)
     if format == "xlsx":
         return Response(exports.corpus_xlsx(rows), media_type=XLSX, headers=attachment("汇总.xlsx"))
@@ -273,7 +232,7 @@ def get_corpus(s: DB, auth: ApiUser, year: YearQuery = None, level: str | None =
 def get_indicators(s: DB, auth: ApiUser, year: YearQuery = None,
                    format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json"):
     """指标明细（可导出 CSV 或 XLSX）"""
-    rows = service.indicator_rows(s, auth.actor, year=year)
+    rows = corpus_service.indicator_rows(s, auth.actor, year=year)
     name = f"指标明细{'-' + str(year) if year else ''}"
     if format == "csv":
         return Response("\ufeff" + exports.indicators_csv(rows), media_type="text/csv; charset=utf-8",
@@ -286,6 +245,6 @@ def get_indicators(s: DB, auth: ApiUser, year: YearQuery = None,
 @router.get("/search", summary="全文检索")
 def get_search(s: DB, auth: ApiUser, q: Annotated[str, Query(max_length=200)] = "") -> dict:
     """全文检索"""
-    hits = service.search(s, auth.actor, clean(q))
+    hits = corpus_service.search(s, auth.actor, clean(q))
     per_report = {h["report_id"]: h["report_hits"] for h in hits}
     return {"q": q, "hits": hits, "total": sum(per_report.values()), "reports": len(per_report)}

@@ -16,7 +16,7 @@ from starlette.staticfiles import StaticFiles
 
 from .. import __version__
 from ..config import Config, load_config
-from ..store import db, service
+from ..store import common, db
 from ..store.analysis import Limits
 from ..store.worker import DEFAULT_WORKERS, AnalysisPool
 from . import admin, api, office, pages, settings
@@ -24,6 +24,7 @@ from .deps import CsrfError, LoginRequired, login_url
 from .login_guard import LoginGuard
 from .middleware import BodyLimit, HeadAsGet, SecurityHeaders
 from .templating import render
+from .views import TooLong
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
@@ -60,7 +61,7 @@ def create_app(
     app.state.analysis.resume()  # reports a stopped server left 分析中
 
     def upload_limit() -> int:
-        return app.state.max_upload_bytes or service.MAX_UPLOAD_BYTES
+        return common.upload_limit(app.state.max_upload_bytes)
 
     app.add_middleware(
         SessionMiddleware,
@@ -106,24 +107,28 @@ def _install_error_handlers(app: FastAPI) -> None:
                           error="页面已过期（CSRF 校验失败），请重新登录")
         return _error(request, 403, CSRF_MESSAGE)
 
-    @app.exception_handler(service.Forbidden)
-    async def _forbidden(request: Request, exc: service.Forbidden):
+    @app.exception_handler(common.Forbidden)
+    async def _forbidden(request: Request, exc: common.Forbidden):
         return _error(request, 403, str(exc) or "无权进行此操作")
 
-    @app.exception_handler(service.Conflict)
-    async def _conflict(request: Request, exc: service.Conflict):
+    @app.exception_handler(common.Conflict)
+    async def _conflict(request: Request, exc: common.Conflict):
         if _is_api(request):
             return _error(request, 409, str(exc))
         m = re.match(r"/reports/(\d+)/", request.url.path)
         return render(request, "error.html", None, status=409, title=ERROR_TITLES[409], message=str(exc), code=409,
                       reload=f"/reports/{m.group(1)}" if m else None)
 
-    @app.exception_handler(service.NotFound)
-    async def _not_found(request: Request, exc: service.NotFound):
+    @app.exception_handler(common.NotFound)
+    async def _not_found(request: Request, exc: common.NotFound):
         return _error(request, 404, str(exc) or "未找到")
 
-    @app.exception_handler(service.BadInput)
-    async def _bad_input(request: Request, exc: service.BadInput):
+    @app.exception_handler(TooLong)
+    async def _too_long(request: Request, exc: TooLong):  # the status the API gives the same input
+        return _error(request, 422, str(exc))
+
+    @app.exception_handler(common.BadInput)
+    async def _bad_input(request: Request, exc: common.BadInput):
         return _error(request, 400, str(exc) or "请求有误")
 
     @app.exception_handler(DataError)

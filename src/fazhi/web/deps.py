@@ -13,8 +13,8 @@ from fastapi import Depends, HTTPException, Request
 from sqlalchemy.orm import Session
 
 from ..store import accounts
+from ..store.common import Actor
 from ..store.models import User
-from ..store.service import Actor
 
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..store import service
+from ..store import common
 
 # Room for the multipart envelope and form fields around the file(s) of one upload.
 ENVELOPE_BYTES = 1024 * 1024
@@ -29,7 +29,7 @@ class BodyLimit:
 
     def __init__(self, app: ASGIApp, limit: Callable[[], int] | None = None):
         self.app = app
-        self.limit = limit or (lambda: service.MAX_UPLOAD_BYTES)
+        self.limit = limit or common.upload_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):

@@ -15,13 +15,14 @@ from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from .. import sources
 from ..model import LEVEL_ZH, PART_KEYS, PART_NAMES, PART_STATUS_ZH
-from ..store import accounts, exports, service
+from ..store import accounts, common, exports, lifecycle, service
+from ..store import corpus as corpus_service
 from ..store.exports import VERDICT_ZH
-from .api import XLSX, attachment, ingest_uploads
 from .deps import DB, Auth, LoginRequired, PageUser, authenticate, clean, form_csrf, login_session, safe_next
 from .highlight import body_html, chunk_bounds, chunk_of, chunk_result
 from .limits import ReportId, page_int, page_year
 from .templating import flash, render
+from .views import DOCX, XLSX, attachment, ingest_uploads, upload_limit, within
 
 router = APIRouter(include_in_schema=False)
 CSRF = [Depends(form_csrf)]
@@ -111,7 +112,7 @@ def home(auth: PageUser):
 def upload_form(request: Request, auth: PageUser):
     """The upload page."""
     return render(request, "upload.html", auth, active="upload", results=None,
-                  limit_mb=(request.app.state.max_upload_bytes or service.MAX_UPLOAD_BYTES) // 2**20)
+                  limit_mb=upload_limit(request) // 2**20)
 
 
 @router.post("/upload", response_class=HTMLResponse, dependencies=CSRF)
@@ -125,7 +126,7 @@ async def upload(request: Request, s: DB, auth: PageUser):
 
 
 def _upload_page(request: Request, s: Session, auth: Auth, files: list[UploadFile]):
-    limit_mb = (request.app.state.max_upload_bytes or service.MAX_UPLOAD_BYTES) // 2**20
+    limit_mb = upload_limit(request) // 2**20
     items = ingest_uploads(request, s, auth, files)
     if not items:
         return render(request, "upload.html", auth, status=400, active="upload", results=None, limit_mb=limit_mb,
@@ -227,7 +228,7 @@ FINDINGS_PAGE = 100
 def report_page(request: Request, report_id: ReportId, s: DB, auth: PageUser, part: str | None = None,
                 fpage: str | None = None):
     """One report: marked text (in pieces for a long one), findings to review (paged), verdict."""
-    summary = service.doc_summary(service.get_document(s, auth.actor, report_id))
+    summary = common.doc_summary(common.get_document(s, auth.actor, report_id))
     if summary["status"] != "done":
         return render(request, "report_status.html", auth, active="reports", doc=summary)
     ctx = _report_context(s, auth, report_id)
@@ -244,7 +245,7 @@ def report_page(request: Request, report_id: ReportId, s: DB, auth: PageUser, pa
     ctx["indicators"] = [dict(i, n=n) for n, i in enumerate(ctx["indicators"]) if a <= i["start"] < b]
     return render(request, "report.html", auth, active="reports", body=body_html(chunk_result(ctx["result"], *bounds[k])),
                   part=k + 1, n_parts=len(bounds), fpage=fp, n_fpages=n_pages, shown=shown,
-                  versions=service.versions(s, auth.actor, report_id), **ctx)
+                  versions=lifecycle.versions(s, auth.actor, report_id), **ctx)
 
 
 def _back(report_id: ReportId, anchor: str = "") -> RedirectResponse:
@@ -256,7 +257,7 @@ def review(request: Request, s: DB, auth: PageUser, report_id: ReportId, key: st
            comment: Annotated[str, Form()] = "", n: Annotated[str, Form()] = "", seen: Annotated[str, Form()] = ""):
     """Accept or dismiss one finding (a page older than the last decision gets 409 and a link to reload)."""
     expected = page_int(seen, "版本（seen）", 0) if seen else None
-    service.review_finding(s, auth.actor, report_id, key, action, clean(comment).strip()[: service.COMMENT_MAX], expected)
+    service.review_finding(s, auth.actor, report_id, key, action, within(clean(comment).strip(), common.COMMENT_MAX, "处理意见"), expected)
     flash(request, f"已{'采纳' if action == 'accepted' else '排除'}问题 {key.split(':')[0]}")
     anchor = f"?fpage={int(n) // FINDINGS_PAGE + 1}#fk-{int(n)}" if n.isdigit() and len(n) < 9 else ""
     return _back(report_id, anchor)
@@ -274,7 +275,7 @@ def review_all(request: Request, s: DB, auth: PageUser, report_id: ReportId, rul
 def verdict(request: Request, s: DB, auth: PageUser, report_id: ReportId, verdict: Annotated[str, Form()],
             note: Annotated[str, Form()] = ""):
     """Record the overall verdict."""
-    service.set_verdict(s, auth.actor, report_id, verdict, clean(note).strip()[: service.NOTE_MAX])
+    service.set_verdict(s, auth.actor, report_id, verdict, within(clean(note).strip(), common.NOTE_MAX, "审查意见"))
     flash(request, f"审查结论已保存：{VERDICT_ZH.get(verdict, verdict)}")
     return _back(report_id)
 
@@ -291,7 +292,7 @@ def unit(request: Request, s: DB, auth: PageUser, report_id: ReportId, unit_id: 
 def published(request: Request, s: DB, auth: PageUser, report_id: ReportId, published: Annotated[str, Form()] = "1"):
     """Mark the report as published (or not)."""
     on = published not in ("0", "false", "")
-    service.set_published(s, auth.actor, report_id, on)
+    lifecycle.set_published(s, auth.actor, report_id, on)
     flash(request, "已标记为已公开" if on else "已取消已公开标记")
     return _back(report_id)
 
@@ -323,7 +324,7 @@ def sheet_docx(report_id: ReportId, s: DB, auth: PageUser):
     r = view["report"]
     name = f"审查意见-{r.get('unit') or r.get('detected_unit') or report_id}-{r.get('year') or ''}.docx"
     return Response(exports.review_docx(view),
-                    media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    media_type=DOCX,
                     headers=attachment(name.replace("/", "_")))
 
 
@@ -352,10 +353,10 @@ def season(request: Request, s: DB, auth: PageUser, year: str | None = None):
 
 
 @router.post("/season", dependencies=CSRF)
-def season_register(request: Request, s: DB, auth: PageUser, year: Annotated[int, Form(ge=service.YEAR_MIN, le=service.YEAR_MAX)],
+def season_register(request: Request, s: DB, auth: PageUser, year: Annotated[int, Form(ge=common.YEAR_MIN, le=common.YEAR_MAX)],
                     listing: Annotated[str, Form()] = ""):
     """Register the units expected to report."""
-    units = service.register_units(s, auth.actor, year, clean(listing)[: service.LISTING_MAX])
+    units = service.register_units(s, auth.actor, year, within(clean(listing), common.LISTING_MAX, "单位名单"))
     flash(request, f"已登记 {len(units)} 个单位为 {year} 年度应报送单位" if units else "没有可登记的单位（每行一个：名称,层级,上级）",
           "ok" if units else "warn")
     return RedirectResponse(f"/season?year={year}", status_code=303)
@@ -377,8 +378,8 @@ def corpus(request: Request, s: DB, auth: PageUser, year: str | None = None, lev
            parent: str | None = None, status: str | None = None, sort: str = "unit"):
     """Units × years with scores, findings and key indicators, with charts."""
     f = _corpus_filters(year, level, parent, status, sort)
-    rows = service.corpus(s, auth.actor, **f)
-    every_year = service.corpus(s, auth.actor, level=f["level"], parent=f["parent"], status=f["status"], sort="unit")
+    rows = corpus_service.corpus(s, auth.actor, **f)
+    every_year = corpus_service.corpus(s, auth.actor, level=f["level"], parent=f["parent"], status=f["status"], sort="unit")
     parents = sorted({u.parent for u in service.list_units(s) if u.parent}) if auth.is_staff else []
     keys = exports.key_indicator_columns()
     chart = {
@@ -399,7 +400,7 @@ def corpus_xlsx(s: DB, auth: PageUser, year: str | None = None, level: str | Non
                 parent: str | None = None, status: str | None = None, sort: str = "unit"):
     """The corpus table as XLSX."""
     f = _corpus_filters(year, level, parent, status, sort)
-    rows = service.corpus(s, auth.actor, **f)
+    rows = corpus_service.corpus(s, auth.actor, **f)
     name = f"汇总{'-' + str(f['year']) if f['year'] else ''}.xlsx"
     return Response(exports.corpus_xlsx(rows), media_type=XLSX, headers=attachment(name))
 
@@ -412,8 +413,8 @@ def search(request: Request, s: DB, auth: PageUser, q: Annotated[str, Query(max_
     """Full-text search with hits in context."""
     error, hits = None, []
     try:
-        hits = service.search(s, auth.actor, clean(q))
-    except service.BadInput as e:
+        hits = corpus_service.search(s, auth.actor, clean(q))
+    except common.BadInput as e:
         error = str(e)
     groups: dict[int, dict] = {}
     for h in hits:
@@ -423,7 +424,7 @@ def search(request: Request, s: DB, auth: PageUser, q: Annotated[str, Query(max_
     for g in groups.values():
         g["total"] = g["hits"][0]["report_hits"]
     return render(request, "search.html", auth, active="search", q=q, groups=list(groups.values()),
-                  n_hits=sum(g["total"] for g in groups.values()), error=error, limit=service.SEARCH_LIMIT)
+                  n_hits=sum(g["total"] for g in groups.values()), error=error, limit=corpus_service.SEARCH_LIMIT)
 
 
 # ---------------------------------------------------------------- API docs, behind login
