@@ -14,7 +14,8 @@ import time
 from pathlib import Path
 
 import fazhi
-from fazhi.indicators.export import report_rows, write_table
+from fazhi.exports.tables import write_indicator_table
+from fazhi.indicators.export import report_rows
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
 
@@ -41,7 +42,7 @@ def main() -> None:
             rows = batch_rows(n, per_sample)
             for fmt in ("xlsx", "csv"):
                 t0, c0 = time.perf_counter(), time.process_time()
-                write_table(Path(d) / f"t.{fmt}", rows)
+                write_indicator_table(Path(d) / f"t.{fmt}", rows)
                 sec, cpu = time.perf_counter() - t0, time.process_time() - c0
                 ratio = f"{cpu / prev[fmt]:.2f}" if fmt in prev else "—"
                 print(f"{n:>8} {len(rows):>7} {fmt:>6} {sec:>8.2f} {cpu:>7.2f} {ratio:>7}", flush=True)

@@ -408,7 +408,7 @@ def test_cli_writes_xlsx_with_pivot(tmp_path):
     wb = load_workbook(out)
     assert wb.sheetnames == ["指标明细", "汇总"]
     rows = list(wb["指标明细"].iter_rows(values_only=True))
-    assert rows[0][:3] == ("单位", "年度", "指标代码") and len(rows) > 50
+    assert rows[0][:3] == ("单位", "年度", "指标编号") and len(rows) > 50
     pivot = list(wb["汇总"].iter_rows(values_only=True))
     assert len(pivot) == 1 + len(SEED_FILES)
     col = pivot[0].index("罚款金额（元）")
@@ -424,7 +424,7 @@ def test_cli_writes_csv_and_reports_bad_inputs(tmp_path):
     assert "missing.txt" in res.output
     with out.open(encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
-    assert {r["指标代码"] for r in rows} >= {"mediation.success", "petition.cases"}
+    assert {r["指标编号"] for r in rows} >= {"mediation.success", "petition.cases"}
     assert (tmp_path / "t.pivot.csv").exists()
 
 

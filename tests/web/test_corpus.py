@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from web_helpers import UNIT_A, UNIT_B
 
-from fazhi.store import exports
+from fazhi.exports import tables
 from fazhi.store.corpus import pinyin_key
 
 
@@ -136,10 +136,10 @@ def test_spreadsheet_cells_are_never_formulas():
     rows = [{"id": 1, "unit_name": "=HYPERLINK(\"http://evil\",\"x\")", "parent": "+1", "unit_level": "township",
              "year": 2023, "title": "@SUM(A1)", "score": 80.0, "errors": 1, "warnings": 0, "infos": 0,
              "parts_missing": 0, "verdict": "pass", "is_published": False, "filename": "-2.txt", "indicators": {}}]
-    ws = load_workbook(io.BytesIO(exports.corpus_xlsx(rows)))["汇总"]
+    ws = load_workbook(io.BytesIO(tables.corpus_xlsx(rows)))["汇总"]
     assert ws["B2"].value == "=HYPERLINK(\"http://evil\",\"x\")" and ws["B2"].data_type == "s"
     assert ws["F2"].data_type == "s" and ws["G2"].value == 80
-    text = exports.indicators_csv([{"report_id": 1, "unit": "=cmd|' /C calc'!A0", "year": 2023, "id": "x",
+    text = tables.indicators_csv([{"report_id": 1, "unit": "=cmd|' /C calc'!A0", "year": 2023, "id": "x",
                                     "name": "n", "value": -5.0, "unit_of_measure": "件", "qualifier": "exact",
                                     "quote": "+1", "file": "a.txt"}])
     assert "'=cmd" in text and ",-5," in text and ",'+1," in text

@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pytest
 from web_helpers import UNIT_A, UNIT_B, wait_analysed
 
-from fazhi.store import exports
+from fazhi.exports.sheet import SHEET_GROUP
 from helpers import check_spans_in_raw, seed_file
 
 HOSTILE = (
@@ -314,7 +314,7 @@ def test_review_sheet_folds_a_rule_with_many_accepted_findings(clients, seeded):
     accepted = [f for f in c.get(f"/api/reports/{rid}").json()["result"]["findings"]
                 if (f["review"] or {}).get("action") == "accepted"]
     pu = sum(1 for f in accepted if f["rule"] == "PU001")
-    assert pu > exports.SHEET_GROUP
+    assert pu > SHEET_GROUP
     rows = len(accepted) - pu + 1
     assert f"需修改的问题（{rows} 项）" in sheet
     assert sheet.count('<td class="c-n">') == rows

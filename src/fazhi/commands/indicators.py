@@ -17,7 +17,7 @@ SCREEN_COLUMNS = (
     ("year", "年度"),
     ("name", "指标"),
     ("value", "数值"),
-    ("measure", "计量单位"),
+    ("unit_of_measure", "计量单位"),
     ("qualifier", "约数"),
     ("quote", "原文"),
 )
@@ -111,8 +111,8 @@ def _output_problem(out: Path) -> str | None:
 
 
 def _write(out: Path, rows: list[dict], err: Console) -> list[Path]:
-    """write_table with a progress bar over the rows (details, then one pivot row per report)."""
-    from ..indicators.export import write_table
+    """write_indicator_table with a progress bar over the rows (details, then one pivot row per report)."""
+    from ..exports.tables import write_indicator_table
 
     reports = len({(r["unit"], r["year"], r["file"]) for r in rows})
     progress = Progress(
@@ -121,7 +121,7 @@ def _write(out: Path, rows: list[dict], err: Console) -> list[Path]:
     )
     with progress:
         task = progress.add_task("write", total=len(rows) + reports)
-        return write_table(out, rows, lambda n: progress.advance(task, n))
+        return write_indicator_table(out, rows, lambda n: progress.advance(task, n))
 
 
 def _print_table(rows: list[dict], done: int, failed: int) -> None:

@@ -129,7 +129,7 @@ def user_list() -> None:
     from rich.table import Table
     from sqlalchemy import select
 
-    from ..store.exports import ROLE_ZH
+    from ..exports.labels import ROLE_ZH
     from ..store.models import User
 
     table = Table(title="账号")

@@ -1,33 +1,15 @@
-"""Indicator tables for a batch of reports: one row per occurrence, and a units × indicators pivot.
+"""Indicator rows for a batch of reports: one row per occurrence, and a units × indicators pivot.
 
-Written as .xlsx (two sheets: 指标明细, 汇总) or .csv (the pivot beside it as `<stem>.pivot.csv`).
+The files are written by fazhi.exports.tables (the one indicator export schema).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
-from pathlib import Path
 
 from .. import sources
-from ..tables import csv_text, write_atomic, xlsx_bytes
 from .taxonomy import taxonomy
 
-# (key, header) of the occurrence table, in column order.
-COLUMNS = (
-    ("unit", "单位"),
-    ("year", "年度"),
-    ("id", "指标代码"),
-    ("name", "指标名称"),
-    ("value", "数值"),
-    ("measure", "计量单位"),
-    ("qualifier", "约数"),
-    ("quote", "原文"),
-    ("section", "所在章节"),
-    ("file", "文件"),
-)
-PIVOT_SHEET = "汇总"
-ROWS_SHEET = "指标明细"
 RATE_UNIT = "%"
 
 
@@ -43,7 +25,7 @@ def report_rows(report, with_facts: bool = False) -> list[dict]:
             "id": i.id,
             "name": i.name,
             "value": i.value,
-            "measure": i.unit,
+            "unit_of_measure": i.unit,
             "qualifier": str(i.qualifier),
             "quote": report.text[i.start : i.end],
             "section": i.section or "",
@@ -95,7 +77,7 @@ def pivot(rows: list[dict]) -> tuple[list[str], list[list]]:
     cells: dict[tuple, dict[tuple[str, str], list]] = defaultdict(lambda: defaultdict(list))
     ids: set[tuple[str, str]] = set()
     for r in rows:
-        key = (r["id"], pivot_measure(r["measure"]))
+        key = (r["id"], pivot_measure(r["unit_of_measure"]))
         ids.add(key)
         cells[(r["unit"], r["year"], r["file"])][key].append(r["value"])
     cols = sorted(ids, key=lambda k: (order.get(k[0], len(order)), k[1]))
@@ -104,25 +86,3 @@ def pivot(rows: list[dict]) -> tuple[list[str], list[list]]:
     for (unit, year, file), vals in cells.items():
         body.append([unit, year, file] + [aggregate(vals[c], c[1], _stock(c[0])) if c in vals else None for c in cols])
     return header, body
-
-
-def write_table(path: Path, rows: list[dict], on_rows: Callable[[int], None] | None = None) -> list[Path]:
-    """Write the rows (and the pivot) to .xlsx or .csv; returns the files written.
-
-    on_rows(n) is told as XLSX rows are written (the details, then the pivot): a progress bar's advance.
-    """
-    header = [h for _, h in COLUMNS]
-    body = [[r[k] for k, _ in COLUMNS] for r in rows]
-    p_header, p_body = pivot(rows)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        pivot_path = path.with_name(f"{path.stem}.pivot.csv")
-        # the byte-order mark: Excel opens a CSV file as UTF-8 only with it
-        write_atomic(path, "\ufeff" + csv_text(header, body))
-        write_atomic(pivot_path, "\ufeff" + csv_text(p_header, p_body))
-        return [path, pivot_path]
-    if suffix == ".xlsx":
-        sheets = [(ROWS_SHEET, header, body, None), (PIVOT_SHEET, p_header, p_body, None)]
-        write_atomic(path, xlsx_bytes(sheets, on_rows))
-        return [path]
-    raise ValueError(f"不支持的输出格式“{path.suffix}”：请用 .xlsx 或 .csv")

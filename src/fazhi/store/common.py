@@ -11,12 +11,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
+from ..exports.labels import ANALYSIS_ZH
 from .models import Document, User
 
 ROLES = ("admin", "reviewer", "unit")
 VERDICTS = ("pending", "pass", "return")
 FINDING_ACTIONS = ("accepted", "dismissed")
-ANALYSIS_ZH = {"queued": "分析中", "analysing": "分析中", "done": "已分析", "failed": "失败", "too_large": "超出限制"}
 PENDING = ("queued", "analysing")
 # A single upload (one file or one zip) larger than this is refused before it is read.
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024

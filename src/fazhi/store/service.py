@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session, defer
 
 from .. import __version__, sources
 from ..config import Config
+from ..exports.labels import ANALYSIS_ZH, STATUS_ZH
 from .analysis import MAX_REPORT_BYTES, analyse_bytes
 from .common import (
-    ANALYSIS_ZH,
     FINDING_ACTIONS,
     PENDING,
     VERDICTS,
@@ -451,15 +451,6 @@ def list_units(s: Session, actor: Actor | None = None) -> list[Unit]:
     """The registered units by pinyin (a unit account gets only its own)."""
     q = select(Unit) if actor is None else visible(select(Unit), actor, Unit.id)
     return sorted(s.scalars(q), key=lambda u: pinyin_key(u.name))
-
-
-STATUS_ZH = {
-    "not_received": "未收到",
-    "received_late": "逾期收到",
-    "received": "已收到",
-    "published": "已公开",
-    "reviewed": "已审查",
-}
 
 
 def season(s: Session, actor: Actor, year: int, config: Config | None = None, today: date | None = None) -> dict:

@@ -9,7 +9,8 @@ from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, Field, model_validator
 
-from ..store import common, exports, lifecycle, service
+from ..exports import tables
+from ..store import common, lifecycle, service
 from ..store import corpus as corpus_service
 from .deps import DB, ApiUser, ApiWriter, clean
 from .limits import IdQuery, ReportId, YearPath, YearQuery
@@ -224,7 +225,7 @@ def get_corpus(s: DB, auth: ApiUser, year: YearQuery = None, level: str | None =
     rows = corpus_service.corpus(s, auth.actor, year=year, level=clean(level) or None, parent=clean(parent) or None,
                           status=status or None, sort=sort)
     if format == "xlsx":
-        return Response(exports.corpus_xlsx(rows), media_type=XLSX, headers=attachment("汇总.xlsx"))
+        return Response(tables.corpus_xlsx(rows), media_type=XLSX, headers=attachment("汇总.xlsx"))
     return {"rows": rows}
 
 
@@ -235,10 +236,10 @@ def get_indicators(s: DB, auth: ApiUser, year: YearQuery = None,
     rows = corpus_service.indicator_rows(s, auth.actor, year=year)
     name = f"指标明细{'-' + str(year) if year else ''}"
     if format == "csv":
-        return Response("\ufeff" + exports.indicators_csv(rows), media_type="text/csv; charset=utf-8",
+        return Response("\ufeff" + tables.indicators_csv(rows), media_type="text/csv; charset=utf-8",
                         headers=attachment(name + ".csv"))
     if format == "xlsx":
-        return Response(exports.indicators_xlsx(rows), media_type=XLSX, headers=attachment(name + ".xlsx"))
+        return Response(tables.indicators_xlsx(rows), media_type=XLSX, headers=attachment(name + ".xlsx"))
     return {"rows": rows}
 
 

@@ -14,10 +14,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from .. import sources
+from ..exports import sheet as review_sheet
+from ..exports import tables
+from ..exports.labels import ACTION_ZH, VERDICT_ZH
 from ..model import LEVEL_ZH, PART_KEYS, PART_NAMES, PART_STATUS_ZH
-from ..store import accounts, common, exports, lifecycle, service
+from ..store import accounts, common, lifecycle, service
 from ..store import corpus as corpus_service
-from ..store.exports import VERDICT_ZH
 from .deps import DB, Auth, LoginRequired, PageUser, authenticate, clean, form_csrf, login_session, safe_next
 from .highlight import body_html, chunk_bounds, chunk_of, chunk_result
 from .limits import ReportId, page_int, page_year
@@ -170,7 +172,7 @@ def _history_rows(events: list[dict], findings: list[dict], units: dict[int, str
                 what = e.get("key")
             else:
                 what = f"{f['rule']} “{f['quote']}”" if f.get("quote") else f"{f['rule']} {f['message']}"
-            text = f"{exports.ACTION_ZH.get(e.get('action'), e.get('action'))}：{what}"
+            text = f"{ACTION_ZH.get(e.get('action'), e.get('action'))}：{what}"
             link = f"?fpage={n // FINDINGS_PAGE + 1}#fk-{n}" if n is not None else None
         elif kind == "verdict":
             text = f"审查结论：{VERDICT_ZH.get(e.get('verdict'), e.get('verdict'))}"
@@ -203,7 +205,7 @@ def _report_context(s: Session, auth: Auth, report_id: ReportId) -> dict[str, An
         "doc": view["report"], "result": result, "findings": findings, "parts": parts,
         "indicators": result.get("indicators", []), "units": units,
         "history": _history_rows(service.history(s, auth.actor, report_id), findings, unit_names),
-        "counts": exports.review_counts(view), "view": view, "bulk": _bulk_groups(findings),
+        "counts": review_sheet.review_counts(view), "view": view, "bulk": _bulk_groups(findings),
     }
 
 
@@ -312,8 +314,8 @@ def sheet(request: Request, report_id: ReportId, s: DB, auth: PageUser):
     view = service.report_view(s, auth.actor, report_id)
     service.analysed(view)
     return render(request, "sheet.html", auth, active="reports", doc=view["report"],
-                  fields=exports.sheet_fields(view), todo=exports.accepted_findings(view),
-                  counts=exports.review_counts(view), today=date.today())
+                  fields=review_sheet.sheet_fields(view), todo=review_sheet.accepted_findings(view),
+                  counts=review_sheet.review_counts(view), today=date.today())
 
 
 @router.get("/reports/{report_id}/sheet.docx")
@@ -323,7 +325,7 @@ def sheet_docx(report_id: ReportId, s: DB, auth: PageUser):
     service.analysed(view)
     r = view["report"]
     name = f"审查意见-{r.get('unit') or r.get('detected_unit') or report_id}-{r.get('year') or ''}.docx"
-    return Response(exports.review_docx(view),
+    return Response(review_sheet.review_docx(view),
                     media_type=DOCX,
                     headers=attachment(name.replace("/", "_")))
 
@@ -381,7 +383,7 @@ def corpus(request: Request, s: DB, auth: PageUser, year: str | None = None, lev
     rows = corpus_service.corpus(s, auth.actor, **f)
     every_year = corpus_service.corpus(s, auth.actor, level=f["level"], parent=f["parent"], status=f["status"], sort="unit")
     parents = sorted({u.parent for u in service.list_units(s) if u.parent}) if auth.is_staff else []
-    keys = exports.key_indicator_columns()
+    keys = tables.key_indicator_columns()
     chart = {
         "indicators": [{"id": k, "name": n} for k, n in keys],
         "rows": [{"unit": r["unit_name"], "year": r["year"], "score": r["score"], "errors": r["errors"],
@@ -402,7 +404,7 @@ def corpus_xlsx(s: DB, auth: PageUser, year: str | None = None, level: str | Non
     f = _corpus_filters(year, level, parent, status, sort)
     rows = corpus_service.corpus(s, auth.actor, **f)
     name = f"汇总{'-' + str(f['year']) if f['year'] else ''}.xlsx"
-    return Response(exports.corpus_xlsx(rows), media_type=XLSX, headers=attachment(name))
+    return Response(tables.corpus_xlsx(rows), media_type=XLSX, headers=attachment(name))
 
 
 # ---------------------------------------------------------------- search

@@ -13,10 +13,9 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.templating import Jinja2Templates
 
 from .. import __version__
+from ..exports.labels import ACTION_ZH, ROLE_ZH, STATUS_ZH, VERDICT_ZH
 from ..model import LEVEL_ZH
 from ..rules.catalogue import CATEGORY_ZH, SEVERITY_ZH
-from ..store.exports import ACTION_ZH, ROLE_ZH, VERDICT_ZH
-from ..store.service import STATUS_ZH
 from .deps import Auth, csrf_token
 
 NAV = (

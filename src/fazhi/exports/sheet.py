@@ -1,114 +1,11 @@
-"""Files the workspace hands out: the corpus and indicator tables (XLSX, CSV) and the review sheet (DOCX).
-
-Every builder takes what a service call returned (`corpus`, `indicator_rows`, `report_view`) and gives
-bytes or text; nothing here touches the database.
-"""
+"""The review sheet (审查意见): the findings a reviewer accepted, as a page's data and as a Word file."""
 
 from __future__ import annotations
 
 import io
 from datetime import date
-from typing import Any
 
-from ..model import LEVEL_ZH
-from ..tables import csv_text, xlsx_bytes
-from .corpus import KEY_INDICATORS
-
-VERDICT_ZH = {"pending": "待审查", "pass": "通过", "return": "退回修改"}
-ACTION_ZH = {"accepted": "采纳（需修改）", "dismissed": "排除（无需修改）"}
-ROLE_ZH = {"admin": "管理员", "reviewer": "审查人员", "unit": "报送单位"}
-
-
-def indicator_names() -> dict[str, str]:
-    """Chinese names of the indicator ids (from the taxonomy data file)."""
-    try:
-        from ..indicators.taxonomy import load_data
-
-        return {raw["id"]: raw["name"] for raw in load_data().get("indicator", [])}
-    except Exception:  # the names are a nicety: an unreadable data file must not break an export
-        return {}
-
-
-def key_indicator_columns() -> list[tuple[str, str]]:
-    """(id, name) of the key indicators of the corpus table."""
-    names = indicator_names()
-    return [(k, names.get(k, k)) for k in KEY_INDICATORS]
-
-
-def _number(v: Any) -> Any:
-    if isinstance(v, float) and v.is_integer():
-        return int(v)
-    return v
-
-
-# ---------------------------------------------------------------- XLSX / CSV tables
-
-
-CORPUS_COLUMNS = (
-    ("id", "报告编号", 10), ("unit_name", "单位", 30), ("parent", "上级", 14), ("unit_level", "层级", 12),
-    ("year", "年度", 8), ("title", "报告标题", 40), ("score", "评分", 8), ("errors", "错误", 8),
-    ("warnings", "警告", 8), ("infos", "提示", 8), ("parts_missing", "缺失部分", 10),
-    ("verdict", "审查结论", 12), ("is_published", "已公开", 8), ("filename", "文件", 30),
-)
-
-
-def corpus_table(rows: list[dict]) -> tuple[list[str], list[list[Any]], list[int]]:
-    """Header, body and column widths of the corpus table (units × years)."""
-    keys = key_indicator_columns()
-    header = [h for _, h, _ in CORPUS_COLUMNS] + [name for _, name in keys]
-    widths = [w for _, _, w in CORPUS_COLUMNS] + [14 for _ in keys]
-    body = []
-    for r in rows:
-        line = []
-        for key, _, _ in CORPUS_COLUMNS:
-            v = r.get(key)
-            if key == "unit_level":
-                v = LEVEL_ZH.get(v or "unknown", v)
-            elif key == "verdict":
-                v = VERDICT_ZH.get(v, v)
-            elif key == "is_published":
-                v = "是" if v else "否"
-            line.append(_number(v))
-        line += [_number((r.get("indicators") or {}).get(k)) for k, _ in keys]
-        body.append(line)
-    return header, body, widths
-
-
-INDICATOR_COLUMNS = (
-    ("report_id", "报告编号", 10), ("unit", "单位", 30), ("year", "年度", 8), ("id", "指标编号", 24),
-    ("name", "指标", 22), ("value", "数值", 12), ("unit_of_measure", "计量单位", 10),
-    ("qualifier", "约数", 12), ("quote", "原文", 50), ("file", "文件", 30),
-)
-
-
-def indicator_table(rows: list[dict]) -> tuple[list[str], list[list[Any]], list[int]]:
-    """Header, body and column widths of the indicator rows export."""
-    header = [h for _, h, _ in INDICATOR_COLUMNS]
-    widths = [w for _, _, w in INDICATOR_COLUMNS]
-    body = [[_number(r.get(k)) for k, _, _ in INDICATOR_COLUMNS] for r in rows]
-    return header, body, widths
-
-
-def corpus_xlsx(rows: list[dict]) -> bytes:
-    """The corpus table as an XLSX workbook (sheet 汇总)."""
-    header, body, widths = corpus_table(rows)
-    return xlsx_bytes([("汇总", header, body, widths)])
-
-
-def indicators_xlsx(rows: list[dict]) -> bytes:
-    """The indicator rows as an XLSX workbook (sheet 指标明细)."""
-    header, body, widths = indicator_table(rows)
-    return xlsx_bytes([("指标明细", header, body, widths)])
-
-
-def indicators_csv(rows: list[dict]) -> str:
-    """The indicator rows as CSV text (the caller adds a BOM for Excel)."""
-    header, body, _ = indicator_table(rows)
-    return csv_text(header, body)
-
-
-# ---------------------------------------------------------------- the review sheet (审查意见)
-
+from .labels import VERDICT_ZH
 
 CONTEXT_CHARS = 12
 
