@@ -53,6 +53,7 @@ lock: venv
 ## Regenerate docs/rules.md from the rule registry.
 docs: venv
 	$(BIN)/fazhi rules --markdown > docs/rules.md
+	$(BIN)/python -c 'import fazhi.settings as s, fazhi.config as c; print(s.markdown(c.SETTINGS), end="")' > docs/settings.md
 
 ## Speed and accuracy numbers (see docs/benchmarks.md).
 bench: venv

@@ -5,7 +5,6 @@ One table of settings (name, default, help) drives the file, the environment and
 
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .model import CATEGORY_PREFIX, Category, Severity
+from .settings import env
 
 
 class Selectable(Protocol):
@@ -140,10 +140,10 @@ def load_config(path: str | Path | None = None) -> Config:
             raise ValueError(f"{p}: 配置文件格式错误（{e}）") from e
     cfg = from_dict(data)
     cfg.path = str(p) if data else None
-    env_sel = os.environ.get("FAZHI_RULES_SELECT")
+    env_sel = env("FAZHI_RULES_SELECT")
     if env_sel:
         cfg.select = [x for x in env_sel.split(",") if x]
-    env_ign = os.environ.get("FAZHI_RULES_IGNORE")
+    env_ign = env("FAZHI_RULES_IGNORE")
     if env_ign:
         cfg.ignore = [x for x in env_ign.split(",") if x]
     return cfg

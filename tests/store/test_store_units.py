@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from fazhi.exports.labels import STATUS_ZH
 from sqlalchemy import text
 from store_helpers import (
     UNITS_2023,
@@ -19,6 +18,7 @@ from store_helpers import (
 )
 
 from fazhi.config import Config
+from fazhi.exports.labels import STATUS_ZH
 from fazhi.store import accounts, lifecycle
 from fazhi.store import corpus as corpus_service
 from fazhi.store import service as sv

@@ -13,9 +13,11 @@ from typing import Any
 
 from ..indicators.export import pivot
 from ..model import LEVEL_ZH
-from ..store.corpus import KEY_INDICATORS
 from ..tables import csv_text, write_atomic, xlsx_bytes
 from .labels import VERDICT_ZH
+
+# The indicators the corpus table (and its charts) shows beside each report's score.
+KEY_INDICATORS = ("mediation.cases", "enforcement.cases", "enforcement.fines", "study.sessions", "publicity.events")
 
 
 def indicator_names() -> dict[str, str]:

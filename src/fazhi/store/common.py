@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -12,6 +11,7 @@ from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from ..exports.labels import ANALYSIS_ZH
+from ..settings import env
 from .models import Document, User
 
 ROLES = ("admin", "reviewer", "unit")
@@ -27,8 +27,6 @@ COMMENT_MAX = 2000  # a comment on one finding
 NOTE_MAX = 10000  # the verdict's notes
 LISTING_MAX = 200_000  # a pasted list of units
 QUERY_MAX = 100  # a search term
-# Deadlines are local dates: an upload is on time if it arrives by the deadline in the office's zone.
-DEFAULT_TIMEZONE = "Asia/Shanghai"
 
 
 class Forbidden(Exception):
@@ -123,8 +121,8 @@ def iso(dt: datetime | None) -> str | None:
 
 
 def local_zone() -> ZoneInfo:
-    """The office's time zone (FAZHI_TIMEZONE, default Asia/Shanghai)."""
-    return ZoneInfo(os.environ.get("FAZHI_TIMEZONE", DEFAULT_TIMEZONE))
+    """The office's time zone (FAZHI_TIMEZONE, default Asia/Shanghai): deadlines are its local dates."""
+    return ZoneInfo(env("FAZHI_TIMEZONE"))
 
 
 def doc_summary(doc: Document) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import column, func, select, table, text
 from sqlalchemy.orm import Session, defer
 
+from ..exports.tables import KEY_INDICATORS
 from .common import VERDICTS, Actor, BadInput, doc_summary, visible
 from .models import Document, IndicatorRow, Unit
 
@@ -21,7 +22,6 @@ SEARCH_LIMIT = 200
 SNIPPET_CONTEXT = 30
 MAX_SNIPPETS = 3  # hits shown per report (the count says how many there are)
 
-KEY_INDICATORS = ("mediation.cases", "enforcement.cases", "enforcement.fines", "study.sessions", "publicity.events")
 
 
 def corpus(s: Session, actor: Actor, year: int | None = None, level: str | None = None,

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-DEFAULT_DATA_DIR = "fazhi-data"
+from ..settings import env
+
 # SQLite waits this long for a competing writer before giving up (two reviewers at once).
 SQLITE_BUSY_TIMEOUT_MS = 15000
 
 
 def database_url() -> str:
     """FAZHI_DATABASE_URL, else a SQLite file under FAZHI_DATA_DIR (default ./fazhi-data)."""
-    url = os.environ.get("FAZHI_DATABASE_URL")
+    url = env("FAZHI_DATABASE_URL")
     if url:
         if url.startswith("postgresql://"):
             url = "postgresql+psycopg://" + url[len("postgresql://") :]
         return url
-    data = Path(os.environ.get("FAZHI_DATA_DIR", DEFAULT_DATA_DIR))
+    data = Path(env("FAZHI_DATA_DIR"))
     data.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{(data / 'fazhi.db').resolve()}"
 

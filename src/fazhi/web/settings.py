@@ -6,7 +6,7 @@ import os
 import secrets
 from pathlib import Path
 
-from ..store.db import DEFAULT_DATA_DIR
+from ..settings import env
 
 SECRET_FILE = "secret.key"
 SESSION_COOKIE = "fazhi_session"
@@ -16,14 +16,14 @@ TRUE_WORDS = ("1", "true", "yes", "on")
 
 def data_dir() -> Path:
     """FAZHI_DATA_DIR, else ./fazhi-data (the same directory the SQLite file lives in)."""
-    return Path(os.environ.get("FAZHI_DATA_DIR", DEFAULT_DATA_DIR))
+    return Path(env("FAZHI_DATA_DIR"))
 
 
 def secret_key(directory: Path | None = None) -> str:
     """FAZHI_SECRET_KEY, else a random key generated once and kept in `<data dir>/secret.key` (mode 600)."""
-    env = os.environ.get("FAZHI_SECRET_KEY", "").strip()
-    if env:
-        return env
+    given = env("FAZHI_SECRET_KEY").strip()
+    if given:
+        return given
     d = directory or data_dir()
     d.mkdir(parents=True, exist_ok=True)
     path = d / SECRET_FILE
@@ -44,4 +44,4 @@ def secret_key(directory: Path | None = None) -> str:
 
 def secure_cookies() -> bool:
     """FAZHI_SECURE_COOKIES=1: the session cookie is sent over HTTPS only (set it behind a TLS proxy)."""
-    return os.environ.get("FAZHI_SECURE_COOKIES", "").strip().lower() in TRUE_WORDS
+    return env("FAZHI_SECURE_COOKIES").strip().lower() in TRUE_WORDS

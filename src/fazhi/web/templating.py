@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import Any
@@ -16,6 +15,7 @@ from .. import __version__
 from ..exports.labels import ACTION_ZH, ROLE_ZH, STATUS_ZH, VERDICT_ZH
 from ..model import LEVEL_ZH
 from ..rules.catalogue import CATEGORY_ZH, SEVERITY_ZH
+from ..settings import env
 from .deps import Auth, csrf_token
 
 NAV = (
@@ -31,7 +31,7 @@ NAV = (
 @lru_cache(maxsize=1)
 def local_tz() -> tzinfo:
     """FAZHI_TIMEZONE (default Asia/Shanghai): the times shown on pages."""
-    name = os.environ.get("FAZHI_TIMEZONE", "Asia/Shanghai")
+    name = env("FAZHI_TIMEZONE")
     try:
         from zoneinfo import ZoneInfo
 
