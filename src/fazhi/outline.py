@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-
-import cn2an
 
 from .model import TITLE_END_MARKS, Section
-from .text import lines_with_offsets
+from .numerals import heading_value
+from .text import HAN_BASIC, lines_with_offsets
 
 # style -> (regex, level). Level 5 (`一是`) is relative: it plays one below its parent.
 STYLES: tuple[tuple[str, re.Pattern, int], ...] = (
@@ -22,7 +20,7 @@ STYLES: tuple[tuple[str, re.Pattern, int], ...] = (
     ("paren_cn", re.compile(r"[（(]\s*(?P<num>[一二三四五六七八九十百]{1,3})\s*[）)]"), 2),
     ("arabic", re.compile(r"(?P<num>\d{1,2})\s*[.．、](?![\d.．])"), 3),
     ("paren_arabic", re.compile(r"[（(]\s*(?P<num>\d{1,2})\s*[）)]"), 4),
-    ("ordinal", re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff“\"《])"), 5),
+    ("ordinal", re.compile(rf"(?P<num>[一二三四五六七八九十]{{1,3}})是(?=[{HAN_BASIC}“\"《])"), 5),
 )
 STYLE_LEVEL = {name: level for name, _, level in STYLES}
 STYLE_NAMES = {
@@ -64,21 +62,6 @@ class Heading:
     end: int = 0
 
 
-# Distinct numerals kept (heading and item numbers: 一 to 九十九, 1 to 99, a few hundred at most).
-NUMERAL_CACHE_SIZE = 512
-
-
-@lru_cache(maxsize=NUMERAL_CACHE_SIZE)
-def to_int(num: str) -> int | None:
-    """The value of a heading or item number (`3`, `十二`), None when it is no number (cached: cn2an is slow)."""
-    if num.isdigit():
-        return int(num)
-    try:
-        return int(cn2an.cn2an(num, "smart"))
-    except (ValueError, KeyError):
-        return None
-
-
 def parse_heading(text: str, start: int, end: int) -> Heading | None:
     """A numbered heading or item starting the line text[start:end], else None."""
     pos = start
@@ -101,7 +84,7 @@ def parse_heading(text: str, start: int, end: int) -> Heading | None:
         return Heading(
             style=style,
             number=num,
-            value=to_int(num),
+            value=heading_value(num),
             title=title,
             start=start,
             heading_end=t_end,
@@ -136,7 +119,7 @@ def is_unnumbered_heading(line: str) -> bool:
         MIN_UNNUMBERED_HEADING <= len(s) <= MAX_UNNUMBERED_HEADING
         and not UNNUMBERED_BAD_CHARS.search(s)
         and not re.search(r"\d{4}\s*年\s*\d{1,2}\s*月", s)
-        and bool(re.search(r"[\u4e00-\u9fff]{4}", s))
+        and bool(re.search(rf"[{HAN_BASIC}]{{4}}", s))
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..regexlit import Prefilter
+from ..text import HAN_BASIC
 from . import learned
 from .outcomes import outcome_id
 from .quantities import Quantity
@@ -119,7 +120,7 @@ class _Context:
         self.plan = re.compile("|".join(c["plan"]))
         self.change = re.compile("|".join(f"(?:{x})" for x in c["change"]))
         self.totals = {k: re.compile(v) for k, v in c["totals"].items()}
-        self.lead = re.compile(c["lead_markers"] + '(?=[\u4e00-\u9fff“"《])')
+        self.lead = re.compile(c["lead_markers"] + f'(?=[{HAN_BASIC}“"《])')
         self.rate_phrase = re.compile(c["rate_phrase"])
 
 

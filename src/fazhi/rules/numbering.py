@@ -8,7 +8,8 @@ import cn2an
 
 from ..analysis import Analysis
 from ..model import Category, Section, Severity
-from ..outline import STYLE_LEVEL, STYLE_NAMES, to_int
+from ..numerals import heading_value
+from ..outline import STYLE_LEVEL, STYLE_NAMES
 from .base import Hit, rule
 
 NUMBERED = ("cn", "paren_cn", "arabic", "paren_arabic", "ordinal")
@@ -23,7 +24,7 @@ def _groups(report: Analysis) -> Iterator[tuple[Section | None, list[Section]]]:
 
 
 def _value(s: Section) -> int | None:
-    return None if s.number is None else to_int(s.number)
+    return None if s.number is None else heading_value(s.number)
 
 
 def _marker(style: str, n: int) -> str:
