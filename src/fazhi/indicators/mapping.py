@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..regexlit import Prefilter
 from ..text import HAN_BASIC
+from ..vocab import HeadingStyle
 from . import learned
 from .outcomes import outcome_id
 from .quantities import Quantity
@@ -226,11 +227,11 @@ def section_label(sec) -> str:
     if not n:
         return t
     fmt = {
-        "cn": "{n}、{t}",
-        "paren_cn": "（{n}）{t}",
-        "arabic": "{n}.{t}",
-        "paren_arabic": "（{n}）{t}",
-        "ordinal": "{n}是{t}",
+        HeadingStyle.CN: "{n}、{t}",
+        HeadingStyle.PAREN_CN: "（{n}）{t}",
+        HeadingStyle.ARABIC: "{n}.{t}",
+        HeadingStyle.PAREN_ARABIC: "（{n}）{t}",
+        HeadingStyle.ORDINAL: "{n}是{t}",
     }.get(style, "{t}")
     return fmt.format(n=n, t=t)
 
@@ -335,7 +336,7 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
             (
                 section_label(s)
                 for s in reversed(chain)
-                if getattr(s, "style", "") != "ordinal" and len(s.title) <= MAX_SECTION_TITLE
+                if getattr(s, "style", "") != HeadingStyle.ORDINAL and len(s.title) <= MAX_SECTION_TITLE
             ),
             None,
         )

@@ -10,6 +10,7 @@ from ..analysis import Analysis
 from ..model import Category, Severity
 from ..numerals import heading_value, to_chinese
 from ..text import HAN_BASIC
+from ..vocab import HeadingStyle
 from .base import Hit, rule
 from .numbering import _groups
 
@@ -130,7 +131,7 @@ def mixed_list_separators(report: Analysis) -> Iterator[Hit]:
     for _parent, children in _groups(report):
         seps = []
         for c in children:
-            if c.style != "arabic" or not c.marker:
+            if c.style != HeadingStyle.ARABIC or not c.marker:
                 continue
             m = _ARABIC_SEP_RE.fullmatch(text, *c.marker)
             if m:

@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from ..analysis import Analysis
 from ..model import Category, Severity
 from ..text import CLOSERS, FULLWIDTH_CLOSERS
+from ..vocab import HeadingStyle
 from .base import Hit, rule
 from .punctuation import CJK_RE
 
 # A heading standing alone longer than this is a sentence set as a list item, not a heading.
 MAX_HEADING_TITLE = 40
-HEADING_STYLES = ("cn", "paren_cn", "arabic", "paren_arabic")
+HEADING_STYLES = (HeadingStyle.CN, HeadingStyle.PAREN_CN, HeadingStyle.ARABIC, HeadingStyle.PAREN_ARABIC)
 
 
 @rule(

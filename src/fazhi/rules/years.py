@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from ..analysis import Analysis
 from ..model import Category, Severity
 from ..text import HAN_BASIC
+from ..vocab import HeadingStyle
 from .base import Hit, rule
 
 _TITLE = "某某镇2024年法治政府建设情况报告\n"
@@ -51,7 +52,7 @@ def heading_year_differs(report: Analysis) -> Iterator[Hit]:
         return
     text = report.text
     for s in report.outline:
-        if s.style != "cn":
+        if s.style != HeadingStyle.CN:
             continue
         for m in HEADING_YEAR_RE.finditer(text, s.start, s.heading_end):
             if text.rfind("《", s.start, m.start()) > text.rfind("》", s.start, m.start()):

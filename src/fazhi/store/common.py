@@ -9,13 +9,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from ..vocab import ANALYSIS_ZH, FINDING_ACTIONS, PENDING, ROLES, STAFF_ROLES, VERDICTS  # noqa: F401 (imported from here)
 from .models import Document, User
 
-ROLES = ("admin", "reviewer", "unit")
-VERDICTS = ("pending", "pass", "return")
-FINDING_ACTIONS = ("accepted", "dismissed")
-ANALYSIS_ZH = {"queued": "分析中", "analysing": "分析中", "done": "已分析", "failed": "失败", "too_large": "超出限制"}
-PENDING = ("queued", "analysing")
 # A single upload (one file or one zip) larger than this is refused before it is read.
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 # Input limits, in one place for pages, API and service (issue 10: out-of-range numbers gave 500s).
@@ -62,7 +58,7 @@ class Actor:
     @property
     def is_staff(self) -> bool:
         """Admins and reviewers see every report."""
-        return self.role in ("admin", "reviewer")
+        return self.role in STAFF_ROLES
 
 
 SYSTEM = Actor(None, "admin", None, "system")

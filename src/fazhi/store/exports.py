@@ -10,13 +10,9 @@ import io
 from datetime import date
 from typing import Any
 
-from ..model import LEVEL_ZH
 from ..tables import csv_text, xlsx_bytes
+from ..vocab import ACTION_ZH, LEVEL_ZH, ROLE_ZH, VERDICT_ZH  # noqa: F401 (pages import them from here)
 from .service import KEY_INDICATORS
-
-VERDICT_ZH = {"pending": "待审查", "pass": "通过", "return": "退回修改"}
-ACTION_ZH = {"accepted": "采纳（需修改）", "dismissed": "排除（无需修改）"}
-ROLE_ZH = {"admin": "管理员", "reviewer": "审查人员", "unit": "报送单位"}
 
 
 def indicator_names() -> dict[str, str]:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, defer
 
 from .. import __version__
 from ..config import Config
+from ..vocab import STATUS_ZH
 from .analysis import MAX_REPORT_BYTES, analyse_bytes
 from .common import (  # noqa: F401 - re-exported: the service is the one entry point
     ANALYSIS_ZH,
@@ -468,15 +469,6 @@ def list_units(s: Session, actor: Actor | None = None) -> list[Unit]:
     if actor is not None and not actor.is_staff:
         q = q.where(Unit.id == actor.unit_id)
     return sorted(s.scalars(q), key=lambda u: pinyin_key(u.name))
-
-
-STATUS_ZH = {
-    "not_received": "未收到",
-    "received_late": "逾期收到",
-    "received": "已收到",
-    "published": "已公开",
-    "reviewed": "已审查",
-}
 
 
 def season(s: Session, actor: Actor, year: int, config: Config | None = None, today: date | None = None) -> dict:
