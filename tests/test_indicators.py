@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 import fazhi
 from fazhi.indicators import OTHER_ID, find, mentions, taxonomy
-from fazhi.indicators.numerals import parse_number, parse_range
 from fazhi.model import Qualifier
+from fazhi.numerals import parse_number, parse_range
 from fazhi.pipeline import analysis_of
 from helpers import SEED_FILES, SEED_IDS, check_spans_in_raw, seed_file, seed_report
 

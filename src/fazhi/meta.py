@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from . import sources
 from .model import UnitLevel
-from .text import YEAR, lines_with_offsets
+from .numerals import date_value
+from .text import HAN_BASIC, YEAR, lines_with_offsets
 
 # The title is one of the first TITLE_SEARCH_LINES lines; page lines the furniture step did not know may
 # push it down to MAX_TITLE_SEARCH_LINES, but no further than the body's first line (a sentence, a numbered
@@ -23,11 +24,10 @@ MAX_SIGNATURE_LINE = 70
 SIGNATURE_LINES = 4
 
 ORG_RE = re.compile(
-    r"(?:中共|中国共产党)?[\u4e00-\u9fff]{2,30}?"
+    rf"(?:中共|中国共产党)?[{HAN_BASIC}]{{2,30}}?"
     r"(?:人民政府|街道办事处|办事处|工作委员会|委员会|党工委|党委|司法局|[局厅委办]|人民法院|人民检察院)"
 )
 ORG_LINE_RE = re.compile(rf"^(?:{ORG_RE.pattern})(?:\s+(?:{ORG_RE.pattern}))*$")
-CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 DATE_RE = re.compile(
     r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
     r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
@@ -44,8 +44,8 @@ TITLE_UNIT_END_RE = re.compile(r"(?:街道|镇|乡|区|县|旗|市|州|盟|省|�
 # The unit named as the subject of the opening sentence (`2024年，某某县人民政府坚持…`, `云南省委、省政府坚持…`,
 # `鹤龙街坚持…`); `全县` `我镇` `各乡镇` are no names.
 OPENING_UNIT_RE = re.compile(
-    r"(?:^|[，,。])\s*(?![全我本该各])(?P<u>[\u4e00-\u9fff]{1,20}?(?:街道办事处|街道|街|镇|乡|区|县|旗|市|州|盟|省|局))"
-    r"(?P<s>人民政府|政府|办事处|党工委|党委|委)?(?:、[\u4e00-\u9fff]{0,6}?(?:办事处|政府))?"
+    rf"(?:^|[，,。])\s*(?![全我本该各])(?P<u>[{HAN_BASIC}]{{1,20}}?(?:街道办事处|街道|街|镇|乡|区|县|旗|市|州|盟|省|局))"
+    rf"(?P<s>人民政府|政府|办事处|党工委|党委|委)?(?:、[{HAN_BASIC}]{{0,6}}?(?:办事处|政府))?"
     r"(?:坚持|深入|认真|紧紧|全面|始终|紧扣|围绕|以|在)"
 )
 
@@ -63,19 +63,6 @@ class Frame:
     body: tuple[int, int]
 
 
-def cn_number(s: str) -> int | None:
-    """Convert a small Chinese number (一 … 三十一) or digits to int."""
-    if s.isdigit():
-        return int(s)
-    if len(s) == 4 and all(c in CN_DIGITS for c in s):
-        return int("".join(str(CN_DIGITS[c]) for c in s))
-    if "十" in s:
-        a, _, b = s.partition("十")
-        return (CN_DIGITS.get(a, 1) if a else 1) * 10 + (CN_DIGITS.get(b, 0) if b else 0)
-    if len(s) == 1 and s in CN_DIGITS:
-        return CN_DIGITS[s]
-    return None
-
 
 # A signing date written with dots or dashes (`2024.2.5`, `2024-02-05`): not the standard form, but a date.
 NUMERIC_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?P<sep>[.．/\-－])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})")
@@ -92,7 +79,7 @@ def parse_date(s: str) -> str | None:
     m = DATE_RE.search(s) or NUMERIC_DATE_RE.search(s)
     if not m:
         return None
-    y, mo, d = (cn_number(m.group(k)) for k in ("y", "m", "d"))
+    y, mo, d = (date_value(m.group(k)) for k in ("y", "m", "d"))
     if not (y and mo and d and 1 <= mo <= 12 and 1 <= d <= 31):
         return None
     return f"{y:04d}-{mo:02d}-{d:02d}"
@@ -110,7 +97,7 @@ SUBTITLE_RE = re.compile(
     rf"|[（(][^（）()]{{0,20}}{YEAR}[^（）()]{{0,10}}[）)]"
     r"|.{0,60}(?:会议上|大会上)(?:的(?:报告|讲话|发言))?"
     rf"|{YEAR}\s*年.{{1,12}}日\s*在.{{2,60}}"
-    r"|[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号"
+    rf"|[{HAN_BASIC}]{{1,10}}[〔\[［(（]\d{{4}}[〕\]］)）]\s*\d{{1,4}}\s*号"
 )
 # How many lines below the title may still belong to its block (units, a repeated title, a subtitle).
 TITLE_BLOCK_EXTRA = 4
@@ -300,7 +287,7 @@ def covered_year(title: str | None, text: str, body: tuple[int, int]) -> int | N
             return int(m.group(1))
         m = CN_YEAR_RE.search(title)
         if m:
-            return cn_number(m.group(1))
+            return date_value(m.group(1))
     counts = Counter(int(m.group(1)) for m in YEAR_RE.finditer(text, body[0], body[1]))
     if not counts:
         return None

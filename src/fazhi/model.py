@@ -5,27 +5,22 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
+# The closed sets and their labels live in vocab.py; imported here under the names every stage uses.
+from .vocab import (  # noqa: F401
+    LEVEL_ZH,
+    PART_KEYS,
+    PART_NAMES,
+    PART_STATUS_ZH,
+    Category,
+    PartStatus,
+    Qualifier,
+    Severity,
+    UnitLevel,
+)
+
 SCHEMA = "fazhi.report/1"
-
-
-class Category(StrEnum):
-    """Finding categories (closed set of the contract)."""
-
-    TYPO = "typo"
-    TERMINOLOGY = "terminology"
-    PUNCTUATION = "punctuation"
-    NUMBERING = "numbering"
-    DUPLICATE = "duplicate"
-    NUMBER_CONSISTENCY = "number_consistency"
-    PLAUSIBILITY = "plausibility"
-    STRUCTURE = "structure"
-    METADATA = "metadata"
-    FORMAT = "format"
-    COPY = "copy"
-    TIMELINESS = "timeliness"
 
 
 # Two-letter code prefix of each category (rule codes are grouped by category).
@@ -42,66 +37,6 @@ CATEGORY_PREFIX = {
     Category.FORMAT: "FM",
     Category.COPY: "CP",
     Category.TIMELINESS: "TM",
-}
-
-
-class Severity(StrEnum):
-    """How urgent a finding is."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-
-class UnitLevel(StrEnum):
-    """Administrative level of the issuing body."""
-
-    PROVINCE = "province"
-    CITY = "city"
-    COUNTY = "county"
-    TOWNSHIP = "township"
-    DEPARTMENT = "department"
-    UNKNOWN = "unknown"
-
-
-class Qualifier(StrEnum):
-    """Approximation qualifier of a quantity."""
-
-    EXACT = "exact"
-    MORE_THAN = "more_than"
-    NEARLY = "nearly"
-    ABOUT = "about"
-    AT_LEAST = "at_least"
-    LESS_THAN = "less_than"
-
-
-class PartStatus(StrEnum):
-    """Whether a statutory part has its own section, is folded into another, or is absent."""
-
-    DEDICATED = "dedicated"
-    EMBEDDED = "embedded"
-    MISSING = "missing"
-
-
-# Reviewers' names for the closed sets above (shared by every output: CLI, Markdown, HTML, web, exports).
-LEVEL_ZH = {
-    "province": "省级",
-    "city": "市级",
-    "county": "县级",
-    "township": "乡镇（街道）",
-    "department": "部门",
-    "unknown": "未识别",
-}
-PART_STATUS_ZH = {"dedicated": "单列", "embedded": "包含在其他部分", "missing": "缺失"}
-
-PART_KEYS = ("measures", "shortcomings", "first_responsible", "next_year", "other")
-
-PART_NAMES = {
-    "measures": "主要举措和成效",
-    "shortcomings": "存在的不足和原因",
-    "first_responsible": "党政主要负责人履行推进法治建设第一责任人职责情况",
-    "next_year": "下一年度主要安排",
-    "other": "其他需要报告的情况",
 }
 
 

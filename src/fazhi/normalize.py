@@ -15,7 +15,7 @@ from importlib import resources
 from . import furniture, pagetail
 from .meta import DATE_RE, is_addressee, is_title_line
 from .outline import starts_heading
-from .text import CJK_PUNCT, HAN, YEAR, OffsetMap, apply_edits, lines_with_offsets
+from .text import CJK_PUNCT, CLOSERS, HAN, YEAR, OffsetMap, apply_edits, lines_with_offsets
 
 Edits = list[tuple[int, int, str]]
 
@@ -42,7 +42,6 @@ BRACKETED_YEAR_RE = re.compile(rf"[（(]\s*{YEAR}\s*年度?\s*[）)]")
 
 SENTENCE_END_RE = re.compile(r"[。；;！!？?]")
 TERMINAL = "。！？!?；;：:…"
-CLOSERS = "”’」』）)》〉"
 BODY_PUNCT_RE = re.compile(r"[，,、；;。]")
 ORG_SUFFIX_RE = re.compile(r"(?:委员会|人民政府|政府|办事处|党委|党工委|工委|[区县市省]委|局|办公室)$")
 

@@ -9,30 +9,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-
-import cn2an
 
 from .model import TITLE_END_MARKS, Section
-from .text import lines_with_offsets
+from .numerals import heading_value
+from .text import HAN_BASIC, lines_with_offsets
+from .vocab import HeadingStyle
 
 # style -> (regex, level). Level 5 (`一是`) is relative: it plays one below its parent.
-STYLES: tuple[tuple[str, re.Pattern, int], ...] = (
-    ("cn", re.compile(r"(?P<num>[一二三四五六七八九十百]{1,3})\s*[、]"), 1),
-    ("paren_cn", re.compile(r"[（(]\s*(?P<num>[一二三四五六七八九十百]{1,3})\s*[）)]"), 2),
-    ("arabic", re.compile(r"(?P<num>\d{1,2})\s*[.．、](?![\d.．])"), 3),
-    ("paren_arabic", re.compile(r"[（(]\s*(?P<num>\d{1,2})\s*[）)]"), 4),
-    ("ordinal", re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff“\"《])"), 5),
+STYLES: tuple[tuple[HeadingStyle, re.Pattern, int], ...] = (
+    (HeadingStyle.CN, re.compile(r"(?P<num>[一二三四五六七八九十百]{1,3})\s*[、]"), 1),
+    (HeadingStyle.PAREN_CN, re.compile(r"[（(]\s*(?P<num>[一二三四五六七八九十百]{1,3})\s*[）)]"), 2),
+    (HeadingStyle.ARABIC, re.compile(r"(?P<num>\d{1,2})\s*[.．、](?![\d.．])"), 3),
+    (HeadingStyle.PAREN_ARABIC, re.compile(r"[（(]\s*(?P<num>\d{1,2})\s*[）)]"), 4),
+    (HeadingStyle.ORDINAL, re.compile(rf"(?P<num>[一二三四五六七八九十]{{1,3}})是(?=[{HAN_BASIC}“\"《])"), 5),
 )
 STYLE_LEVEL = {name: level for name, _, level in STYLES}
-STYLE_NAMES = {
-    "cn": "一、",
-    "paren_cn": "（一）",
-    "arabic": "1.",
-    "paren_arabic": "（1）",
-    "ordinal": "一是",
-    "none": "无编号",
-}
 # Conversion debris in front of a heading or item (`- 一是`, `• 1.`).
 BULLET_RE = re.compile(r"[-•·●▪◆■*]\s*")
 # An unnumbered heading is a short line with no sentence punctuation (`主要举措和成效`).
@@ -64,21 +55,6 @@ class Heading:
     end: int = 0
 
 
-# Distinct numerals kept (heading and item numbers: 一 to 九十九, 1 to 99, a few hundred at most).
-NUMERAL_CACHE_SIZE = 512
-
-
-@lru_cache(maxsize=NUMERAL_CACHE_SIZE)
-def to_int(num: str) -> int | None:
-    """The value of a heading or item number (`3`, `十二`), None when it is no number (cached: cn2an is slow)."""
-    if num.isdigit():
-        return int(num)
-    try:
-        return int(cn2an.cn2an(num, "smart"))
-    except (ValueError, KeyError):
-        return None
-
-
 def parse_heading(text: str, start: int, end: int) -> Heading | None:
     """A numbered heading or item starting the line text[start:end], else None."""
     pos = start
@@ -96,12 +72,12 @@ def parse_heading(text: str, start: int, end: int) -> Heading | None:
         if body_start >= end:
             return None
         title, t_end = _title(text, body_start, end, style)
-        if style == "arabic" and re.match(r"\d", text[body_start]):
+        if style == HeadingStyle.ARABIC and re.match(r"\d", text[body_start]):
             continue
         return Heading(
             style=style,
             number=num,
-            value=to_int(num),
+            value=heading_value(num),
             title=title,
             start=start,
             heading_end=t_end,
@@ -115,7 +91,7 @@ def parse_heading(text: str, start: int, end: int) -> Heading | None:
 def _title(text: str, s: int, e: int, style: str) -> tuple[str, int]:
     m = TITLE_END_RE.search(text, s, e)
     t_end = m.start() if m else e
-    if style == "ordinal" and t_end - s > MAX_ITEM_TITLE:
+    if style == HeadingStyle.ORDINAL and t_end - s > MAX_ITEM_TITLE:
         c = re.compile(r"[，,]").search(text, s, t_end)
         if c:
             t_end = c.start()
@@ -136,7 +112,7 @@ def is_unnumbered_heading(line: str) -> bool:
         MIN_UNNUMBERED_HEADING <= len(s) <= MAX_UNNUMBERED_HEADING
         and not UNNUMBERED_BAD_CHARS.search(s)
         and not re.search(r"\d{4}\s*年\s*\d{1,2}\s*月", s)
-        and bool(re.search(r"[\u4e00-\u9fff]{4}", s))
+        and bool(re.search(rf"[{HAN_BASIC}]{{4}}", s))
     )
 
 
@@ -147,7 +123,7 @@ def find_headings(text: str, body: tuple[int, int]) -> list[Heading]:
     for i, (s, e) in enumerate(lines):
         h = parse_heading(text, s, e)
         if h is None and i + 1 < len(lines) and is_unnumbered_heading(text[s:e]):
-            h = Heading("none", None, None, text[s:e].strip(), s, e, e)
+            h = Heading(HeadingStyle.NONE, None, None, text[s:e].strip(), s, e, e)
         if h is not None:
             out.append(h)
     return out
@@ -155,7 +131,7 @@ def find_headings(text: str, body: tuple[int, int]) -> list[Heading]:
 
 def build_tree(headings: list[Heading], body_end: int) -> list[Heading]:
     """Place headings in a tree; set each heading's level and section end."""
-    numbered_levels = [STYLE_LEVEL[h.style] for h in headings if h.style not in ("ordinal", "none")]
+    numbered_levels = [STYLE_LEVEL[h.style] for h in headings if h.style not in (HeadingStyle.ORDINAL, HeadingStyle.NONE)]
     top_level = min(numbered_levels, default=1)
     roots: list[Heading] = []
     stack: list[Heading] = []
@@ -174,12 +150,12 @@ def build_tree(headings: list[Heading], body_end: int) -> list[Heading]:
             continue
         # `（4）` after `（三）` is a sibling in the wrong style, unless the document already uses that
         # style one level down (`3.` under `（二）` continuing `1.` `2.` under `（一）` is a child).
-        if h.style != "ordinal" and h.value and h.value > 1 and h.style not in placed_styles:
+        if h.style != HeadingStyle.ORDINAL and h.value and h.value > 1 and h.style not in placed_styles:
             prev = next(
                 (
                     i
                     for i in range(len(stack) - 1, -1, -1)
-                    if stack[i].value == h.value - 1 and stack[i].style not in ("ordinal", "none")
+                    if stack[i].value == h.value - 1 and stack[i].style not in (HeadingStyle.ORDINAL, HeadingStyle.NONE)
                 ),
                 None,
             )
@@ -189,11 +165,11 @@ def build_tree(headings: list[Heading], body_end: int) -> list[Heading]:
                 attach(h, prev)
                 continue
         placed_styles.add(h.style)
-        if h.style == "ordinal":
+        if h.style == HeadingStyle.ORDINAL:
             h.level = (stack[-1].level + 1) if stack else top_level
             attach(h, len(stack))
             continue
-        h.level = top_level if h.style == "none" else STYLE_LEVEL[h.style]
+        h.level = top_level if h.style == HeadingStyle.NONE else STYLE_LEVEL[h.style]
         depth = next((i for i, x in enumerate(stack) if x.level >= h.level), len(stack))
         attach(h, depth)
     _set_ends(roots, body_end)
@@ -223,7 +199,7 @@ def to_sections(nodes: list[Heading], text: str) -> tuple[Section, ...]:
                 heading_end=h.heading_end,
                 style=h.style,
                 children=to_sections(h.children, text),
-                marker=(h.marker_start, h.marker_end) if h.style != "none" else None,
+                marker=(h.marker_start, h.marker_end) if h.style != HeadingStyle.NONE else None,
             )
         )
     return tuple(out)

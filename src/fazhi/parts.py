@@ -10,6 +10,7 @@ from importlib import resources
 from .analysis import Analysis
 from .model import PART_KEYS, Part, PartStatus, Section
 from .text import lines_with_offsets
+from .vocab import HeadingStyle
 
 # Order in which heading patterns are tried: specific parts before the catch-all `measures`.
 MATCH_ORDER = ("first_responsible", "shortcomings", "next_year", "other", "measures")
@@ -39,11 +40,11 @@ def classify_heading(title: str, year: int | None) -> str | None:
 
 
 def _top_sections(outline: tuple[Section, ...], year: int | None) -> list[Section]:
-    roots = [s for s in outline if s.style != "ordinal"]
+    roots = [s for s in outline if s.style != HeadingStyle.ORDINAL]
     # A single top-level heading that stands for no part (a wrapper such as `一、工作情况汇报`):
     # the parts are one level down.
     if len(roots) == 1 and classify_heading(roots[0].title, year) is None and len(roots[0].children) >= 2:
-        return [c for c in roots[0].children if c.style != "ordinal"]
+        return [c for c in roots[0].children if c.style != HeadingStyle.ORDINAL]
     return roots
 
 

@@ -9,11 +9,30 @@ from enum import StrEnum
 from functools import lru_cache
 
 # Character classes shared by every stage.
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# The CJK Unified Ideographs block: what the rules' patterns mean by "a Chinese character" (`[{HAN_BASIC}]`).
+HAN_FIRST, HAN_LAST = "\u4e00", "\u9fff"
+HAN_BASIC = f"{HAN_FIRST}-{HAN_LAST}"
+# Every Han character (Extension A and the compatibility ideographs too): normalization's wider class.
+HAN = f"\u3400-\u4dbf{HAN_BASIC}\uf900-\ufaff"
 CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014\u2026\u00b7\u2018\u2019\u201c\u201d"
 HAN_RE = re.compile(f"[{HAN}]")
+# Closing marks, defined once. CLOSERS: every quote and bracket closer that may trail a sentence or a
+# line (`。”`, `。）`). The variants below are deliberate subsets, kept as they were tuned:
+CLOSERS = "”’」』）)》〉"
+# …after a sentence's end mark (`。”`): a title mark `》〉` closes no sentence.
+SENTENCE_CLOSERS = "”’」』）)"
+# …full width only (the dash check: an ASCII `)` beside a dash is the ASCII-punctuation rules' concern).
+FULLWIDTH_CLOSERS = CLOSERS.replace(")", "")
+# …of quotes and title marks only, no brackets (spaces inside nested quotes and titles).
+INNER_CLOSERS = "”’》〉"
+
 # A year written in full, in Arabic or Chinese digits (`2024`, `二〇二四`).
 YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})"
+
+
+def is_han_basic(ch: str) -> bool:
+    """True when `ch` is a character of the CJK Unified Ideographs block (what `[{HAN_BASIC}]` matches)."""
+    return HAN_FIRST <= ch <= HAN_LAST
 
 
 class Alignment(StrEnum):
@@ -108,7 +127,7 @@ def _line_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 SENT_END = "。！？!?；;"
-_SENT_RE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|$)")
+_SENT_RE = re.compile(rf"[^。！？!?；;\n]*(?:[。！？!?；;]+[{SENTENCE_CLOSERS}]*|$)")
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -153,7 +172,7 @@ def han_before(text: str, words: Iterable[str], shortest: int, longest: int) -> 
         if i < last_end:
             continue
         for k in range(longest, shortest - 1, -1):
-            if i + k in after and all("\u4e00" <= c <= "\u9fff" for c in text[i : i + k]):
+            if i + k in after and all(is_han_basic(c) for c in text[i : i + k]):
                 out.append((i, i + k))
                 last_end = i + k
                 break

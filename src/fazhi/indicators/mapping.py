@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..regexlit import Prefilter
+from ..text import HAN_BASIC
+from ..vocab import HeadingStyle
 from . import learned
 from .outcomes import outcome_id
 from .quantities import Quantity
@@ -119,7 +121,7 @@ class _Context:
         self.plan = re.compile("|".join(c["plan"]))
         self.change = re.compile("|".join(f"(?:{x})" for x in c["change"]))
         self.totals = {k: re.compile(v) for k, v in c["totals"].items()}
-        self.lead = re.compile(c["lead_markers"] + '(?=[\u4e00-\u9fff“"《])')
+        self.lead = re.compile(c["lead_markers"] + f'(?=[{HAN_BASIC}“"《])')
         self.rate_phrase = re.compile(c["rate_phrase"])
 
 
@@ -225,11 +227,11 @@ def section_label(sec) -> str:
     if not n:
         return t
     fmt = {
-        "cn": "{n}、{t}",
-        "paren_cn": "（{n}）{t}",
-        "arabic": "{n}.{t}",
-        "paren_arabic": "（{n}）{t}",
-        "ordinal": "{n}是{t}",
+        HeadingStyle.CN: "{n}、{t}",
+        HeadingStyle.PAREN_CN: "（{n}）{t}",
+        HeadingStyle.ARABIC: "{n}.{t}",
+        HeadingStyle.PAREN_ARABIC: "（{n}）{t}",
+        HeadingStyle.ORDINAL: "{n}是{t}",
     }.get(style, "{t}")
     return fmt.format(n=n, t=t)
 
@@ -334,7 +336,7 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
             (
                 section_label(s)
                 for s in reversed(chain)
-                if getattr(s, "style", "") != "ordinal" and len(s.title) <= MAX_SECTION_TITLE
+                if getattr(s, "style", "") != HeadingStyle.ORDINAL and len(s.title) <= MAX_SECTION_TITLE
             ),
             None,
         )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Qualifier
-from .numerals import CN_CHARS, as_number, parse_number, parse_range
+from ..numerals import CN_CHARS, as_number, parse_number, parse_range
 from .taxonomy import load_data
 
 # Chinese numerals that stand alone as an article, not a count (`一个`, `一次`): dropped unless a

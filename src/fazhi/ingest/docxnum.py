@@ -7,6 +7,8 @@ unknown format gets no label rather than a possibly wrong one.
 
 from __future__ import annotations
 
+from ..numerals import to_chinese
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _VAL = _W + "val"
 # Word has nine list levels (ilvl 0-8).
@@ -14,30 +16,11 @@ LEVELS = 9
 # Level start when numbering.xml omits w:start (Word always writes it; 1 is what any reader expects).
 DEFAULT_START = 1
 
-_CN_DIGITS = "零一二三四五六七八九"
 _CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _DIZHI = "子丑寅卯辰巳午未申酉戌亥"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
-
-def _chinese(n: int, digits: str = _CN_DIGITS, units: str = "十百千") -> str:
-    if n <= 0 or n >= 10000:
-        return str(n)
-    out, zero = [], False
-    for power in (3, 2, 1, 0):
-        d = n // 10**power % 10
-        if d == 0:
-            zero = bool(out)
-            continue
-        if zero:
-            out.append(digits[0])
-            zero = False
-        if not (d == 1 and power == 1 and not out):  # 十一, not 一十一
-            out.append(digits[d])
-        if power:
-            out.append(units[power - 1])
-    return "".join(out)
 
 
 def _letters(n: int, base: str) -> str:
@@ -79,13 +62,13 @@ FORMATS = {
     "decimalFullWidth": lambda n: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９")),
     "decimalFullWidth2": lambda n: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９")),
     "decimalHalfWidth": str,
-    "chineseCounting": _chinese,
-    "chineseCountingThousand": _chinese,
-    "taiwaneseCounting": _chinese,
-    "taiwaneseCountingThousand": _chinese,
+    "chineseCounting": to_chinese,
+    "chineseCountingThousand": to_chinese,
+    "taiwaneseCounting": to_chinese,
+    "taiwaneseCountingThousand": to_chinese,
     "ideographDigital": lambda n: "".join("〇一二三四五六七八九"[int(d)] for d in str(n)),
-    "chineseLegalSimplified": lambda n: _chinese(n, _CN_LEGAL, "拾佰仟"),
-    "ideographLegalTraditional": lambda n: _chinese(n, _CN_LEGAL, "拾佰仟"),
+    "chineseLegalSimplified": lambda n: to_chinese(n, _CN_LEGAL, "拾佰仟"),
+    "ideographLegalTraditional": lambda n: to_chinese(n, _CN_LEGAL, "拾佰仟"),
     "ideographTraditional": _cycle(_TIANGAN),
     "ideographZodiac": _cycle(_DIZHI),
     "decimalEnclosedCircle": lambda n: _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n),

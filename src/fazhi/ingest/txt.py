@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import furniture
+from ..text import HAN_BASIC
 from .base import RawDocument, ReadError
 
 # Share of undecodable or control characters above which bytes are taken for binary data.
@@ -26,7 +27,7 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _PLAIN_CHAR_RE = re.compile(
-    r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+    rf"[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u4dff{HAN_BASIC}\uff00-\uffef]"
 )
 NOT_TEXT = "不是文本文件（含二进制数据）"
 

@@ -22,6 +22,7 @@ from importlib import resources
 
 import numpy as np
 
+from ..text import HAN_FIRST, HAN_LAST
 from . import confusion
 from .model import BOS, DATA, FIRST_CHAR_ID, LOG_FLOOR, ORDER, CharLM, encode, load, pack
 
@@ -79,7 +80,6 @@ FROZEN = frozenset(
 )
 # Pairs that are two standing words, not a slip: 法治/法制, 明察/明查 belong to the terminology rules.
 NOT_SLIPS = frozenset({("治", "制"), ("制", "治"), ("察", "查"), ("查", "察")})
-HAN_LO, HAN_HI = "\u4e00", "\u9fff"
 # ASCII punctuation typed in Chinese text stands for its full-width form, the form the laws (the
 # model's training text) use: 原则,重大限度 was scored as an unseen context (`,最大限` is no stored
 # n-gram, `，最大限` is), which halved the gain of 重->最 (2.9 instead of 5.0). Next to a Chinese
@@ -271,7 +271,7 @@ def model_ids(text: str, lm: CharLM) -> np.ndarray:
     folded = _ascii_fold(lm)[cps[at]]
     at, folded = at[folded >= 0], folded[folded >= 0]
     prev, nxt = cps[np.maximum(at - 1, 0)], cps[np.minimum(at + 1, len(cps) - 1)]
-    han = lambda c: (c >= ord(HAN_LO)) & (c <= ord(HAN_HI))  # noqa: E731
+    han = lambda c: (c >= ord(HAN_FIRST)) & (c <= ord(HAN_LAST))  # noqa: E731
     beside = ((at > 0) & han(prev)) | ((at < len(cps) - 1) & han(nxt))
     ids[at[beside]] = folded[beside]
     return ids
@@ -290,7 +290,7 @@ def candidates_at(text: str, ids: np.ndarray, lp: np.ndarray, protected: np.ndar
     """Positions worth trying: unprotected Chinese characters the model finds unlikely."""
     n = len(text)
     chars = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    han = (chars >= ord(HAN_LO)) & (chars <= ord(HAN_HI)) & (ids >= FIRST_CHAR_ID) & ~protected
+    han = (chars >= ord(HAN_FIRST)) & (chars <= ord(HAN_LAST)) & (ids >= FIRST_CHAR_ID) & ~protected
     # the next characters only count when they are characters of the same line
     nxt = np.append(lp[1:], 0.0)
     nxt[np.append(ids[1:], BOS) < FIRST_CHAR_ID] = 0.0

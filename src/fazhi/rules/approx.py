@@ -8,13 +8,14 @@ from collections.abc import Iterator
 
 from ..analysis import Analysis
 from ..model import Category, Severity
+from ..text import HAN_BASIC
 from .base import Hit, rule
 
 # `8余次`, `八余场`: 余 ("and more") after a single digit. A digit, a decimal point or a numeral before
 # it makes a larger number (`18余次`, `1.8余`…) and is left alone; Chinese numerals count only before a
 # measure word, so `其余` `多余` never match.
 YU_RE = re.compile(
-    r"(?<![\d.．０-９])(?P<n>[1-9])余(?=[\u4e00-\u9fff])"
+    rf"(?<![\d.．０-９])(?P<n>[1-9])余(?=[{HAN_BASIC}])"
     r"|(?<![一二三四五六七八九十百千万亿两零〇\d])(?P<c>[一二三四五六七八九])余"
     r"(?=[次件个人名场期家户起元篇条项批轮份所处天])"
 )
@@ -88,7 +89,7 @@ def yue_before_exact_count(report: Analysis) -> Iterator[Hit]:
 # `415余件`: 余 or 多 ("and more") after a count of at least EXACT_MIN_DIGITS digits whose last digit is
 # not 0. 余 follows round figures (`400余件`, `1.2万余元`); after 415 it says neither the exact count nor a
 # round one. A decimal point or digit before the number, or a 万/亿 after 余, is another reading.
-YU_EXACT_RE = re.compile(rf"(?<![\d.．,，])(?P<n>\d{{{EXACT_MIN_DIGITS},}})(?P<w>[余多])(?=[\u4e00-\u9fff])")
+YU_EXACT_RE = re.compile(rf"(?<![\d.．,，])(?P<n>\d{{{EXACT_MIN_DIGITS},}})(?P<w>[余多])(?=[{HAN_BASIC}])")
 
 
 @rule(

@@ -2,24 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Category
+from ..vocab import CATEGORY_ZH, SEVERITY_ZH  # noqa: F401 (also imported from here)
 from .base import all_rules
-
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-CATEGORY_ZH = {
-    Category.TYPO: "错别字",
-    Category.TERMINOLOGY: "规范表述",
-    Category.PUNCTUATION: "标点符号",
-    Category.NUMBERING: "标题编号",
-    Category.DUPLICATE: "重复内容",
-    Category.NUMBER_CONSISTENCY: "数字一致性",
-    Category.PLAUSIBILITY: "数字合理性",
-    Category.STRUCTURE: "报告结构",
-    Category.METADATA: "公文要素",
-    Category.FORMAT: "数字与格式",
-    Category.COPY: "抄袭雷同",
-    Category.TIMELINESS: "时效",
-}
 
 
 def rules_markdown() -> str:

@@ -25,6 +25,7 @@ from ..indicators.relations import (
     same_paragraph,
 )
 from ..model import Category, Qualifier, Severity
+from ..text import HAN_BASIC
 from .base import Hit, rule
 from .figures import is_previous_year
 
@@ -347,7 +348,7 @@ def contradictory_qualifiers(report: Analysis) -> Iterator[Hit]:
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 # Category words before a figure (`简易程序`, `普通程序`, `食品类`, `县级`): totals under different ones
 # count different things.
-_CATEGORY_RE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:程序|类|级)(?=[\u4e00-\u9fff，,：:]|$)")
+_CATEGORY_RE = re.compile(rf"[{HAN_BASIC}]{{2,4}}?(?:程序|类|级)(?=[{HAN_BASIC}，,：:]|$)")
 
 
 def _sentence_head(text: str, pos: int) -> str:

@@ -20,11 +20,11 @@ from difflib import SequenceMatcher
 
 from ..analysis import Analysis
 from ..model import Category, Severity
-from ..text import sentences
+from ..text import HAN_BASIC, sentences
 from .base import Hit, rule
 
 # Only these characters are compared: punctuation, spaces and half/full width differences are ignored.
-NONCONTENT_RE = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]+")
+NONCONTENT_RE = re.compile(rf"[^{HAN_BASIC}A-Za-z0-9]+")
 DIGITS_RE = re.compile(r"\d+")
 # Clauses end at these single marks (a 顿号 joins items inside a clause).
 CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:。！？!?]")

@@ -19,6 +19,7 @@ from ..indicators import mentions
 from ..indicators.quantities import interval
 from ..indicators.relations import breakdowns, fmt, ratio, rounding
 from ..model import Category, Severity
+from ..text import HAN_BASIC
 from .base import Hit, rule
 
 # Outcomes of one procedure are mutually exclusive: a case is upheld or revoked, not both. A breakdown
@@ -202,7 +203,7 @@ def share_disagrees_with_counts(report: Analysis) -> Iterator[Hit]:
 # not shares of a whole (效率, 频率 …) change by a relative amount and are left out.
 NOT_SHARES = ("效率", "频率", "功率", "速率", "汇率", "概率", "税率")
 _RATE_CHANGE = re.compile(
-    r"(?P<rate>[\u4e00-\u9fff]{0,6}(?:率|占比|比例|比重))(?P<gap>[^，。；,;\n]{0,8}?)"
+    rf"(?P<rate>[{HAN_BASIC}]{{0,6}}(?:率|占比|比例|比重))(?P<gap>[^，。；,;\n]{{0,8}}?)"
     r"(?P<cmp>同比|较上年|比上年|较去年|比去年|较上一年|比上一年|较20\d\d年|比20\d\d年)(?:同期)?"
     r"(?P<verb>增长|提高|上升|下降|降低|减少|提升|增加)了?(?P<n>\d+(?:\.\d+)?)[%％]"
 )

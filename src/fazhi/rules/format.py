@@ -12,6 +12,7 @@ from importlib import resources
 from .. import furniture
 from ..analysis import Analysis
 from ..model import Category, Severity
+from ..text import HAN_BASIC
 from .base import Hit, rule
 
 # Hyphen-like marks typed where a 一字线 belongs. The wave dash `～` is left alone: it is the mark for
@@ -102,7 +103,7 @@ def _day_name_re() -> re.Pattern:
     src = resources.files("fazhi.data").joinpath("punct/day_names.txt").read_text(encoding="utf-8")
     words = [w.strip() for w in src.splitlines() if w.strip() and not w.startswith("#")]
     alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(rf"[”\"]?\s*[\u4e00-\u9fff]{{0,{DAY_NAME_GAP}}}?(?:{alternatives})")
+    return re.compile(rf"[”\"]?\s*[{HAN_BASIC}]{{0,{DAY_NAME_GAP}}}?(?:{alternatives})")
 
 
 @rule(
@@ -212,7 +213,7 @@ def short_year(report: Analysis) -> Iterator[Hit]:
 
 # A document number is 机关代字〔年份〕序号号 (GB/T 9704-2012 §7.2.4): 六角括号, number unpadded.
 DOC_NO_RE = re.compile(
-    r"([\[【（(﹝〈{〔](?<=[\u4e00-\u9fff].)\s*)((?:19|20)\d\d)(\s*[\]】）)﹞〉}〕])(\d{1,5})号"
+    rf"([\[【（(﹝〈{{〔](?<=[{HAN_BASIC}].)\s*)((?:19|20)\d\d)(\s*[\]】）)﹞〉}}〕])(\d{{1,5}})号"
 )
 
 

@@ -6,18 +6,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import cn2an
-
 from ..analysis import Analysis
 from ..model import Category, Severity
-from ..outline import to_int
+from ..numerals import heading_value, to_chinese
+from ..text import HAN_BASIC
+from ..vocab import HeadingStyle
 from .base import Hit, rule
 from .numbering import _groups
 
 # An inline item marker: `一是` … `十是` after the start of a line, a sentence or clause mark, or a
 # quote; followed by the item's first character. `统一是`, `万一是` have a character before 一 and are
 # no markers.
-ITEM_RE = re.compile(r"(?:(?<=^)|(?<=[\n。；;：:，,！!？?”\"）)]))\s*(?P<num>[一二三四五六七八九十]{1,2})是(?=[\u4e00-\u9fff“\"《（(])")
+ITEM_RE = re.compile(rf"(?:(?<=^)|(?<=[\n。；;：:，,！!？?”\"）)]))\s*(?P<num>[一二三四五六七八九十]{{1,2}})是(?=[{HAN_BASIC}“\"《（(])")
 
 
 # A jump of at most this many (一是 … 四是) inside one paragraph is a lost item; a larger one is more
@@ -29,7 +29,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """(value, start, end) of each inline item marker in text[start:end]."""
     out = []
     for m in ITEM_RE.finditer(text, start, end):
-        v = to_int(m.group("num"))
+        v = heading_value(m.group("num"))
         if v is None:
             continue
         out.append((v, m.start("num"), m.end()))
@@ -82,20 +82,17 @@ def item_sequence_in_paragraph(report: Analysis) -> Iterator[Hit]:
         # A paragraph that opens with its item (`二是…` on its own line) continues the list above
         # (NU001 checks those); only a list that starts inside a paragraph must start from 一是.
         # The previous item may stand without its clause mark (`…环境一是积极…`): look for it as text.
-        before = f"{_cn(first_v - 1)}是"
+        before = f"{to_chinese(first_v - 1)}是"
         if first_v > 1 and prev_last != first_v - 1 and first_at > s + 1 and before not in text[s:first_at]:
-            yield Hit(first_at, first_end, f"段落中的列举从“{_cn(first_v)}是”开始，缺少“一是”")
+            yield Hit(first_at, first_end, f"段落中的列举从“{to_chinese(first_v)}是”开始，缺少“一是”")
         for (pv, _, _), (v, a, b) in zip(items, items[1:], strict=False):
             if v == pv:
-                yield Hit(a, b, f"列举序号重复：此处应为“{_cn(pv + 1)}是”", f"{_cn(pv + 1)}是")
+                yield Hit(a, b, f"列举序号重复：此处应为“{to_chinese(pv + 1)}是”", f"{to_chinese(pv + 1)}是")
             elif pv + 1 < v <= pv + MAX_SKIP:
-                yield Hit(a, b, f"列举序号跳号：“{_cn(pv)}是”之后是“{_cn(v)}是”，缺少“{_cn(pv + 1)}是”",
-                          f"{_cn(pv + 1)}是")
+                yield Hit(a, b, f"列举序号跳号：“{to_chinese(pv)}是”之后是“{to_chinese(v)}是”，缺少“{to_chinese(pv + 1)}是”",
+                          f"{to_chinese(pv + 1)}是")
         prev_last = items[-1][0]
 
-
-def _cn(n: int) -> str:
-    return cn2an.an2cn(n)
 
 
 # The separator after an arabic heading number: `1.` `1．` or `1、`.
@@ -134,7 +131,7 @@ def mixed_list_separators(report: Analysis) -> Iterator[Hit]:
     for _parent, children in _groups(report):
         seps = []
         for c in children:
-            if c.style != "arabic" or not c.marker:
+            if c.style != HeadingStyle.ARABIC or not c.marker:
                 continue
             m = _ARABIC_SEP_RE.fullmatch(text, *c.marker)
             if m:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import cn2an
-
 from ..analysis import Analysis
 from ..model import Category, Section, Severity
-from ..outline import STYLE_LEVEL, STYLE_NAMES, to_int
+from ..numerals import heading_value, to_chinese
+from ..outline import STYLE_LEVEL
+from ..vocab import STYLE_NAMES, HeadingStyle
 from .base import Hit, rule
 
-NUMBERED = ("cn", "paren_cn", "arabic", "paren_arabic", "ordinal")
+NUMBERED = (HeadingStyle.CN, HeadingStyle.PAREN_CN, HeadingStyle.ARABIC, HeadingStyle.PAREN_ARABIC, HeadingStyle.ORDINAL)
 
 
 def _groups(report: Analysis) -> Iterator[tuple[Section | None, list[Section]]]:
@@ -23,17 +23,17 @@ def _groups(report: Analysis) -> Iterator[tuple[Section | None, list[Section]]]:
 
 
 def _value(s: Section) -> int | None:
-    return None if s.number is None else to_int(s.number)
+    return None if s.number is None else heading_value(s.number)
 
 
 def _marker(style: str, n: int) -> str:
-    cn = cn2an.an2cn(n) if n > 0 else str(n)
+    cn = to_chinese(n)
     return {
-        "cn": f"{cn}、",
-        "paren_cn": f"（{cn}）",
-        "arabic": f"{n}.",
-        "paren_arabic": f"（{n}）",
-        "ordinal": f"{cn}是",
+        HeadingStyle.CN: f"{cn}、",
+        HeadingStyle.PAREN_CN: f"（{cn}）",
+        HeadingStyle.ARABIC: f"{n}.",
+        HeadingStyle.PAREN_ARABIC: f"（{n}）",
+        HeadingStyle.ORDINAL: f"{cn}是",
     }[style]
 
 
@@ -103,7 +103,7 @@ def numbering_sequence(report: Analysis) -> Iterator[Hit]:
             if c.style in NUMBERED and _value(c) is not None:
                 last_of_style[c.style] = _value(c)
             v = _value(c)
-            if c.style == "none" or v is None:
+            if c.style == HeadingStyle.NONE or v is None:
                 # An unnumbered heading still takes a place in the sequence (NU003 reports it).
                 prev = (prev or 0) + 1
                 continue
@@ -156,7 +156,7 @@ def numbering_wrong_style(report: Analysis) -> Iterator[Hit]:
         if style is None:
             continue
         for c in children:
-            if c.style in NUMBERED and c.style != style and c.style != "ordinal" and style != "ordinal":
+            if c.style in NUMBERED and c.style != style and c.style != HeadingStyle.ORDINAL and style != HeadingStyle.ORDINAL:
                 v = _value(c)
                 s, e = _span(c, text)
                 fix = _marker(style, v) if v is not None else None
@@ -202,10 +202,10 @@ def numbering_missing(report: Analysis) -> Iterator[Hit]:
     text = report.text
     for _parent, children in _groups(report):
         style = _dominant_style(children)
-        if style is None or style == "ordinal":
+        if style is None or style == HeadingStyle.ORDINAL:
             continue
         for i, c in enumerate(children):
-            if c.style != "none":
+            if c.style != HeadingStyle.NONE:
                 continue
             nxt = next((_value(x) for x in children[i + 1 :] if x.style == style), None)
             prv = next((_value(x) for x in reversed(children[:i]) if x.style == style), None)
@@ -259,10 +259,10 @@ def numbering_level_skipped(report: Analysis) -> Iterator[Hit]:
     """
     text = report.text
     for parent, children in _groups(report):
-        if parent is None or parent.style not in STYLE_LEVEL or parent.style in ("ordinal", "none"):
+        if parent is None or parent.style not in STYLE_LEVEL or parent.style in (HeadingStyle.ORDINAL, HeadingStyle.NONE):
             continue
         for c in children:
-            if c.style in ("ordinal", "none") or c.style not in STYLE_LEVEL:
+            if c.style in (HeadingStyle.ORDINAL, HeadingStyle.NONE) or c.style not in STYLE_LEVEL:
                 continue
             if STYLE_LEVEL[c.style] >= STYLE_LEVEL[parent.style] + MIN_LEVEL_JUMP and c.level == STYLE_LEVEL[c.style]:
                 s, e = _span(c, text)

@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from ..analysis import Analysis
 from ..model import Category, Severity
-from ..text import HAN
+from ..text import HAN, INNER_CLOSERS, is_han_basic
 from .base import Hit, rule
 
 # Han characters and full-width punctuation: what makes a neighbourhood Chinese.
@@ -272,7 +272,7 @@ def _ascii_marks(report: Analysis) -> Iterator[Hit]:
         i, ch = m.start(), m.group()
         if i in masked:
             continue
-        if ch in SIMPLE_MARKS and "\u4e00" <= text[i - 1 : i] <= "\u9fff" and text[i + 1 : i + 2] != " ":
+        if ch in SIMPLE_MARKS and is_han_basic(text[i - 1 : i]) and text[i + 1 : i + 2] != " ":
             yield Hit(i, i + 1, SIMPLE_MARKS[ch][0], SIMPLE_MARKS[ch][1])  # the common case, right after a Han
             continue
         hit = _ascii_hit(text, lines[bisect_right(starts, i) - 1], i)
@@ -379,7 +379,6 @@ def _crossed(text: str, ln: Line) -> list[tuple[int, int]]:
 
 
 INNER_OPENERS = "“‘《〈"
-INNER_CLOSERS = "”’》〉"
 
 
 @rule(

@@ -7,12 +7,14 @@ from collections.abc import Iterator
 
 from ..analysis import Analysis
 from ..model import Category, Severity
+from ..text import CLOSERS, FULLWIDTH_CLOSERS
+from ..vocab import HeadingStyle
 from .base import Hit, rule
 from .punctuation import CJK_RE
 
 # A heading standing alone longer than this is a sentence set as a list item, not a heading.
 MAX_HEADING_TITLE = 40
-HEADING_STYLES = ("cn", "paren_cn", "arabic", "paren_arabic")
+HEADING_STYLES = (HeadingStyle.CN, HeadingStyle.PAREN_CN, HeadingStyle.ARABIC, HeadingStyle.PAREN_ARABIC)
 
 
 @rule(
@@ -60,7 +62,6 @@ def heading_full_stop(report: Analysis) -> Iterator[Hit]:
             yield Hit(start, end, "单独成行的标题末尾不加句号", text[start : end - 1])
 
 
-CLOSING = "”’》）」』〉"
 OPENING = "“‘《（「『〈"
 
 
@@ -95,7 +96,7 @@ def single_em_dash(report: Analysis) -> Iterator[Hit]:
         if m.end() - i != 1:
             continue
         left, right = text[i - 1 : i], text[i + 1 : i + 2]
-        if left and left in CLOSING:
+        if left and left in FULLWIDTH_CLOSERS:
             ok = not right or right in OPENING or not right.isalnum()
         else:
             ok = not (right and right in OPENING and CJK_RE.match(left))
@@ -107,7 +108,6 @@ def single_em_dash(report: Analysis) -> Iterator[Hit]:
 MIN_PARAGRAPH = 20
 # Marks that may end a paragraph (a colon introduces a list; ASCII marks are PU001's concern).
 PARAGRAPH_END = "。！？；：…!?;:."
-CLOSERS = "”’」』）)》〉"
 # Lines that are labels rather than paragraphs.
 LABEL_RE = re.compile(r"\s*(?:附件|附表|注[:：]|备注|联系人|联系电话|抄送|特此报告)")
 # How much of a paragraph's last clause the finding quotes.

@@ -6,10 +6,11 @@ from collections.abc import Iterator
 
 from ..analysis import Analysis
 from ..model import PART_NAMES, Category, PartStatus, Severity
+from ..vocab import PART_KEYS, PartKey
 from .base import Hit, rule
 
 # Parts a report must carry; `other` (其他需要报告的情况) is optional in practice (domain.md).
-REQUIRED_PARTS = ("measures", "shortcomings", "first_responsible", "next_year")
+REQUIRED_PARTS = tuple(k for k in PART_KEYS if k != PartKey.OTHER)
 
 _FULL = (
     "一、主要举措和成效\n全年开展会前学法12次，组织执法培训3期，化解矛盾纠纷120件。\n"

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from ..analysis import Analysis
 from ..config import Config
 from ..model import Category, Severity
+from ..text import HAN_BASIC
 from . import kinds
 from .base import Hit, rule
 from .kinds import TRIGGER, Entry
@@ -310,7 +311,7 @@ def doubled_gong_in_count(report: Analysis, cfg: Config) -> Iterator[Hit]:
 
 # `运用的不够` → `运用得不够`: a degree complement after a verb takes 得. Only 不够 and 不到位, which
 # follow a verb and are no nouns (`存在的不足` is a noun phrase and stays silent).
-_DE_RE = re.compile(r"(?<=[\u4e00-\u9fff])的(?=(?:还|仍|都)?(?:不够|不到位))")
+_DE_RE = re.compile(rf"(?<=[{HAN_BASIC}])的(?=(?:还|仍|都)?(?:不够|不到位))")
 
 
 @rule(

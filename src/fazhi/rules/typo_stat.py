@@ -19,7 +19,7 @@ from ..config import Config
 from ..lm import confusion
 from ..lm.corrector import correct
 from ..model import Category, Severity
-from ..text import find_all, han_before
+from ..text import find_all, han_before, is_han_basic
 from . import kinds
 from .base import REGISTRY, Hit, rule
 
@@ -27,7 +27,7 @@ from .base import REGISTRY, Hit, rule
 # quoted slogans and brand names, which pun on purpose (“枫桥经验”, a service named after a homophone).
 _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》|“[^“”\n]{1,10}”")
 # A person named before a title or form of address (`张明同志`, `王芳副局长`): two or three characters
-# (the spans of `[\u4e00-\u9fff]{2,3}(?=同志|书记|副?(?:局长|…|秘书长)|等同志)`, found by text.han_before).
+# (the spans of `[{HAN_BASIC}]{2,3}(?=同志|书记|副?(?:局长|…|秘书长)|等同志)`, found by text.han_before).
 _TITLES = ("局长", "主任", "区长", "县长", "市长", "镇长", "乡长", "处长", "科长", "部长", "主席", "秘书长")
 _PERSON_AFTER = ("同志", "书记", *_TITLES, *("副" + t for t in _TITLES), "等同志")
 # A place named by its administrative suffix (`荣昌区`, `昌州街道`, `石桥村`): the two characters before.
@@ -90,9 +90,9 @@ def _taken(report: Analysis, cfg: Config) -> list[tuple[int, int]]:
 def _context(text: str, pos: int, right: str) -> str:
     """`原句片段→改后片段` around position pos, cut at punctuation, for the message."""
     a, b = pos, pos + 1
-    while a > 0 and pos - a < 3 and "\u4e00" <= text[a - 1] <= "\u9fff":
+    while a > 0 and pos - a < 3 and is_han_basic(text[a - 1]):
         a -= 1
-    while b < len(text) and b - pos < 4 and "\u4e00" <= text[b] <= "\u9fff":
+    while b < len(text) and b - pos < 4 and is_han_basic(text[b]):
         b += 1
     return f"{text[a:b]}→{text[a:pos]}{right}{text[pos + 1 : b]}"
 

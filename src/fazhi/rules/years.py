@@ -8,6 +8,8 @@ from collections.abc import Iterator
 
 from ..analysis import Analysis
 from ..model import Category, Severity
+from ..text import HAN_BASIC
+from ..vocab import HeadingStyle
 from .base import Hit, rule
 
 _TITLE = "某某镇2024年法治政府建设情况报告\n"
@@ -50,7 +52,7 @@ def heading_year_differs(report: Analysis) -> Iterator[Hit]:
         return
     text = report.text
     for s in report.outline:
-        if s.style != "cn":
+        if s.style != HeadingStyle.CN:
             continue
         for m in HEADING_YEAR_RE.finditer(text, s.start, s.heading_end):
             if text.rfind("《", s.start, m.start()) > text.rfind("》", s.start, m.start()):
@@ -61,7 +63,7 @@ def heading_year_differs(report: Analysis) -> Iterator[Hit]:
 
 
 # `某某街道2024法治政府建设年度报告`: a year in the title without 年.
-TITLE_BARE_YEAR_RE = re.compile(r"(?<![\d〔\[（(])(20\d{2})(?![\d年—\-－–~～至〕\]）)])(?=[\u4e00-\u9fff])")
+TITLE_BARE_YEAR_RE = re.compile(rf"(?<![\d〔\[（(])(20\d{{2}})(?![\d年—\-－–~～至〕\]）)])(?=[{HAN_BASIC}])")
 
 
 @rule(

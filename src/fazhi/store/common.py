@@ -10,14 +10,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
-from ..exports.labels import ANALYSIS_ZH
 from ..settings import env
+from ..vocab import ANALYSIS_ZH, FINDING_ACTIONS, PENDING, ROLES, STAFF_ROLES, VERDICTS  # noqa: F401 (imported from here)
 from .models import Document, User
 
-ROLES = ("admin", "reviewer", "unit")
-VERDICTS = ("pending", "pass", "return")
-FINDING_ACTIONS = ("accepted", "dismissed")
-PENDING = ("queued", "analysing")
 # A single upload (one file or one zip) larger than this is refused before it is read.
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 # Input limits, in one place for pages, API and service (issue 10: out-of-range numbers gave 500s).
@@ -62,7 +58,7 @@ class Actor:
     @property
     def is_staff(self) -> bool:
         """Admins and reviewers see every report."""
-        return self.role in ("admin", "reviewer")
+        return self.role in STAFF_ROLES
 
     def may_see(self, unit_id: int | None) -> bool:
         """Whether a row of this unit is visible: staff see every unit's, a unit account only its own."""

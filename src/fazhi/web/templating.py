@@ -16,6 +16,7 @@ from ..exports.labels import ACTION_ZH, ROLE_ZH, STATUS_ZH, VERDICT_ZH
 from ..model import LEVEL_ZH
 from ..rules.catalogue import CATEGORY_ZH, SEVERITY_ZH
 from ..settings import env
+from ..vocab import STAFF_ROLES
 from .deps import Auth, csrf_token
 
 NAV = (
@@ -110,7 +111,7 @@ def render(request: Request, name: str, auth: Auth | None, status: int = 200, **
               "unit": auth.user.unit.name if auth.user.unit else None}
     elif request.session.get("uid"):
         me = {"name": request.session.get("name"), "role": request.session.get("role"),
-              "is_staff": request.session.get("role") in ("admin", "reviewer"), "unit": None}
+              "is_staff": request.session.get("role") in STAFF_ROLES, "unit": None}
     ctx.update(me=me, csrf=csrf_token(request), flashes=flashes)
     resp = templates.TemplateResponse(request, name, ctx, status_code=status)
     resp.headers["Cache-Control"] = "no-store"

@@ -1,12 +1,18 @@
-"""Numbers written in Arabic digits, Chinese numerals or a mix (`1.2万`, `十余`, `百分之九十`).
+"""Numbers written in Arabic digits, Chinese numerals or a mix (`1.2万`, `十余`, `百分之九十`): the one
+home of numeral parsing and writing. Three readings, each for its caller's input: quantities
+(`parse_number`, strict), dates (`date_value`, digit by digit for years) and heading or item numbers
+(`heading_value`, lenient like cn2an); `to_chinese` writes a number in Chinese.
 
-Only the numeral part of a quantity span is ever parsed here: the caller finds the span first
+For quantities, only the numeral part of a quantity span is ever parsed here: the caller finds the span first
 (number + measure word), so idioms like `统一` or `两三个` never reach a converter.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import cn2an
 
 DIGITS = {
     "零": 0,
@@ -26,6 +32,8 @@ DIGITS = {
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"万": 10**4, "亿": 10**8}
 CN_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+# The digits a date is written with (`二〇二四年`): every digit but `两`.
+DATE_DIGITS = {c: v for c, v in DIGITS.items() if c != "两"}
 ARABIC_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([十百千万亿]*)")
 
 
@@ -112,3 +120,55 @@ def parse_number(s: str) -> int | float | None:
             return None
         return as_number(float(f"{h}.{''.join(str(DIGITS[c]) for c in tail)}"))
     return parse_chinese(s)
+
+
+def date_value(s: str) -> int | None:
+    """A date's year, month or day as int: digits, four Chinese digits read one by one, or 一 … 三十一."""
+    if s.isdigit():
+        return int(s)
+    if len(s) == 4 and all(c in DATE_DIGITS for c in s):
+        return int("".join(str(DATE_DIGITS[c]) for c in s))
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return (DATE_DIGITS.get(a, 1) if a else 1) * 10 + (DATE_DIGITS.get(b, 0) if b else 0)
+    if len(s) == 1 and s in DATE_DIGITS:
+        return DATE_DIGITS[s]
+    return None
+
+
+# Distinct numerals kept (heading and item numbers: 一 to 九十九, 1 to 99, a few hundred at most).
+NUMERAL_CACHE_SIZE = 512
+
+
+@lru_cache(maxsize=NUMERAL_CACHE_SIZE)
+def heading_value(num: str) -> int | None:
+    """The value of a heading or item number (`3`, `十二`), None when it is no number (cached: cn2an is slow)."""
+    if num.isdigit():
+        return int(num)
+    try:
+        return int(cn2an.cn2an(num, "smart"))
+    except (ValueError, KeyError):
+        return None
+
+
+CN_DIGIT_CHARS = "零一二三四五六七八九"
+
+
+def to_chinese(n: int, digits: str = CN_DIGIT_CHARS, units: str = "十百千") -> str:
+    """`n` (1 to 9999) written in Chinese numerals (`十一`, `一百零五`); other values in Arabic digits."""
+    if n <= 0 or n >= 10000:
+        return str(n)
+    out, zero = [], False
+    for power in (3, 2, 1, 0):
+        d = n // 10**power % 10
+        if d == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out.append(digits[0])
+            zero = False
+        if not (d == 1 and power == 1 and not out):  # 十一, not 一十一
+            out.append(digits[d])
+        if power:
+            out.append(units[power - 1])
+    return "".join(out)
