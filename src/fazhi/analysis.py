@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .meta import Frame
-from .model import Finding, Indicator, Part, Report, Section, UnitLevel
+from .model import Finding, Indicator, Part, Report, Section, UnitLevel, section_at, walk_outline
 from .text import OffsetMap
 
 # Fields filled on demand by the first stage or rule that asks (indicators.mentions, rules.kinds.scan):
@@ -70,16 +70,11 @@ class Analysis:
 
     def sections(self) -> Iterator[Section]:
         """All sections of the outline in document order."""
-        for s in self.outline:
-            yield from s.walk()
+        return walk_outline(self.outline)
 
     def section_at(self, pos: int) -> Section | None:
         """The innermost section containing position `pos`."""
-        best = None
-        for s in self.sections():
-            if s.start <= pos < s.end:
-                best = s
-        return best
+        return section_at(self.outline, pos)
 
     def report(self) -> Report:
         """The frozen result (the contract)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,6 +97,21 @@ class Section:
             style=style,
             children=tuple(cls.from_dict(c, text) for c in d["children"]),
         )
+
+
+def walk_outline(outline: Iterable[Section]) -> Iterator[Section]:
+    """All sections of an outline in document order."""
+    for s in outline:
+        yield from s.walk()
+
+
+def section_at(outline: Iterable[Section], pos: int) -> Section | None:
+    """The innermost section of an outline containing position `pos`."""
+    best = None
+    for s in walk_outline(outline):
+        if s.start <= pos < s.end:
+            best = s
+    return best
 
 
 def heading_end(text: str, start: int, title: str, style: str) -> int:
@@ -246,16 +261,11 @@ class Report:
 
     def sections(self) -> Iterator[Section]:
         """All sections of the outline in document order."""
-        for s in self.outline:
-            yield from s.walk()
+        return walk_outline(self.outline)
 
     def section_at(self, pos: int) -> Section | None:
         """The innermost section containing position `pos`."""
-        best = None
-        for s in self.sections():
-            if s.start <= pos < s.end:
-                best = s
-        return best
+        return section_at(self.outline, pos)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Report:
