@@ -12,7 +12,7 @@ from fazhi.config import Config
 from fazhi.indicators.mapping import _cue_index, _cue_matches
 from fazhi.indicators.taxonomy import taxonomy
 from fazhi.regexlit import Prefilter, required_literals
-from fazhi.rules.base import REGISTRY, all_rules
+from fazhi.rules.base import REGISTRY, all_rules, unregister
 from fazhi.text import find_all
 
 
@@ -219,10 +219,7 @@ def test_selected_rules_follow_config_and_registry():
         )(check)
         assert "FM999" in {r.code for r in selected_rules(Config())}
     finally:
-        REGISTRY.pop("FM999", None)
-        from fazhi.rules.base import _selected
-
-        _selected.cache_clear()
+        unregister("FM999")
     assert "FM999" not in {r.code for r in selected_rules(Config())}
 
 

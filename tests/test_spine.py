@@ -13,7 +13,7 @@ from fazhi.ingest import read_bytes, read_path
 from fazhi.model import Category, Report, Severity
 from fazhi.normalize import normalize
 from fazhi.pipeline import GIVEN, STAGES, analysis_of, check_order
-from fazhi.rules.base import REGISTRY, _selected, all_rules, rule, run_rules, selected_rules
+from fazhi.rules.base import all_rules, rule, run_rules, selected_rules, unregister
 from helpers import SEED_FILES
 
 _TITLE = "某县司法局关于2023年法治政府建设情况的报告\n"
@@ -47,8 +47,7 @@ def test_the_engine_passes_its_own_config_to_the_check():
         )(check)
         run_rules(Analysis(source="t", text="正文。"), cfg)
     finally:
-        REGISTRY.pop("FM998", None)
-        _selected.cache_clear()
+        unregister("FM998")
     assert seen == [cfg] and seen[0] is cfg
 
 

@@ -169,6 +169,12 @@ def run_rules(report: Analysis, config: Config | None = None) -> list[Finding]:
 SELECTED_CACHE_SIZE = 32
 
 
+def unregister(code: str) -> None:
+    """Remove a rule from the registry (tests' temporary rules); cached selections are cleared with it."""
+    if REGISTRY.pop(code, None) is not None:
+        _selected.cache_clear()
+
+
 @lru_cache(maxsize=SELECTED_CACHE_SIZE)
 def _selected(select: tuple[str, ...], ignore: tuple[str, ...], preview: bool) -> tuple[Rule, ...]:
     """The rules a configuration with these values selects, by code (cleared when a rule registers)."""
