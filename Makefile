@@ -35,6 +35,7 @@ system-deps:
 ## Lint, check formatting, and run the whole test suite.
 test: venv system-deps
 	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/python -m pytest
 
 lint: venv

@@ -176,7 +176,9 @@ def decision_lines() -> list[str]:
     for k, s in enumerate(sentences()):
         bad = inject(s, rng) if rng.random() < TYPO_RATE else None
         for v, src in enumerate((s, bad) if bad else (s,)):
-            lines += dump(f"sentence {k}.{v}", src, protected_mask(Analysis(source="bench", text=src), Config()))
+            lines += dump(
+                f"sentence {k}.{v}", src, protected_mask(Analysis(source="bench", text=src), Config())
+            )
     for f in sorted(SAMPLES.glob("*.txt")) + sorted(SHARED.glob("[0-9]*.txt")):
         rep = analysis_of(f)
         lines += dump(f"file {f.parent.name}/{f.name}", rep.text, protected_mask(rep, Config()))
@@ -274,7 +276,9 @@ def speed() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the selected measurements."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", nargs="?", default="all", choices=["accuracy", "alarms", "speed", "decisions", "all"])
+    ap.add_argument(
+        "what", nargs="?", default="all", choices=["accuracy", "alarms", "speed", "decisions", "all"]
+    )
     ap.add_argument("--out", help="decisions: write the dump here")
     ap.add_argument("--check", help="decisions: compare with this earlier dump")
     ap.add_argument("--part", default="held", choices=["tune", "held"])

@@ -26,14 +26,41 @@ def fill(app, n: int) -> None:
     result = '{"text": "' + text + '", "findings": []}'
     with app.state.sessionmaker() as s:
         s.execute(insert(Blob), [{"sha256": f"{i:064x}", "data": b"x", "size": 1} for i in range(n)])
-        s.execute(insert(Document), [
-            {"id": i + 1, "blob_sha": f"{i:064x}", "filename": f"报告{i}.txt", "source": f"报告{i}.txt",
-             "year": 2020 + i % 4, "detected_unit": f"第{i}镇", "text": text, "result_json": result, "status": "done"}
-            for i in range(n)])
-        s.execute(insert(IndicatorRow), [
-            {"report_id": i + 1, "indicator": f"ind.{k}", "name": f"指标{k}", "value": float(k), "unit": "次",
-             "qualifier": "exact", "quote": "开展普法宣传活动12次", "start": 10 * k, "end": 10 * k + 11}
-            for i in range(n) for k in range(ROWS_PER_REPORT)])
+        s.execute(
+            insert(Document),
+            [
+                {
+                    "id": i + 1,
+                    "blob_sha": f"{i:064x}",
+                    "filename": f"报告{i}.txt",
+                    "source": f"报告{i}.txt",
+                    "year": 2020 + i % 4,
+                    "detected_unit": f"第{i}镇",
+                    "text": text,
+                    "result_json": result,
+                    "status": "done",
+                }
+                for i in range(n)
+            ],
+        )
+        s.execute(
+            insert(IndicatorRow),
+            [
+                {
+                    "report_id": i + 1,
+                    "indicator": f"ind.{k}",
+                    "name": f"指标{k}",
+                    "value": float(k),
+                    "unit": "次",
+                    "qualifier": "exact",
+                    "quote": "开展普法宣传活动12次",
+                    "start": 10 * k,
+                    "end": 10 * k + 11,
+                }
+                for i in range(n)
+                for k in range(ROWS_PER_REPORT)
+            ],
+        )
         s.commit()
 
 

@@ -40,13 +40,19 @@ def main() -> None:
     from fazhi.web import create_app
 
     with tempfile.TemporaryDirectory() as d:
-        app = create_app(f"sqlite:///{d}/fazhi.db", secret_key=uuid.uuid4().hex, secure_cookies=False,
-                         analysis_limits=Limits(timeout_s=600, max_chars=3_000_000))
+        app = create_app(
+            f"sqlite:///{d}/fazhi.db",
+            secret_key=uuid.uuid4().hex,
+            secure_cookies=False,
+            analysis_limits=Limits(timeout_s=600, max_chars=3_000_000),
+        )
         with app.state.sessionmaker() as s:
             accounts.create_user(s, "bench", "bench-password", "reviewer")
             who = common.Actor.of(accounts.get_user(s, "bench"))
         c = login(app, "bench", "bench-password")
-        print(f"{'MB':>5} {'chars':>9} {'findings':>8} {'analyse s':>9} {'page s':>7} {'page KB':>8} {'piece s':>7}")
+        print(
+            f"{'MB':>5} {'chars':>9} {'findings':>8} {'analyse s':>9} {'page s':>7} {'page KB':>8} {'piece s':>7}"
+        )
         for mb in SIZES_MB:
             text = long_text(mb)
             t0 = time.perf_counter()
@@ -62,7 +68,9 @@ def main() -> None:
             r2 = c.get(f"/reports/{item.report_id}?part=3")
             t_piece = time.perf_counter() - t0
             assert r2.status_code in (200, 400)
-            print(f"{mb:5.1f} {len(text):9,} {n_f:8,} {t_an:9.1f} {t_page:7.2f} {len(r.content) // 1024:8,} {t_piece:7.2f}")
+            print(
+                f"{mb:5.1f} {len(text):9,} {n_f:8,} {t_an:9.1f} {t_page:7.2f} {len(r.content) // 1024:8,} {t_piece:7.2f}"
+            )
 
 
 if __name__ == "__main__":

@@ -89,7 +89,12 @@ def batch_overhead(n: int) -> None:
 def main() -> None:
     """Run the benchmark and print its numbers."""
     ap = argparse.ArgumentParser()
-    ap.add_argument("--batch", type=int, default=0, help="instead: time a batch of N sample files with and without the worker")
+    ap.add_argument(
+        "--batch",
+        type=int,
+        default=0,
+        help="instead: time a batch of N sample files with and without the worker",
+    )
     ap.add_argument("--sizes", default="1,2,4,8,20")
     ap.add_argument("--stages", action="store_true", help="print the three slowest stages per size")
     ap.add_argument("--rules", action="store_true", help="print the three slowest rules per size")

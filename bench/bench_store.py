@@ -37,7 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 # The core of each sample's unit name, replaced by a made-up one of the same kind.
 UNIT_CORE = {"000": "昌州街道", "001": "城西街道", "002": "偏柏乡", "003": "民主街道", "004": "吴家镇"}
-NAME_CHARS = "东南西北中新安和平兴隆福寿康宁永丰华明光清河山石桥龙凤金玉长乐太白云水溪松柏桃李梅竹花园青阳双江"
+NAME_CHARS = (
+    "东南西北中新安和平兴隆福寿康宁永丰华明光清河山石桥龙凤金玉长乐太白云水溪松柏桃李梅竹花园青阳双江"
+)
 YEARS = (2019, 2020, 2021, 2022, 2023, 2024)
 NUMBER_RE = re.compile(r"(\d{1,5})(件|次|个|人|场|万元|元|户|项|期)")
 
@@ -96,7 +98,9 @@ def p95(xs: list[float]) -> float:
     return xs[min(len(xs) - 1, round(0.95 * (len(xs) - 1)))]
 
 
-def bench(label: str, url: str, files: list[tuple[str, bytes, str]], batch: int, terms: dict[str, list[str]]) -> None:
+def bench(
+    label: str, url: str, files: list[tuple[str, bytes, str]], batch: int, terms: dict[str, list[str]]
+) -> None:
     print(f"\n== {label}: {re.sub(r'//[^@/]*@', '//', url)}")
     sm = get_sessionmaker(url)
     engine = get_engine(url)
@@ -123,8 +127,11 @@ def bench(label: str, url: str, files: list[tuple[str, bytes, str]], batch: int,
                 for name, data, _unit in files[i : i + batch]:
                     z.writestr(name, data)
             with sm() as s:
-                errors += sum(1 for it in sv.ingest(s, buf.getvalue(), f"batch{i // batch:03d}.zip", common.SYSTEM)
-                              if it.error or it.duplicate)
+                errors += sum(
+                    1
+                    for it in sv.ingest(s, buf.getvalue(), f"batch{i // batch:03d}.zip", common.SYSTEM)
+                    if it.error or it.duplicate
+                )
     finally:
         sv.analyze_raw = real
     total = time.perf_counter() - t0
@@ -137,10 +144,14 @@ def bench(label: str, url: str, files: list[tuple[str, bytes, str]], batch: int,
             size = s.scalar(text("SELECT pg_database_size(current_database())"))
         else:
             size = os.path.getsize(engine.url.database)
-    print(f"   ingest: {n} reports in {total:.1f} s = {n / total:.1f} reports/s "
-          f"(analysis {spent['analysis']:.1f} s; unzip + store {store_s:.1f} s = {store_s / n * 1000:.1f} ms/report)")
-    print(f"           stored {stored} reports, {rows} indicator rows, {errors} errors/duplicates, "
-          f"database {size / 2**20:.0f} MiB")
+    print(
+        f"   ingest: {n} reports in {total:.1f} s = {n / total:.1f} reports/s "
+        f"(analysis {spent['analysis']:.1f} s; unzip + store {store_s:.1f} s = {store_s / n * 1000:.1f} ms/report)"
+    )
+    print(
+        f"           stored {stored} reports, {rows} indicator rows, {errors} errors/duplicates, "
+        f"database {size / 2**20:.0f} MiB"
+    )
 
     # The corpus table (corpus_service.corpus builds every row, indicators included); a new session per call,
     # as a web request would have.
@@ -153,8 +164,10 @@ def bench(label: str, url: str, files: list[tuple[str, bytes, str]], batch: int,
     in_session(corpus_service.corpus)  # warm-up
     for what, kw in (("all years", {}), ("year=2022", {"year": 2022})):
         times, result = timed(lambda kw=kw: in_session(corpus_service.corpus, **kw), 5)
-        print(f"   corpus ({what}): {len(result)} rows, median {statistics.median(times) * 1000:.0f} ms, "
-              f"max {max(times) * 1000:.0f} ms (5 calls)")
+        print(
+            f"   corpus ({what}): {len(result)} rows, median {statistics.median(times) * 1000:.0f} ms, "
+            f"max {max(times) * 1000:.0f} ms (5 calls)"
+        )
 
     # The same through the web app: whole pages (routing, auth, template), as a reviewer's browser gets them.
     page_times(url, sm)
@@ -167,16 +180,20 @@ def bench(label: str, url: str, files: list[tuple[str, bytes, str]], batch: int,
         # The planner prefers a scan (of the table, or of the primary key for ORDER BY id) to the trigram index:
         # it does not know how costly ILIKE over long TOASTed text is. What the index gives when forced:
         force = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off"
-        groups += [(f"{what}, trigram index forced", qs, force) for what, qs in terms.items() if what != "2 chars"]
+        groups += [
+            (f"{what}, trigram index forced", qs, force) for what, qs in terms.items() if what != "2 chars"
+        ]
     for what, qs, setup in groups:
         times, hits = [], []
         for q in qs:
             t = time.perf_counter()
             hits.append(len(in_session(corpus_service.search, q, setup=setup)))
             times.append(time.perf_counter() - t)
-        print(f"   search ({what}, {len(qs)} queries): median {statistics.median(times) * 1000:.1f} ms, "
-              f"p95 {p95(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms; "
-              f"hits per query median {statistics.median(hits):.0f}, max {max(hits)}")
+        print(
+            f"   search ({what}, {len(qs)} queries): median {statistics.median(times) * 1000:.1f} ms, "
+            f"p95 {p95(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms; "
+            f"hits per query median {statistics.median(hits):.0f}, max {max(hits)}"
+        )
     engine.dispose()
 
 
@@ -193,13 +210,18 @@ def page_times(url: str, sm) -> None:
             accounts.create_user(s, "bench", "bench-password", "reviewer")
     client = TestClient(create_app(url, secret_key="bench-secret"))
     csrf = re.search(r'<meta name="csrf-token" content="([^"]+)">', client.get("/login").text).group(1)
-    client.post("/login", data={"username": "bench", "password": "bench-password", "csrf_token": csrf,
-                                "next": "/reports"}, follow_redirects=False)
+    client.post(
+        "/login",
+        data={"username": "bench", "password": "bench-password", "csrf_token": csrf, "next": "/reports"},
+        follow_redirects=False,
+    )
     for path in ("/corpus", "/corpus?year=2022", "/search?q=法律明白人", "/search?q=调解"):
         client.get(path)  # warm-up
         times, resp = timed(lambda path=path: client.get(path), 5)
         assert resp.status_code == 200, (path, resp.status_code)
-        print(f"   page {path}: median {statistics.median(times) * 1000:.0f} ms, {len(resp.content) // 1024} KiB (5 calls)")
+        print(
+            f"   page {path}: median {statistics.median(times) * 1000:.0f} ms, {len(resp.content) // 1024} KiB (5 calls)"
+        )
 
 
 def main() -> int:
@@ -218,8 +240,10 @@ def main() -> int:
 
     files = variants(args.n)
     terms = search_terms(args.queries, files)
-    print(f"{args.n} report variants ({sum(len(d) for _, d, _ in files) / 2**20:.1f} MiB), zips of {args.batch}, "
-          f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    print(
+        f"{args.n} report variants ({sum(len(d) for _, d, _ in files) / 2**20:.1f} MiB), zips of {args.batch}, "
+        f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
+    )
     if not args.no_sqlite:
         with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as tmp:
             bench("SQLite", f"sqlite:///{tmp}/bench.db", files, args.batch, terms)
@@ -237,7 +261,13 @@ def main() -> int:
             base = server.url
         url = pg.create_database(base, prefix="fz_bench_")
         try:
-            bench("PostgreSQL" + (" (throwaway server, fsync off)" if server else ""), url, files, args.batch, terms)
+            bench(
+                "PostgreSQL" + (" (throwaway server, fsync off)" if server else ""),
+                url,
+                files,
+                args.batch,
+                terms,
+            )
         finally:
             pg.drop_database(url)
     finally:

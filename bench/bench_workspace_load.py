@@ -98,8 +98,11 @@ def main() -> None:
     env = {**os.environ, "FAZHI_DATA_DIR": tmp.name, "FAZHI_SECRET_KEY": "bench-" + str(os.getpid())}
     if args.pg:
         env["FAZHI_DATABASE_URL"] = args.pg
+
     def user(*a: str) -> None:
-        subprocess.run([FAZHI, "user", "add", *a, "--password", PASSWORD], env=env, check=True, capture_output=True)
+        subprocess.run(
+            [FAZHI, "user", "add", *a, "--password", PASSWORD], env=env, check=True, capture_output=True
+        )
 
     user("admin", "--role", "admin")
     for i in range(REVIEWERS):
@@ -107,8 +110,13 @@ def main() -> None:
     user("unit", "--role", "unit", "--unit", "某某镇")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([FAZHI, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, start_new_session=True)
+    server = subprocess.Popen(
+        [FAZHI, "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -135,12 +143,19 @@ def run(base: str, pid: int, args, backend: str) -> None:
     with zipfile.ZipFile(seeds, "w") as z:
         for p in sorted((ROOT / "samples").glob("*.txt")):
             z.writestr(p.name, p.read_bytes())
-    r = admin.post("/api/reports", files={"files": ("seeds.zip", seeds.getvalue(), "application/zip")},
-                   headers={"X-CSRF-Token": admin.csrf})
+    r = admin.post(
+        "/api/reports",
+        files={"files": ("seeds.zip", seeds.getvalue(), "application/zip")},
+        headers={"X-CSRF-Token": admin.csrf},
+    )
     ids = [x["report_id"] for x in r.json()["results"]]
     t0 = time.monotonic()
-    while any(v["status"] in ("queued", "analysing") for v in
-              admin.get("/api/reports/status", params={"ids": ",".join(map(str, ids))}).json()["statuses"].values()):
+    while any(
+        v["status"] in ("queued", "analysing")
+        for v in admin.get("/api/reports/status", params={"ids": ",".join(map(str, ids))})
+        .json()["statuses"]
+        .values()
+    ):
         assert time.monotonic() - t0 < 300, "seed analysis did not finish"
         time.sleep(0.5)
     reviewers = [login(base, f"r{i}", PASSWORD) for i in range(REVIEWERS)]
@@ -169,17 +184,25 @@ def run(base: str, pid: int, args, backend: str) -> None:
     def bad_login(i: int) -> None:
         with httpx.Client(base_url=base, timeout=120) as c:
             tok = CSRF_RE.search(c.get("/login").text).group(1)
-            r = c.post("/login", data={"username": f"r{i % REVIEWERS}", "password": "wrong", "csrf_token": tok})
+            r = c.post(
+                "/login", data={"username": f"r{i % REVIEWERS}", "password": "wrong", "csrf_token": tok}
+            )
             logins.append(r.status_code)
 
     upload: dict = {}
 
     def upload_bomb() -> None:
         t = time.perf_counter()
-        r = unit.post("/api/reports", files={"files": ("材料.zip", bomb, "application/zip")},
-                      headers={"X-CSRF-Token": unit.csrf})
-        upload.update(status=r.status_code, seconds=time.perf_counter() - t,
-                      results=[x.get("status") or x.get("error") for x in r.json().get("results", [])])
+        r = unit.post(
+            "/api/reports",
+            files={"files": ("材料.zip", bomb, "application/zip")},
+            headers={"X-CSRF-Token": unit.csrf},
+        )
+        upload.update(
+            status=r.status_code,
+            seconds=time.perf_counter() - t,
+            results=[x.get("status") or x.get("error") for x in r.json().get("results", [])],
+        )
 
     def sample() -> None:
         while not stop.is_set():
@@ -191,7 +214,9 @@ def run(base: str, pid: int, args, backend: str) -> None:
     for t in threads:
         t.start()
     time.sleep(2)
-    attack = [] if args.no_attack else [threading.Thread(target=bad_login, args=(i,)) for i in range(BAD_LOGINS)]
+    attack = (
+        [] if args.no_attack else [threading.Thread(target=bad_login, args=(i,)) for i in range(BAD_LOGINS)]
+    )
     attack += [] if args.no_attack else [threading.Thread(target=upload_bomb)]
     for t in attack:
         t.start()
@@ -204,15 +229,28 @@ def run(base: str, pid: int, args, backend: str) -> None:
     lat.sort()
     p95 = lat[int(0.95 * (len(lat) - 1))]
     codes = {c: logins.count(c) for c in sorted(set(logins))}
-    attack_text = "no attack (baseline)" if args.no_attack else (
-        f"{BAD_LOGINS} bad logins; {BOMB_MEMBERS} x {BOMB_MB} MB text-bomb zip ({len(bomb) / 2**20:.1f} MB)")
-    print(f"backend: {backend}; {REVIEWERS} reviewers browsing {seconds:.0f} s, {args.think} s between clicks; "
-          f"{attack_text}; load average before: {os.getloadavg()[0]:.1f}")
-    print(f"reviewer pages: {len(lat)} requests, p50 {statistics.median(lat) * 1000:.0f} ms, "
-          f"p95 {p95 * 1000:.0f} ms, max {lat[-1] * 1000:.0f} ms, errors {len(errors)} {errors[:3]}")
+    attack_text = (
+        "no attack (baseline)"
+        if args.no_attack
+        else (
+            f"{BAD_LOGINS} bad logins; {BOMB_MEMBERS} x {BOMB_MB} MB text-bomb zip ({len(bomb) / 2**20:.1f} MB)"
+        )
+    )
+    print(
+        f"backend: {backend}; {REVIEWERS} reviewers browsing {seconds:.0f} s, {args.think} s between clicks; "
+        f"{attack_text}; load average before: {os.getloadavg()[0]:.1f}"
+    )
+    print(
+        f"reviewer pages: {len(lat)} requests, p50 {statistics.median(lat) * 1000:.0f} ms, "
+        f"p95 {p95 * 1000:.0f} ms, max {lat[-1] * 1000:.0f} ms, errors {len(errors)} {errors[:3]}"
+    )
     print(f"bad logins: {codes}")
-    print(f"text bomb upload: HTTP {upload.get('status')} in {upload.get('seconds', 0):.1f} s, members: {upload.get('results')}")
-    print(f"server memory (process + children, RSS): before {base_rss / 2**20:.0f} MB, peak {peak[0] / 2**20:.0f} MB")
+    print(
+        f"text bomb upload: HTTP {upload.get('status')} in {upload.get('seconds', 0):.1f} s, members: {upload.get('results')}"
+    )
+    print(
+        f"server memory (process + children, RSS): before {base_rss / 2**20:.0f} MB, peak {peak[0] / 2**20:.0f} MB"
+    )
     sys.stdout.flush()
 
 

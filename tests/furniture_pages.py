@@ -71,8 +71,7 @@ HEADS = {
     ),
     "title_row_then_title": "标\u3000\u3000题：{T}\n发布日期：2025-03-28\n{T}\n",
     "title_row_many_rows": (
-        "名  称：{T}\n索 取 号：000014349/2025-00012\n信息来源：县司法局\n"
-        "生成日期：2025-03-28\n{T}\n"
+        "名  称：{T}\n索 取 号：000014349/2025-00012\n信息来源：县司法局\n生成日期：2025-03-28\n{T}\n"
     ),
     "two_line_title_after_furniture": (
         "当前位置：首页 > 政府信息公开 > 法治政府建设年度报告\n"
@@ -150,8 +149,28 @@ def page(name: str) -> tuple[str, str]:
 
 LAYOUTS = {name: page(name) for name in HEADS}
 FURNITURE_WORDS = (
-    "索", "发布", "来源：某", "浏览", "字体", "字号", "打印", "关闭", "当前", "首页", "分享", "扫一扫", "上一篇",
-    "网站", "ICP", "主办", "10:28", "访问量", "点击", "责任编辑", "有效", "主动公开",
+    "索",
+    "发布",
+    "来源：某",
+    "浏览",
+    "字体",
+    "字号",
+    "打印",
+    "关闭",
+    "当前",
+    "首页",
+    "分享",
+    "扫一扫",
+    "上一篇",
+    "网站",
+    "ICP",
+    "主办",
+    "10:28",
+    "访问量",
+    "点击",
+    "责任编辑",
+    "有效",
+    "主动公开",
 )
 ALARM_RULES = {"MD001", "NU001", "NU003", "FM005", "DU001"}
 
@@ -170,7 +189,9 @@ def check(r, title: str, page_title: bool = False) -> list[str]:
     body = r.text[r.body_span[0] :]
     if not body.startswith(OPENING):
         problems.append(f"body starts {body[:30]!r}")
-    left = [w for w in FURNITURE_WORDS if w in r.text.replace("发布行政执法信息", "").replace("信息来源于", "")]
+    left = [
+        w for w in FURNITURE_WORDS if w in r.text.replace("发布行政执法信息", "").replace("信息来源于", "")
+    ]
     if left:
         problems.append(f"furniture left {left}")
     return problems
@@ -195,7 +216,9 @@ def html_pages() -> dict[str, tuple[str, str]]:
         " <span>浏览次数：<em>356</em></span> <span>【字体：<a>大</a> <a>中</a> <a>小</a>】</span>"
         " <span>【打印】</span> <span>【关闭】</span></div>"
     )
-    share = '<div class="share">分享到：<a>微信</a> <a>微博</a></div><div class="qr">扫一扫在手机打开当前页</div>'
+    share = (
+        '<div class="share">分享到：<a>微信</a> <a>微博</a></div><div class="qr">扫一扫在手机打开当前页</div>'
+    )
     footer = (
         '<div class="page"><p>上一篇：某某县司法局2023年法治政府建设情况报告</p><p>下一篇：关于开展普法考试的通知</p></div>'
         '<div class="footer"><p>主办单位：某某县人民政府办公室 网站标识码：3400000001</p><p>皖ICP备12345678号</p></div>'
@@ -205,16 +228,34 @@ def html_pages() -> dict[str, tuple[str, str]]:
     two = "".join(TWO_LINE_TITLE)
     return {
         "metadata_table_then_h1_info_bar": (
-            head.format(TITLE) + menu + crumb + table + f"<h1>{TITLE}</h1>" + info + content + share + footer + "</body></html>",
+            head.format(TITLE)
+            + menu
+            + crumb
+            + table
+            + f"<h1>{TITLE}</h1>"
+            + info
+            + content
+            + share
+            + footer
+            + "</body></html>",
             TITLE,
         ),
         "paragraphs_only_pasted_page": (
-            head.format(TITLE) + _paras(HEADS["spaced_labels_full_width_several_per_line"].replace("{T}", TITLE))
-            + _paras(HEADS["info_bar_after_title"].replace("{T}\n", "")) + content + footer + "</body></html>",
+            head.format(TITLE)
+            + _paras(HEADS["spaced_labels_full_width_several_per_line"].replace("{T}", TITLE))
+            + _paras(HEADS["info_bar_after_title"].replace("{T}\n", ""))
+            + content
+            + footer
+            + "</body></html>",
             TITLE,
         ),
         "two_line_title_in_h2_with_br": (
-            head.format(two) + crumb + f"<h2>{TWO_LINE_TITLE[0]}<br>{TWO_LINE_TITLE[1]}</h2>" + info + content + "</body></html>",
+            head.format(two)
+            + crumb
+            + f"<h2>{TWO_LINE_TITLE[0]}<br>{TWO_LINE_TITLE[1]}</h2>"
+            + info
+            + content
+            + "</body></html>",
             two,
         ),
     }

@@ -135,7 +135,9 @@ def find_bindir() -> Path:
             candidates.append(Path(which).parent)
     for d in candidates:
         tried.append(str(d))
-        if all((d / exe).is_file() and os.access(d / exe, os.X_OK) for exe in ("initdb", "pg_ctl", "postgres")):
+        if all(
+            (d / exe).is_file() and os.access(d / exe, os.X_OK) for exe in ("initdb", "pg_ctl", "postgres")
+        ):
             return d
     raise PgUnavailable(
         "PostgreSQL server binaries (initdb, pg_ctl, postgres) not found"
@@ -155,9 +157,18 @@ def _ensure_user(name: str) -> None:
         pwd.getpwnam(name)
     except KeyError:
         subprocess.run(
-            ["useradd", "--system", "--home-dir", "/var/lib/postgresql", "--no-create-home",
-             "--shell", "/bin/sh", name],
-            check=True, capture_output=True,
+            [
+                "useradd",
+                "--system",
+                "--home-dir",
+                "/var/lib/postgresql",
+                "--no-create-home",
+                "--shell",
+                "/bin/sh",
+                name,
+            ],
+            check=True,
+            capture_output=True,
         )
 
 
@@ -185,8 +196,15 @@ class PgServer:
 
     def _run(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
         cmd = [*self._as, *args]
-        return subprocess.run(cmd, cwd=self.tmp, stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                              timeout=timeout, env={**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"})
+        return subprocess.run(
+            cmd,
+            cwd=self.tmp,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env={**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"},
+        )
 
     def _log_tail(self, n: int = 30) -> str:
         try:
@@ -223,20 +241,36 @@ class PgServer:
 
     def _start_watchdog(self) -> None:
         """If this process dies without cleaning up (SIGKILL, a timeout's SIGTERM), stop the server anyway."""
-        script = ('while kill -0 "$1" 2>/dev/null; do sleep 2; done; pid=$(head -n1 "$2/data/postmaster.pid") '
-                  '&& kill -QUIT "$pid" 2>/dev/null; for _ in 1 2 3 4 5 6 7 8 9 10; do '
-                  'kill -0 "$pid" 2>/dev/null || break; sleep 1; done; rm -rf "$2"')
+        script = (
+            'while kill -0 "$1" 2>/dev/null; do sleep 2; done; pid=$(head -n1 "$2/data/postmaster.pid") '
+            '&& kill -QUIT "$pid" 2>/dev/null; for _ in 1 2 3 4 5 6 7 8 9 10; do '
+            'kill -0 "$pid" 2>/dev/null || break; sleep 1; done; rm -rf "$2"'
+        )
         self._watchdog = subprocess.Popen(
             ["sh", "-c", script, "pg-watchdog", str(os.getpid()), str(self.tmp)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
 
     def base_url(self) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 
     def _initdb(self) -> None:
-        common = [str(self.bindir / "initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust",
-                  "-E", "UTF8", "--no-sync", "--no-instructions"]
+        common = [
+            str(self.bindir / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+            "--no-instructions",
+        ]
         r = self._run(*common, "--locale=C.UTF-8")
         if r.returncode != 0:  # no C.UTF-8 locale on this system: byte-order collation is fine for tests
             shutil.rmtree(self.data, ignore_errors=True)
@@ -248,10 +282,23 @@ class PgServer:
         last = ""
         for _attempt in range(5):
             self.port = _free_port()
-            opts = (f"-c listen_addresses=127.0.0.1 -p {self.port} -c fsync=off -c synchronous_commit=off "
-                    f"-c full_page_writes=off -c timezone=UTC -c max_connections=200 -k {self.tmp}")
-            r = self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.log),
-                          "-w", "-t", "60", "-o", opts, "start")
+            opts = (
+                f"-c listen_addresses=127.0.0.1 -p {self.port} -c fsync=off -c synchronous_commit=off "
+                f"-c full_page_writes=off -c timezone=UTC -c max_connections=200 -k {self.tmp}"
+            )
+            r = self._run(
+                str(self.bindir / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-l",
+                str(self.log),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                opts,
+                "start",
+            )
             if r.returncode == 0:
                 return
             last = f"{r.stdout}\n{r.stderr}\n{self._log_tail()}"
@@ -274,8 +321,9 @@ class PgServer:
                 self._watchdog.wait(5)
         pidfile = self.data / "postmaster.pid"
         if pidfile.exists():
-            r = self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop",
-                          timeout=60)
+            r = self._run(
+                str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop", timeout=60
+            )
             if r.returncode != 0 and pidfile.exists():  # pragma: no cover - pg_ctl itself failed
                 with contextlib.suppress(OSError, ValueError, IndexError):
                     os.kill(int(pidfile.read_text().split()[0]), signal.SIGQUIT)
@@ -427,8 +475,11 @@ def main(argv: list[str]) -> int:
         if argv:
             return subprocess.call(argv)
         print(f"{ENV_URL}={shlex.quote(server.url)}", flush=True)
-        print(f"PostgreSQL {server.server_version()} in {server.tmp}; Ctrl-C stops it and removes it.",
-              file=sys.stderr, flush=True)
+        print(
+            f"PostgreSQL {server.server_version()} in {server.tmp}; Ctrl-C stops it and removes it.",
+            file=sys.stderr,
+            flush=True,
+        )
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:

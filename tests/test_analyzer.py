@@ -13,55 +13,104 @@ from helpers import check_spans_in_raw, seed_report
 
 EXPECTED = {
     "000": dict(
-        title="关于2023年法治政府建设情况的报告", unit="昌州街道", level=UnitLevel.TOWNSHIP, year=2023,
-        addressee="区委、区政府", date=None, inferred=False,
+        title="关于2023年法治政府建设情况的报告",
+        unit="昌州街道",
+        level=UnitLevel.TOWNSHIP,
+        year=2023,
+        addressee="区委、区政府",
+        date=None,
+        inferred=False,
     ),
     "001": dict(
         # the issuing organs above `关于…` open the title (GB/T 9704; as bench/devset annotates it)
         title="中共黔江区城西街道工作委员会黔江区人民政府城西街道办事处关于2024年度法治政府建设情况的报告",
         unit="中共黔江区城西街道工作委员会、黔江区人民政府城西街道办事处",
-        level=UnitLevel.TOWNSHIP, year=2024, addressee=None, date=None, inferred=False,
+        level=UnitLevel.TOWNSHIP,
+        year=2024,
+        addressee=None,
+        date=None,
+        inferred=False,
     ),
     "002": dict(
-        title="偏柏乡人民政府关于2023年法治政府建设情况的报告", unit="偏柏乡人民政府",
-        level=UnitLevel.TOWNSHIP, year=2023, addressee=None, date=None, inferred=False,
+        title="偏柏乡人民政府关于2023年法治政府建设情况的报告",
+        unit="偏柏乡人民政府",
+        level=UnitLevel.TOWNSHIP,
+        year=2023,
+        addressee=None,
+        date=None,
+        inferred=False,
     ),
     "003": dict(
-        title="解放区民主街道办事处关于2023年法治政府建设情况的报告", unit="解放区民主街道办事处",
-        level=UnitLevel.TOWNSHIP, year=2023, addressee=None, date=None, inferred=False,
+        title="解放区民主街道办事处关于2023年法治政府建设情况的报告",
+        unit="解放区民主街道办事处",
+        level=UnitLevel.TOWNSHIP,
+        year=2023,
+        addressee=None,
+        date=None,
+        inferred=False,
     ),
     "004": dict(
         # no title: null, and the file name `004_06c408b12b9745fb` is not offered as one (issue 14)
         title=None,
         unit="中共重庆市荣昌区吴家镇委员会、重庆市荣昌区吴家镇人民政府",
-        level=UnitLevel.TOWNSHIP, year=2023, addressee="区委、区政府", date="2024-01-16", inferred=False,
+        level=UnitLevel.TOWNSHIP,
+        year=2023,
+        addressee="区委、区政府",
+        date="2024-01-16",
+        inferred=False,
     ),
 }
 
 # (level, number, title prefix) of the top two levels, read off the seeds by hand.
 OUTLINES = {
     "000": [
-        (1, "一", "2023年推进法治政府建设的主要举措和成效"), (2, "一", "深入学习贯彻"), (2, "二", "着力提高"),
-        (2, "三", "深化法治政府建设"), (2, "4", "加快建设法治社会"),
-        (1, "二", "2023年党政主要负责人"), (1, "三", "2023年推进法治政府建设存在的不足和原因"),
-        (1, "四", "2024年推进法治政府建设的工作思路"), (2, "一", "提升普法宣传力度"),
-        (2, "二", "扎实推进"), (2, "三", "加强执法队伍专业化建设"),
+        (1, "一", "2023年推进法治政府建设的主要举措和成效"),
+        (2, "一", "深入学习贯彻"),
+        (2, "二", "着力提高"),
+        (2, "三", "深化法治政府建设"),
+        (2, "4", "加快建设法治社会"),
+        (1, "二", "2023年党政主要负责人"),
+        (1, "三", "2023年推进法治政府建设存在的不足和原因"),
+        (1, "四", "2024年推进法治政府建设的工作思路"),
+        (2, "一", "提升普法宣传力度"),
+        (2, "二", "扎实推进"),
+        (2, "三", "加强执法队伍专业化建设"),
     ],
     "001": [
-        (1, "一", "工作成效"), (1, "二", "主要举措"), (2, "一", "高度重视"), (2, "二", "健全队伍"),
-        (2, "三", "法治宣传为抓手"), (2, "四", "全面公开"), (2, "五", "严格依法行政"), (2, "六", "妥善处理"),
-        (1, "三", "2024年推进法治政府建设存在的不足和原因"), (1, "四", "2025年推进法治政府建设的工作思路"),
+        (1, "一", "工作成效"),
+        (1, "二", "主要举措"),
+        (2, "一", "高度重视"),
+        (2, "二", "健全队伍"),
+        (2, "三", "法治宣传为抓手"),
+        (2, "四", "全面公开"),
+        (2, "五", "严格依法行政"),
+        (2, "六", "妥善处理"),
+        (1, "三", "2024年推进法治政府建设存在的不足和原因"),
+        (1, "四", "2025年推进法治政府建设的工作思路"),
     ],
     "002": [(1, None, "主要举措和成效"), (1, "二", "存在的不足和原因"), (1, "三", "下一年度工作的主要安排")],
     "003": [
-        (1, "一", "法治建设履职情况"), (2, "一", "加强党的领导"), (2, "二", "加强法治学习"), (2, "三", "服务中心大局"),
-        (1, "二", "存在的问题"), (1, "三", "下一步工作打算及建议"),
+        (1, "一", "法治建设履职情况"),
+        (2, "一", "加强党的领导"),
+        (2, "二", "加强法治学习"),
+        (2, "三", "服务中心大局"),
+        (1, "二", "存在的问题"),
+        (1, "三", "下一步工作打算及建议"),
     ],
     "004": [
-        (1, "一", "指标完成情况"), (2, "一", "习近平法治思想宣传贯彻情况"), (2, "二", "法治政府建设情况"),
-        (2, "三", "法治社会建设情况"), (1, "二", "存在的主要问题"), (2, "一", "干部法治观念"), (2, "二", "法治宣传教育"),
-        (2, "三", "基层法治人才"), (1, "三", "2024年推进法治政府建设工作思路"), (2, "一", "强化依法行政观念"),
-        (2, "二", "规范公正文明执法"), (2, "三", "加强行政执法监督"), (2, "四", "创新法治宣传形式"),
+        (1, "一", "指标完成情况"),
+        (2, "一", "习近平法治思想宣传贯彻情况"),
+        (2, "二", "法治政府建设情况"),
+        (2, "三", "法治社会建设情况"),
+        (1, "二", "存在的主要问题"),
+        (2, "一", "干部法治观念"),
+        (2, "二", "法治宣传教育"),
+        (2, "三", "基层法治人才"),
+        (1, "三", "2024年推进法治政府建设工作思路"),
+        (2, "一", "强化依法行政观念"),
+        (2, "二", "规范公正文明执法"),
+        (2, "三", "加强行政执法监督"),
+        (2, "四", "创新法治宣传形式"),
     ],
 }
 
@@ -121,8 +170,23 @@ def test_every_quote_is_its_span(seed):
 
 def test_contract_fields(seed):
     d = seed.to_dict()
-    for key in ("schema", "source", "text", "title", "unit", "unit_level", "year", "addressee", "date",
-                "outline", "parts", "indicators", "facts", "findings", "score"):
+    for key in (
+        "schema",
+        "source",
+        "text",
+        "title",
+        "unit",
+        "unit_level",
+        "year",
+        "addressee",
+        "date",
+        "outline",
+        "parts",
+        "indicators",
+        "facts",
+        "findings",
+        "score",
+    ):
         assert key in d
     assert d["schema"] == "fazhi.report/1"
     assert set(d["parts"]) == {"measures", "shortcomings", "first_responsible", "next_year", "other"}
@@ -152,7 +216,9 @@ def test_section_spans_nest(seed):
 
 
 def test_text_input_and_title_broken_over_lines():
-    r = fazhi.analyze("某某县司法局关于2023年度法治政府\n\n建设情况的报告\n一、主要举措和成效\n全年开展学法12次。")
+    r = fazhi.analyze(
+        "某某县司法局关于2023年度法治政府\n\n建设情况的报告\n一、主要举措和成效\n全年开展学法12次。"
+    )
     assert r.title == "某某县司法局关于2023年度法治政府建设情况的报告"
     assert r.unit == "某某县司法局"
     assert r.unit_level == UnitLevel.DEPARTMENT
@@ -183,12 +249,16 @@ def test_unit_from_a_title_without_guanyu(title, unit, level):
 
 
 def test_unit_from_an_opening_with_zai():
-    r = fazhi.analyze("2023年以来，县司法局在县委、县政府的坚强领导下，始终坚持以习近平法治思想为指引。\n一、主要举措\n内容。")
+    r = fazhi.analyze(
+        "2023年以来，县司法局在县委、县政府的坚强领导下，始终坚持以习近平法治思想为指引。\n一、主要举措\n内容。"
+    )
     assert r.unit == "县司法局"
 
 
 def test_addressee_of_two_bodies_with_a_comma():
-    r = fazhi.analyze("中共将乐县委员会,将乐县人民政府:\n2024年，某镇法治政府建设取得成效。\n一、主要举措\n内容。")
+    r = fazhi.analyze(
+        "中共将乐县委员会,将乐县人民政府:\n2024年，某镇法治政府建设取得成效。\n一、主要举措\n内容。"
+    )
     assert r.addressee == "中共将乐县委员会,将乐县人民政府"
     r = fazhi.analyze("关于2023年法治政府建设情况的报告\n现将有关情况，报告如下：\n一、主要举措\n内容。")
     assert r.addressee is None
@@ -216,7 +286,10 @@ def test_continuous_numbering_across_sections_is_a_child_not_a_misstyled_sibling
     """Regression (held-out report): `3.` under `（二）`, continuing `1.` `2.` under `（一）`."""
     r = fazhi.analyze(CONTINUOUS)
     (root,) = r.outline
-    assert [(c.number, [g.number for g in c.children]) for c in root.children] == [("一", ["1", "2"]), ("二", ["3", "4"])]
+    assert [(c.number, [g.number for g in c.children]) for c in root.children] == [
+        ("一", ["1", "2"]),
+        ("二", ["3", "4"]),
+    ]
     assert not [f for f in r.findings if f.category.value == "numbering"]
 
 

@@ -40,7 +40,14 @@ def test_pivot_takes_a_total_stated_with_its_parts_once():
 
 def test_people_counted_in_ren_and_ming_share_a_column():
     rows = [
-        {"unit": "甲县", "year": 2023, "file": "a.txt", "id": "grassroots.legal_aware", "unit_of_measure": m, "value": v}
+        {
+            "unit": "甲县",
+            "year": 2023,
+            "file": "a.txt",
+            "id": "grassroots.legal_aware",
+            "unit_of_measure": m,
+            "value": v,
+        }
         for m, v in (("人", 30), ("名", 20), ("个", 5))
     ]
     header, (row,) = pivot(rows)
@@ -90,12 +97,22 @@ def test_xlsx_cells_starting_with_equals_stay_text(tmp_path):
 
     from fazhi.exports.tables import write_indicator_table
 
-    row = {"unit": "=HYPERLINK(\"x\")", "year": 2023, "id": "study.lectures", "name": "宣讲", "value": 8,
-           "unit_of_measure": "次", "qualifier": "exact", "quote": "宣讲8次", "section": "", "file": "a.txt"}
+    row = {
+        "unit": '=HYPERLINK("x")',
+        "year": 2023,
+        "id": "study.lectures",
+        "name": "宣讲",
+        "value": 8,
+        "unit_of_measure": "次",
+        "qualifier": "exact",
+        "quote": "宣讲8次",
+        "section": "",
+        "file": "a.txt",
+    }
     write_indicator_table(tmp_path / "t.xlsx", [row])
     ws = load_workbook(tmp_path / "t.xlsx")["指标明细"]
     cell = ws["A2"]
-    assert cell.value == "=HYPERLINK(\"x\")" and cell.data_type == "s"
+    assert cell.value == '=HYPERLINK("x")' and cell.data_type == "s"
 
 
 def test_villages_named_in_three_paragraphs_were_added_up_to_thirty():

@@ -22,7 +22,9 @@ def test_overlapping_findings_are_all_fixed_in_one_run():
 
 
 def test_words_inside_a_quoted_name_or_title_are_left_as_written():
-    text = HEAD + "组织观看“法制宣传进万家”专题片，学习《关于加强法制宣传教育的决议》，加强法制宣传教育。" + TAIL
+    text = (
+        HEAD + "组织观看“法制宣传进万家”专题片，学习《关于加强法制宣传教育的决议》，加强法制宣传教育。" + TAIL
+    )
     r = fazhi.analyze(text)
     assert sum(f.rule == "TE003" for f in r.findings) >= 2  # the rule itself still reports them
     fixed, _n = fixed_text(r)
@@ -38,4 +40,8 @@ def test_punctuation_inside_quotes_is_still_fixed():
 
 def test_quoted_spans_pair_marks_on_one_line():
     text = "学习《关于“八五”普法的决议》和“三治”\n“未闭合"
-    assert sorted(text[s:e] for s, e in quoted_spans(text)) == ["“三治”", "“八五”", "《关于“八五”普法的决议》"]
+    assert sorted(text[s:e] for s, e in quoted_spans(text)) == [
+        "“三治”",
+        "“八五”",
+        "《关于“八五”普法的决议》",
+    ]

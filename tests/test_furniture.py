@@ -112,7 +112,10 @@ def test_unit_lines_above_the_title_are_not_furniture():
     text = "中共某某镇委员会 某某镇人民政府\n关于2024年法治政府建设情况的报告\n县委、县政府：\n" + BODY
     r = fazhi.analyze(text)
     assert r.text.startswith("中共某某镇委员会 某某镇人民政府\n")
-    assert r.unit_level == "township" and r.title == "中共某某镇委员会 某某镇人民政府关于2024年法治政府建设情况的报告"
+    assert (
+        r.unit_level == "township"
+        and r.title == "中共某某镇委员会 某某镇人民政府关于2024年法治政府建设情况的报告"
+    )
     assert r.unit == "中共某某镇委员会、某某镇人民政府"
 
 

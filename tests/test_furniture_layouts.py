@@ -56,7 +56,11 @@ def test_fm005_guard_reads_only_web_timestamps():
 
 def test_title_not_glued_to_first_paragraph_nor_to_a_timestamp():
     # regression: "…情况报告2024年，我局…" and "…10:282024年"
-    for head in (TITLE + "\n", "发布时间：2025-03-28 10:28\n" + TITLE + "\n", TITLE + "\n发布时间：2025-03-28 10:28\n"):
+    for head in (
+        TITLE + "\n",
+        "发布时间：2025-03-28 10:28\n" + TITLE + "\n",
+        TITLE + "\n发布时间：2025-03-28 10:28\n",
+    ):
         t, _ = normalize(head + BODY)
         assert t.startswith(TITLE + "\n" + OPENING), t[:80]
 
@@ -105,7 +109,10 @@ def test_report_lines_are_not_furniture(line):
 
 def test_value_below_its_label_goes_but_report_unit_lines_stay():
     # `浏览次数：` is often left empty: the unit lines of the title block below it are the report's
-    text = "浏览次数：\n中共某某县委员会\n某某县人民政府\n关于2024年度法治政府建设情况的报告\n县委、县政府：\n" + BODY
+    text = (
+        "浏览次数：\n中共某某县委员会\n某某县人民政府\n关于2024年度法治政府建设情况的报告\n县委、县政府：\n"
+        + BODY
+    )
     r = fazhi.analyze(text)
     assert r.title == "中共某某县委员会某某县人民政府关于2024年度法治政府建设情况的报告"
     assert r.unit == "中共某某县委员会、某某县人民政府"
@@ -130,7 +137,9 @@ def test_page_footer_goes_but_signature_and_date_stay():
 
 
 def test_column_name_above_furniture_is_header_but_two_line_title_stays():
-    text = "法定主动公开内容\n发布日期：2025-03-28\n某某县人民政府关于\n2024年度法治政府建设情况的报告\n" + BODY
+    text = (
+        "法定主动公开内容\n发布日期：2025-03-28\n某某县人民政府关于\n2024年度法治政府建设情况的报告\n" + BODY
+    )
     r = fazhi.analyze(text)
     assert r.title == "某某县人民政府关于2024年度法治政府建设情况的报告"
     assert "法定主动公开内容" not in r.text
@@ -181,7 +190,9 @@ def test_column_name_reading_like_a_title_gives_way_only_to_a_title_with_a_year(
     ["发布时间2025-03-28 10:28 来源：本站", "2025-03-28 来源：某某县司法局", "2025年03月28日 10:28"],
 )
 def test_stamp_lines_go_anywhere_but_a_signing_date_stays(line):
-    t, _ = normalize(TITLE + "\n" + OPENING + "\n" + line + "\n" + BODY[len(OPENING) + 1 :] + "2025年3月20日\n")
+    t, _ = normalize(
+        TITLE + "\n" + OPENING + "\n" + line + "\n" + BODY[len(OPENING) + 1 :] + "2025年3月20日\n"
+    )
     assert line.split()[0] not in t and t.endswith("\n2025年3月20日")
 
 
@@ -204,7 +215,11 @@ def test_page_notice_with_a_full_stop_above_the_title_does_not_hide_it():
 
 
 def test_pager_and_clock_in_chinese_go():
-    text = TITLE + "\n发布时间：2025年03月28日 10时28分\n" + BODY.replace("二、", "共2页 上一页 1 2 下一页\n二、", 1)
+    text = (
+        TITLE
+        + "\n发布时间：2025年03月28日 10时28分\n"
+        + BODY.replace("二、", "共2页 上一页 1 2 下一页\n二、", 1)
+    )
     r = fazhi.analyze(text)
     assert "下一页" not in r.text and "10时28分" not in r.text
     assert not {f.rule for f in r.findings} & {"FM005", "NU003", "NU001"}
@@ -212,5 +227,10 @@ def test_pager_and_clock_in_chinese_go():
 
 
 def test_scan_notices_go_but_a_sentence_about_scanning_stays():
-    t, _ = normalize(TITLE + "\n扫一扫在手机上查看当前页面\n字号：A+ A A-\n" + OPENING + "\n扫一扫二维码即可查询法律法规。\n")
+    t, _ = normalize(
+        TITLE
+        + "\n扫一扫在手机上查看当前页面\n字号：A+ A A-\n"
+        + OPENING
+        + "\n扫一扫二维码即可查询法律法规。\n"
+    )
     assert "当前页面" not in t and "A+" not in t and "扫一扫二维码即可查询法律法规。" in t

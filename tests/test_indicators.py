@@ -362,15 +362,23 @@ def test_no_excluded_number_is_a_quantity(seed):
 
 
 def test_every_quote_is_in_the_original_and_holds_its_number():
-    written = ("共43名“法律明白人”，发放宣传资料1万余份。", "今年建设4个“法律之家”，罚款1.2万元。",
-               "全年 共 43 名“法律明白人”，\u3000发放宣传资料 1 万余份。")  # spaces normalization drops
+    written = (
+        "共43名“法律明白人”，发放宣传资料1万余份。",
+        "今年建设4个“法律之家”，罚款1.2万元。",
+        "全年 共 43 名“法律明白人”，\u3000发放宣传资料 1 万余份。",
+    )  # spaces normalization drops
     raws = [seed_file(s).read_text(encoding="utf-8") for s in SEED_IDS] + list(written)
     texts = [analysis_of(seed_file(s)) for s in SEED_IDS] + [analysis_of(t) for t in written]
     for raw, r in zip(raws, texts, strict=True):
         ms = {(m.start, m.end): m for m in mentions(r)}
         d = r.report().to_dict()
-        assert check_spans_in_raw({"text": d["text"], "indicators": d["indicators"], "facts": d["facts"]}, raw,
-                                  r.offset_map) == len(r.indicators) + len(r.facts) > 0
+        assert (
+            check_spans_in_raw(
+                {"text": d["text"], "indicators": d["indicators"], "facts": d["facts"]}, raw, r.offset_map
+            )
+            == len(r.indicators) + len(r.facts)
+            > 0
+        )
         for i in list(r.indicators) + list(r.facts):
             d = i.to_dict(r.text)
             assert i.start < i.end

@@ -36,15 +36,24 @@ def test_strict_phrasings(text, want):
 @pytest.mark.parametrize(
     "text,want",
     [
-        ("全年收到行政复议申请14件，受理12件，审结10件。", [("disputes.reconsideration", v) for v in (14, 12, 10)]),
+        (
+            "全年收到行政复议申请14件，受理12件，审结10件。",
+            [("disputes.reconsideration", v) for v in (14, 12, 10)],
+        ),
         ("办理行政诉讼案件6件，其中胜诉5件、败诉1件。", [("disputes.litigation", v) for v in (6, 5, 1)]),
         # the paragraph's subject decides, not the verb: 调解 in a reconsideration run
-        ("受理复议案件9件，其中调解结案2件。", [("disputes.reconsideration", 9), ("disputes.reconsideration", 2)]),
+        (
+            "受理复议案件9件，其中调解结案2件。",
+            [("disputes.reconsideration", 9), ("disputes.reconsideration", 2)],
+        ),
         ("排查矛盾纠纷40起，化解38起。", [("mediation.screened", 40), ("mediation.success", 38)]),
         ("排查矛盾纠纷40起，调处35起。", [("mediation.screened", 40), ("mediation.cases", 35)]),
         ("开展普法宣传活动12场，累计达到40场。", [("publicity.events", 12), ("publicity.events", 40)]),
         # the run goes on in the paragraph's next sentence
-        ("受理复议申请9件。其中，撤销2件。", [("disputes.reconsideration", 9), ("disputes.reconsideration", 2)]),
+        (
+            "受理复议申请9件。其中，撤销2件。",
+            [("disputes.reconsideration", 9), ("disputes.reconsideration", 2)],
+        ),
     ],
 )
 def test_bare_outcome_continues_the_count_before_it(text, want):

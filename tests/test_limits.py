@@ -27,7 +27,11 @@ def test_analyze_of_a_missing_file_name_says_the_file_does_not_exist(name, tmp_p
 
 @pytest.mark.parametrize(
     "text",
-    ["关于2023年法治政府建设情况的报告", "一、主要举措\n推进“互联网+监管”，办理事项1/3在网上。", "全年办理案件12件，结案率100%。/"],
+    [
+        "关于2023年法治政府建设情况的报告",
+        "一、主要举措\n推进“互联网+监管”，办理事项1/3在网上。",
+        "全年办理案件12件，结案率100%。/",
+    ],
 )
 def test_analyze_of_real_text_still_analyses_it(text):
     assert fazhi.analyze(text).source == "<text>"

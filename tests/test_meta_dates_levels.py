@@ -106,7 +106,10 @@ def test_title_line_ending_in_guanyu_joined():
 
 
 def test_unit_from_the_pages_title_row_when_the_text_has_no_title():
-    r = fazhi.analyze("字体大小:【大】 【中】 【小】\n| 标题:某某镇人民政府关于2024年度法治政府建设情况的报告 | |\n" + HEAD.split("\n", 2)[2])
+    r = fazhi.analyze(
+        "字体大小:【大】 【中】 【小】\n| 标题:某某镇人民政府关于2024年度法治政府建设情况的报告 | |\n"
+        + HEAD.split("\n", 2)[2]
+    )
     assert r.title is None and r.unit == "某某镇人民政府" and r.unit_level == UnitLevel.TOWNSHIP
     assert "字体" not in r.text
 

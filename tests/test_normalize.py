@@ -36,9 +36,16 @@ def test_hard_wrapped_sentence_joined_but_paragraphs_kept():
 
 
 def test_headings_and_unit_lines_not_joined():
-    raw = "中共某某街道工作委员会\n\n某某街道办事处\n\n关于2024年度法治政府建设情况的报告\n一、工作成效\n正文。"
+    raw = (
+        "中共某某街道工作委员会\n\n某某街道办事处\n\n关于2024年度法治政府建设情况的报告\n一、工作成效\n正文。"
+    )
     t, _ = normalize(raw)
-    assert t.split("\n")[:4] == ["中共某某街道工作委员会", "某某街道办事处", "关于2024年度法治政府建设情况的报告", "一、工作成效"]
+    assert t.split("\n")[:4] == [
+        "中共某某街道工作委员会",
+        "某某街道办事处",
+        "关于2024年度法治政府建设情况的报告",
+        "一、工作成效",
+    ]
 
 
 def test_trailing_web_debris_dropped():

@@ -11,9 +11,17 @@ def test_retired_names_after_the_reform():
 
 
 def test_history_years_before_the_reform_and_current_names_silent():
-    assert quotes("关于2023年法治政府建设情况的报告\n原安监局、原国土资源局的档案已移交县应急管理局。", "TE010") == []
+    assert (
+        quotes("关于2023年法治政府建设情况的报告\n原安监局、原国土资源局的档案已移交县应急管理局。", "TE010")
+        == []
+    )
     assert quotes("关于2017年法治政府建设情况的报告\n会同县安监局开展检查。", "TE010") == []
-    assert quotes("关于2023年法治政府建设情况的报告\n依托镇综治中心调处纠纷，县市场监督管理局开展检查。", "TE010") == []
+    assert (
+        quotes(
+            "关于2023年法治政府建设情况的报告\n依托镇综治中心调处纠纷，县市场监督管理局开展检查。", "TE010"
+        )
+        == []
+    )
 
 
 def test_unknown_year_is_not_checked():

@@ -6,11 +6,15 @@ from helpers import hits
 
 
 def test_repeated_item_number():
-    assert hits("（一）加强学习\n一是组织学法4次；二是开展培训3场；二是举办讲座2场。", "NU005") == [("二是", "三是")]
+    assert hits("（一）加强学习\n一是组织学法4次；二是开展培训3场；二是举办讲座2场。", "NU005") == [
+        ("二是", "三是")
+    ]
 
 
 def test_list_without_its_first_item():
-    assert [q for q, _ in hits("（一）加强学习\n全年开展学法活动，二是开展培训3场，三是举办讲座2场。", "NU005")] == ["二是"]
+    assert [
+        q for q, _ in hits("（一）加强学习\n全年开展学法活动，二是开展培训3场，三是举办讲座2场。", "NU005")
+    ] == ["二是"]
 
 
 def test_item_lists_that_are_fine():

@@ -17,4 +17,6 @@ def test_one_level_skip_is_allowed():
 
 
 def test_two_level_skip_is_reported():
-    assert _rules("一、主要举措\n（1）加强学习\n全年学法4次。\n（2）规范执法\n全年办案3件。", "NU004") == ["NU004"]
+    assert _rules("一、主要举措\n（1）加强学习\n全年学法4次。\n（2）规范执法\n全年办案3件。", "NU004") == [
+        "NU004"
+    ]

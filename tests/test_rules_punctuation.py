@@ -20,7 +20,9 @@ def test_ascii_marks_of_a_paragraph_are_one_finding_with_the_stretch_fixed():
 
 
 def test_ascii_marks_of_different_paragraphs_are_separate_findings():
-    got = hits("一、主要举措\n全年组织培训3期,覆盖干部200人次。\n二、存在的不足\n群众满意度较高:达到98%。", "PU001")
+    got = hits(
+        "一、主要举措\n全年组织培训3期,覆盖干部200人次。\n二、存在的不足\n群众满意度较高:达到98%。", "PU001"
+    )
     assert got == [(",", "，"), (":", "：")]
 
 
@@ -186,12 +188,16 @@ def test_ranges_and_real_dashes_are_fine(text):
 
 # ---------------------------------------------------------------- PU008 paragraph end
 def test_paragraph_without_full_stop_before_next_heading():
-    text = "一、存在的问题\n普法形式比较单一，群众参与度不高，宣传效果有待提升\n二、下一步安排\n继续加强普法。"
+    text = (
+        "一、存在的问题\n普法形式比较单一，群众参与度不高，宣传效果有待提升\n二、下一步安排\n继续加强普法。"
+    )
     assert hits(text, "PU008") == [("宣传效果有待提升", "宣传效果有待提升。")]
 
 
 def test_paragraph_ending_with_comma_gets_no_guess():
-    text = "一、存在的问题\n普法形式比较单一，群众参与度不高，宣传效果有待提升，\n二、下一步安排\n继续加强普法。"
+    text = (
+        "一、存在的问题\n普法形式比较单一，群众参与度不高，宣传效果有待提升，\n二、下一步安排\n继续加强普法。"
+    )
     assert hits(text, "PU008") == [("，", None)]
 
 

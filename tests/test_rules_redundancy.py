@@ -8,7 +8,11 @@ from helpers import hits
 
 def test_double_deng():
     assert hits("将宪法、民法典等法律法规等纳入学习计划。", "DU002") == [("法律法规等", "法律法规")]
-    for good in ("将宪法、民法典等法律法规纳入学习计划，坚持平等保护等原则。", "开展等级评定等工作。", "对等开展交流。"):
+    for good in (
+        "将宪法、民法典等法律法规纳入学习计划，坚持平等保护等原则。",
+        "开展等级评定等工作。",
+        "对等开展交流。",
+    ):
         assert hits(good, "DU002") == [], good
 
 
@@ -30,5 +34,9 @@ def test_consumer_day_name():
 
 def test_de_before_a_verb_with_its_object():
     assert hits("准确、全面、具体的公开政府信息。", "TY011") == [("的", "地")]
-    for good in ("准确、全面、具体地公开政府信息。", "各项措施得到全面的落实。", "工作的开展情况良好，措施有效的落实。"):
+    for good in (
+        "准确、全面、具体地公开政府信息。",
+        "各项措施得到全面的落实。",
+        "工作的开展情况良好，措施有效的落实。",
+    ):
         assert hits(good, "TY011") == [], good

@@ -188,7 +188,9 @@ def test_plan_years_of_a_local_plan_not_flagged():
     # without a place in the book title the national plan is meant: its years are checked
     assert len(quotes("紧扣中央、省、市部署和《法治政府建设实施纲要（2022—2025年）》要求。", "TE009")) == 1
     # the known confusion with the 法治社会 plan's years still fires
-    assert quotes("贯彻《法治政府建设实施纲要（2020—2025年）》。", "TE009") == ["《法治政府建设实施纲要（2020—2025年）》"]
+    assert quotes("贯彻《法治政府建设实施纲要（2020—2025年）》。", "TE009") == [
+        "《法治政府建设实施纲要（2020—2025年）》"
+    ]
 
 
 def test_fixed_phrase_order_and_mixed_session_name():
@@ -233,14 +235,16 @@ def test_legal_understanding_person_name():
     assert quotes("开展“法律明白人”培训2场，组织普法宣传员学法。", "TE001") == []
 
 
-
 def test_table_message_bracketed_a_note_that_held_brackets_of_its_own():
     # regression (seed 000): “…应为“推进法治建设第一责任人”（规范表述为…（《…规定》），…）” nested brackets
     from fazhi.rules.kinds import fill
 
     tpl = "“{wrong}”应为“{right}”（{note}）"
     assert fill(tpl, "甲日", "乙日", "5月1日为乙日") == "“甲日”应为“乙日”（5月1日为乙日）"
-    assert fill(tpl, "甲日", "乙日", "名称见《某规定》（2020年）") == "“甲日”应为“乙日”：名称见《某规定》（2020年）"
+    assert (
+        fill(tpl, "甲日", "乙日", "名称见《某规定》（2020年）")
+        == "“甲日”应为“乙日”：名称见《某规定》（2020年）"
+    )
     assert fill(tpl, "甲日", "乙日", "") == "“甲日”应为“乙日”"
     r = fazhi.analyze("街道党政主要负责人切实履行推进法治政府建设第一责任人职责。")
     msgs = [f.message for f in r.findings if f.rule == "TE001"]

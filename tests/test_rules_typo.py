@@ -219,8 +219,10 @@ def test_missing_char_silent_when_stray_edge_character_joins_its_neighbour():
     # regression (issue 15): TY003 on "第一责任人责任" and "全面推行审批服务"
     from fazhi import analyze
 
-    for good in ("党委书记切实履行推进法治建设第一责任人责任。", "全面推行审批服务“马上办”，群众满意度提高。"):
+    for good in (
+        "党委书记切实履行推进法治建设第一责任人责任。",
+        "全面推行审批服务“马上办”，群众满意度提高。",
+    ):
         assert "TY003" not in {f.rule for f in analyze(good).findings}, good
     for bad in ("党委书记切实履行推进法治建设第一责任人责，", "加快行审批服务改革。"):
         assert "TY003" in {f.rule for f in analyze(bad).findings}, bad
-

@@ -12,8 +12,14 @@ from helpers import SEED_IDS, seed_file, seed_report
 
 GOLD = tomllib.loads((Path(__file__).parent / "gold" / "seed_findings.toml").read_text(encoding="utf-8"))
 CHECKED = {
-    "typo", "terminology", "punctuation", "numbering", "duplicate", "format",
-    "number_consistency", "plausibility",
+    "typo",
+    "terminology",
+    "punctuation",
+    "numbering",
+    "duplicate",
+    "format",
+    "number_consistency",
+    "plausibility",
 }
 
 
@@ -58,7 +64,8 @@ def test_no_false_alarm_on_seed(seed):
         if f["category"] not in CHECKED:
             continue
         ok = any(
-            x["category"] == f["category"] and _overlaps(f, _occurrences(r["text"], x["at"])) for x in expected
+            x["category"] == f["category"] and _overlaps(f, _occurrences(r["text"], x["at"]))
+            for x in expected
         ) or any(
             x["category"] == f["category"] and f["quote"] is not None and re.match(x["quote"], f["quote"])
             for x in allowed

@@ -64,14 +64,18 @@ def test_every_stored_ngram_has_its_context_stored():
 
 def test_row_walk_gives_the_same_floats_as_the_window_walk():
     lm = load()
-    text = "一、依法行政\n2023年，县司法局开展ＡＢＣ普法宣传12次，接受社会监杜。\n\n  （二）严励打击违法行为\n"
+    text = (
+        "一、依法行政\n2023年，县司法局开展ＡＢＣ普法宣传12次，接受社会监杜。\n\n  （二）严励打击违法行为\n"
+    )
     ids = encode(text * 3, lm.table)
     padded = np.concatenate([np.full(ORDER - 1, BOS, dtype=ids.dtype), ids])
     windows = np.ascontiguousarray(np.lib.stride_tricks.sliding_window_view(padded, ORDER))
     assert (lm.position_scores(ids) == lm.score(windows)).all()
     # several rows at once, each scored from column ORDER-1 on
     seqs = np.stack([padded[i : i + 2 * ORDER - 1] for i in range(0, 40, 3)])
-    expected = np.stack([lm.score(np.ascontiguousarray(np.lib.stride_tricks.sliding_window_view(r, ORDER))) for r in seqs])
+    expected = np.stack(
+        [lm.score(np.ascontiguousarray(np.lib.stride_tricks.sliding_window_view(r, ORDER))) for r in seqs]
+    )
     assert (lm.scores_along(seqs, ORDER - 1) == expected).all()
 
 

@@ -16,8 +16,11 @@ from fazhi.numerals import date_value, heading_value, parse_chinese, to_chinese
 from fazhi.text import CLOSERS, FULLWIDTH_CLOSERS, HAN_BASIC, INNER_CLOSERS, SENTENCE_CLOSERS, is_han_basic
 
 SRC = Path(vocab.__file__).parent
-LABELLED = [k for k in vars(vocab).values() if isinstance(k, type) and issubclass(k, vocab.Labelled)
-            and k is not vocab.Labelled]
+LABELLED = [
+    k
+    for k in vars(vocab).values()
+    if isinstance(k, type) and issubclass(k, vocab.Labelled) and k is not vocab.Labelled
+]
 
 
 def sources(*exempt: str) -> list[tuple[str, str]]:
@@ -33,13 +36,19 @@ def sources(*exempt: str) -> list[tuple[str, str]]:
 def offenders(pattern: str, *exempt: str) -> list[str]:
     """`path:line` of every match of `pattern` outside the exempt modules."""
     rx = re.compile(pattern, re.M)
-    return [f"{rel}:{text.count(chr(10), 0, m.start()) + 1}" for rel, text in sources(*exempt)
-            for m in rx.finditer(text)]
+    return [
+        f"{rel}:{text.count(chr(10), 0, m.start()) + 1}"
+        for rel, text in sources(*exempt)
+        for m in rx.finditer(text)
+    ]
 
 
 def test_the_han_range_is_written_only_in_text_py():
     # `\u4e00`, `\u9fff` or the characters themselves, as a regex range or a comparison.
-    assert offenders(r"\\u4e00|\\u9fff|0x4e00|0x9fff|[\u4e00\u9fff]\"?\s*<=|<=\s*\"[\u4e00\u9fff]", "text.py") == []
+    assert (
+        offenders(r"\\u4e00|\\u9fff|0x4e00|0x9fff|[\u4e00\u9fff]\"?\s*<=|<=\s*\"[\u4e00\u9fff]", "text.py")
+        == []
+    )
 
 
 def test_closing_marks_are_defined_only_in_text_py():
@@ -48,7 +57,13 @@ def test_closing_marks_are_defined_only_in_text_py():
 
 
 def test_numeral_tables_and_cn2an_live_only_in_numerals_py():
-    assert offenders(r"\"[一二三四五六七八九]\"\s*:\s*\d|\"零一二三四五六七八九\"|import cn2an|from cn2an", "numerals.py") == []
+    assert (
+        offenders(
+            r"\"[一二三四五六七八九]\"\s*:\s*\d|\"零一二三四五六七八九\"|import cn2an|from cn2an",
+            "numerals.py",
+        )
+        == []
+    )
 
 
 def test_every_closed_set_is_a_class_of_vocab_py():

@@ -21,13 +21,33 @@ MAX_HEADING = 12  # README: headings are the first ≤12 characters of a heading
 MAX_FURNITURE = 20  # README: furniture is the start (≤20 chars) of a furniture line
 QUALIFIERS = {"exact", "more_than", "nearly", "about", "at_least", "less_than"}
 KINDS = {
-    "typo", "terminology", "punctuation", "numbering", "duplicate", "number_consistency",
-    "plausibility", "structure", "metadata", "format", "copy", "timeliness",
+    "typo",
+    "terminology",
+    "punctuation",
+    "numbering",
+    "duplicate",
+    "number_consistency",
+    "plausibility",
+    "structure",
+    "metadata",
+    "format",
+    "copy",
+    "timeliness",
 }
 LEVELS = {"province", "city", "county", "township", "department", "other"}
 TOP_KEYS = {
-    "file", "split", "title", "title_lines", "unit", "unit_level", "year", "addressee",
-    "furniture", "headings", "q", "d",
+    "file",
+    "split",
+    "title",
+    "title_lines",
+    "unit",
+    "unit_level",
+    "year",
+    "addressee",
+    "furniture",
+    "headings",
+    "q",
+    "d",
 }
 Q_KEYS = {"quote", "value", "unit", "qualifier", "id"}
 D_KEYS = {"kind", "quote", "fix", "note", "certain"}

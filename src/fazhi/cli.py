@@ -52,7 +52,9 @@ def analyze(
     format: str = typer.Option("json", "--format", "-f", help="输出格式：json、md 或 html"),
     out: Path | None = typer.Option(None, "--output", "-o", help="输出目录：每份报告写一个 <文件名>.<格式>"),
     config: Path | None = typer.Option(None, "--config", help="配置文件（默认读取当前目录的 fazhi.toml）"),
-    fix: bool = typer.Option(False, "--fix", help="另存一份改正稿 <文件名>.fixed.txt（只改有唯一确定改法的问题，不改动原文件）"),
+    fix: bool = typer.Option(
+        False, "--fix", help="另存一份改正稿 <文件名>.fixed.txt（只改有唯一确定改法的问题，不改动原文件）"
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不打印汇总表（错误照常打印）"),
     jobs: int = typer.Option(0, "--jobs", "-j", help="同时分析的进程数（默认：本机的核数）"),
 ) -> None:
@@ -70,7 +72,9 @@ def analyze(
     for item in analyze_many([str(p) for p in paths], cfg, jobs=default_jobs(jobs)):
         if isinstance(item, ReadError):
             failed += 1
-            err.print(f"[red]无法分析[/red] {escape(str(item))}", markup=True, highlight=False, soft_wrap=True)
+            err.print(
+                f"[red]无法分析[/red] {escape(str(item))}", markup=True, highlight=False, soft_wrap=True
+            )
             continue
         reports.append(item)
         doc = formatter.render(item)
@@ -80,13 +84,22 @@ def analyze(
             if fix:
                 _write_fix(item, out / f"{stem}.fixed.txt", cfg)
         else:
-            if format == "json" and len(paths) + (1 if any(p.is_dir() or p.suffix == ".zip" for p in paths) else 0) > 1:
+            if (
+                format == "json"
+                and len(paths) + (1 if any(p.is_dir() or p.suffix == ".zip" for p in paths) else 0) > 1
+            ):
                 doc = item.to_json(indent=None)
             sys.stdout.write(doc if doc.endswith("\n") else doc + "\n")
             if fix:
                 _write_fix(item, Path.cwd() / f"{output_stem(item.source, used)}.fixed.txt", cfg)
     if not reports and not failed:
-        fail("没有找到可分析的报告文件（支持 " + "、".join(sorted(REPORT_SUFFIXES)) + "）：" + "、".join(map(str, paths)), 1)
+        fail(
+            "没有找到可分析的报告文件（支持 "
+            + "、".join(sorted(REPORT_SUFFIXES))
+            + "）："
+            + "、".join(map(str, paths)),
+            1,
+        )
     if out is not None and not quiet and reports:
         _summary(reports, failed)
     if failed:
@@ -137,17 +150,23 @@ def _summary(reports, failed: int, console: Console | None = None) -> None:
         for f in r.findings:
             sev[f.severity.value] += 1
         missing = sum(1 for p in r.parts.values() if p.status.value == "missing" and p.key != "other")
-        rows.append((
-            sources.stem(r.source),
-            r.unit or "—",
-            str(r.year or "—"),
-            str(missing),
-            f"{sev['error']}/{sev['warning']}/{sev['info']}",
-            str(r.score["total"]) if r.score else "—",
-        ))
+        rows.append(
+            (
+                sources.stem(r.source),
+                r.unit or "—",
+                str(r.year or "—"),
+                str(missing),
+                f"{sev['error']}/{sev['warning']}/{sev['info']}",
+                str(r.score["total"]) if r.score else "—",
+            )
+        )
     # the name and the unit share what the fixed columns and the frame leave of the terminal
-    avail = max(console.width - sum(SUMMARY_FIXED.values()) - 3 * (len(SUMMARY_FIXED) + 2) - 1, 2 * MIN_TEXT_WIDTH)
-    name_w = max(MIN_TEXT_WIDTH, min(SUMMARY_NAME_WIDTH, max((cell_len(x[0]) for x in rows), default=4), avail // 3))
+    avail = max(
+        console.width - sum(SUMMARY_FIXED.values()) - 3 * (len(SUMMARY_FIXED) + 2) - 1, 2 * MIN_TEXT_WIDTH
+    )
+    name_w = max(
+        MIN_TEXT_WIDTH, min(SUMMARY_NAME_WIDTH, max((cell_len(x[0]) for x in rows), default=4), avail // 3)
+    )
     unit_w = max(MIN_TEXT_WIDTH, min(avail - name_w, max((cell_len(x[1]) for x in rows), default=4)))
     table.add_column("报告", overflow="ellipsis", no_wrap=True, width=name_w)
     table.add_column("单位", overflow="ellipsis", no_wrap=True, width=unit_w)
@@ -183,7 +202,9 @@ def rules(
     for col in ("代码", "名称", "类别", "严重程度", "状态", "说明"):
         table.add_column(col)
     for r in rs:
-        table.add_row(r.code, r.name, CATEGORY_ZH[r.category], SEVERITY_ZH[r.severity.value], r.status, r.summary)
+        table.add_row(
+            r.code, r.name, CATEGORY_ZH[r.category], SEVERITY_ZH[r.severity.value], r.status, r.summary
+        )
     Console(width=200).print(table)
 
 

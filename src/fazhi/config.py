@@ -24,6 +24,7 @@ class Selectable(Protocol):
     @property
     def status(self) -> str: ...
 
+
 CONFIG_FILE = "fazhi.toml"
 # A report is 5,000–60,000 characters; two million (about 6 MB of Chinese text) is thirty long reports
 # in one file — a mistake or a dump, and above it one file would hold a batch up for a minute or more.
@@ -43,17 +44,23 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("rules.select", ["ALL"], "启用的规则：规则代码或前缀（如 TY、PU001）或类别名（如 typo）；最长前缀优先"),
+    Setting(
+        "rules.select", ["ALL"], "启用的规则：规则代码或前缀（如 TY、PU001）或类别名（如 typo）；最长前缀优先"
+    ),
     Setting("rules.ignore", [], "停用的规则：规则代码、前缀或类别名"),
     Setting("rules.preview", False, "是否启用预览（preview）状态的规则"),
-    Setting("rules.severity", {}, "按规则代码改变严重程度，如 {PU001 = \"info\"}"),
+    Setting("rules.severity", {}, '按规则代码改变严重程度，如 {PU001 = "info"}'),
     Setting("lexicon.terms", [], "补充的规范术语（不会被判为错别字）"),
-    Setting("lexicon.confusions", {}, "补充的易错写法：{错误写法 = \"正确写法\"}"),
+    Setting("lexicon.confusions", {}, '补充的易错写法：{错误写法 = "正确写法"}'),
     Setting("lexicon.allowed", [], "允许的写法：出现时不报错别字或术语问题"),
     Setting("deadlines.report", "03-01", "报送上级的截止日期（月-日），默认 3月1日"),
     Setting("deadlines.publish", "04-01", "向社会公开的截止日期（月-日），默认 4月1日"),
     Setting("limits.max_chars", MAX_CHARS, "每份文件文本长度上限（字符数），超过的文件报错跳过；0 表示不限"),
-    Setting("limits.timeout", TIME_LIMIT, "批量分析时每份文件的时间上限（秒），超时的文件报错跳过；0 表示不限（不另开分析进程）"),
+    Setting(
+        "limits.timeout",
+        TIME_LIMIT,
+        "批量分析时每份文件的时间上限（秒），超时的文件报错跳过；0 表示不限（不另开分析进程）",
+    ),
 )
 
 _CATEGORY_BY_NAME = {c.value: c for c in Category}
@@ -122,7 +129,9 @@ SELECTION_CACHE_SIZE = 32
 
 
 @lru_cache(maxsize=SELECTION_CACHE_SIZE)
-def _decisions(select: tuple[str, ...], ignore: tuple[str, ...], preview: bool) -> dict[tuple[str, str], bool]:
+def _decisions(
+    select: tuple[str, ...], ignore: tuple[str, ...], preview: bool
+) -> dict[tuple[str, str], bool]:
     """The (rule code, status) → selected decisions made so far under one setting, filled lazily."""
     return {}
 

@@ -98,7 +98,9 @@ CONTROL_RE = re.compile(
 )
 _CONTROL_WORD_RE = re.compile(r"字体|字号|打印|关闭|分享|纠错")
 # A pager between the pages of a long article or below it (`共3页 首页 上一页 1 2 3 下一页 尾页`).
-PAGER_RE = re.compile(r"(?:共\s*\d+\s*页|第\s*\d+\s*页|[上下]一页|首页|尾页|末页|\d{1,3}|[\s|｜\[\]【】<>《》])+")
+PAGER_RE = re.compile(
+    r"(?:共\s*\d+\s*页|第\s*\d+\s*页|[上下]一页|首页|尾页|末页|\d{1,3}|[\s|｜\[\]【】<>《》])+"
+)
 # A line of page controls is short (`【字体：大 中 小】 【打印】 【关闭】` has about 20 characters).
 MAX_CONTROL_LINE = 40
 _LABEL_SEP = ":：|｜"
@@ -192,7 +194,9 @@ def glued_body_start(line: str) -> int | None:
             continue
         lab = _label_at(_row_text(piece), 0)
         if lab is not None:
-            expect_value = not re.sub(r"\s+", "", _row_text(piece))[len(re.sub(r"\s+", "", lab)) :].strip(_LABEL_SEP)
+            expect_value = not re.sub(r"\s+", "", _row_text(piece))[len(re.sub(r"\s+", "", lab)) :].strip(
+                _LABEL_SEP
+            )
             continue
         if expect_value and "。" not in piece or DATE_RE.fullmatch(piece) or re.fullmatch(_CLOCK, piece):
             expect_value = False
@@ -209,7 +213,9 @@ def title_row_start(line: str) -> int | None:
     and before which the line reads as a title. None otherwise."""
     from .meta import is_title_line
 
-    starts = sorted({m.start() for m in _label_re().finditer(line)} | {m.start() for m in STAMP_START_RE.finditer(line)})
+    starts = sorted(
+        {m.start() for m in _label_re().finditer(line)} | {m.start() for m in STAMP_START_RE.finditer(line)}
+    )
     for p in starts:
         head, rest = line[:p].strip(), line[p:].strip()
         if head and rest and is_title_line(head) and (is_timestamp_line(rest) or is_metadata_row(rest)):
@@ -283,7 +289,11 @@ def is_furniture(line: str) -> bool:
         or is_timestamp_line(s)
         or bool(INDEX_NUMBER_RE.fullmatch(bare))
         or bool(WELCOME_RE.match(bare))
-        or bool(re.fullmatch(r".{0,12}网站|.{0,6}链接|本(?:专题|栏目|页)(?:内容|信息)?由.{1,20}(?:发布|提供|维护)", bare))
+        or bool(
+            re.fullmatch(
+                r".{0,12}网站|.{0,6}链接|本(?:专题|栏目|页)(?:内容|信息)?由.{1,20}(?:发布|提供|维护)", bare
+            )
+        )
     )
 
 
@@ -308,7 +318,12 @@ def is_control_anywhere(line: str) -> bool:
 
 def _is_bullet_item(line: str) -> bool:
     s = line.strip()
-    return bool(s) and s[0] in BULLETS and 0 < len(_strip_bullets(s)) <= MAX_NAV_ITEM and not re.search(r"[，,。；;]", s)
+    return (
+        bool(s)
+        and s[0] in BULLETS
+        and 0 < len(_strip_bullets(s)) <= MAX_NAV_ITEM
+        and not re.search(r"[，,。；;]", s)
+    )
 
 
 def _is_content(line: str) -> bool:

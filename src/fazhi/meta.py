@@ -63,9 +63,10 @@ class Frame:
     body: tuple[int, int]
 
 
-
 # A signing date written with dots or dashes (`2024.2.5`, `2024-02-05`): not the standard form, but a date.
-NUMERIC_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?P<sep>[.．/\-－])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})")
+NUMERIC_DATE_RE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*(?P<sep>[.．/\-－])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})"
+)
 
 
 def is_date_line(line: str) -> bool:
@@ -115,7 +116,11 @@ def is_title_line(line: str) -> bool:
     return (
         len(s) <= MAX_TITLE
         and s[-1:] not in "。，,；;：:"
-        and (bool(TITLE_END_RE.search(s[-TITLE_END_WINDOW - 4 :])) or "报告" in s[-TITLE_END_WINDOW:] or ("关于" in s and "情况" in s))
+        and (
+            bool(TITLE_END_RE.search(s[-TITLE_END_WINDOW - 4 :]))
+            or "报告" in s[-TITLE_END_WINDOW:]
+            or ("关于" in s and "情况" in s)
+        )
         and bool(TITLE_TOPIC_RE.search(s))
         and not starts_heading(s)
     )
@@ -134,14 +139,17 @@ def _in_title_block(line: str, title: str) -> bool:
     s = _title_text(line)
     compact, whole = re.sub(r"\s+", "", s), re.sub(r"\s+", "", title)
     return bool(
-        ORG_LINE_RE.match(s) and len(s) <= MAX_SIGNATURE_LINE
+        ORG_LINE_RE.match(s)
+        and len(s) <= MAX_SIGNATURE_LINE
         or is_title_line(s)
         or SUBTITLE_RE.fullmatch(s)
         or (len(compact) >= 4 and compact in whole)
     )
 
 
-TITLE_AND_ADDRESSEE_RE = re.compile(r"(?P<t>[^\n]{6,70}?报告)[ \t\u3000]*(?P<a>[^。；！？.;!?\n]{2,40}?)[：:][ \t]*$", re.M)
+TITLE_AND_ADDRESSEE_RE = re.compile(
+    r"(?P<t>[^\n]{6,70}?报告)[ \t\u3000]*(?P<a>[^。；！？.;!?\n]{2,40}?)[：:][ \t]*$", re.M
+)
 
 
 def is_addressee(names: str) -> bool:
@@ -186,7 +194,11 @@ def find_frame(text: str) -> Frame:
             # `某某镇人民政府` / `关于…的报告`: the issuing organs typeset above `关于…` open the title
             # (GB/T 9704: 发文机关名称 + 事由 + 文种); `Report.title` joins the lines.
             k = i
-            while title.startswith("关于") and k > 0 and ORG_LINE_RE.match(text[lines[k - 1][0] : lines[k - 1][1]].strip()):
+            while (
+                title.startswith("关于")
+                and k > 0
+                and ORG_LINE_RE.match(text[lines[k - 1][0] : lines[k - 1][1]].strip())
+            ):
                 k -= 1
             if k < i:
                 title_span = (lines[k][0], title_span[1])
@@ -234,7 +246,15 @@ def find_frame(text: str) -> Frame:
             break
     body_start = lines[first_body][0] if first_body < len(lines) else len(text)
     body_end = lines[last_body - 1][1] if last_body > first_body else body_start
-    return Frame(title_span, header_units, addressee_span, signature_span, signature_units, date_span, (body_start, body_end))
+    return Frame(
+        title_span,
+        header_units,
+        addressee_span,
+        signature_span,
+        signature_units,
+        date_span,
+        (body_start, body_end),
+    )
 
 
 def unit_level(unit: str | None) -> UnitLevel:
@@ -242,7 +262,9 @@ def unit_level(unit: str | None) -> UnitLevel:
     if not unit:
         return UnitLevel.UNKNOWN
     u = unit.split("、")[-1]
-    if re.search(r"(街道|镇|乡)(人民政府|办事处|党委|党工委|工作委员会|委员会)?$|街道办事处$|(镇|乡|街道)$|[^大]街$", u):
+    if re.search(
+        r"(街道|镇|乡)(人民政府|办事处|党委|党工委|工作委员会|委员会)?$|街道办事处$|(镇|乡|街道)$|[^大]街$", u
+    ):
         return UnitLevel.TOWNSHIP
     if re.search(r"(省|自治区)(人民政府|委员会|委)$", u) or MUNICIPALITY_RE.fullmatch(u):
         return UnitLevel.PROVINCE

@@ -186,7 +186,14 @@ class Indicator:
     def from_dict(cls, d: dict[str, Any]) -> Indicator:
         """The indicator of its JSON form."""
         return cls(
-            d["id"], d["name"], d["value"], d["unit"], Qualifier(d["qualifier"]), d["start"], d["end"], d["section"]
+            d["id"],
+            d["name"],
+            d["value"],
+            d["unit"],
+            Qualifier(d["qualifier"]),
+            d["start"],
+            d["end"],
+            d["section"],
         )
 
 

@@ -51,7 +51,10 @@ def _newlines(text: str) -> Edits:
 
 
 def _invisible(text: str) -> Edits:
-    return [(m.start(), m.end(), "") for m in re.finditer(r"[\ufeff\u200b-\u200d\u2060\x00-\x08\x0e-\x1f\x7f]", text)]
+    return [
+        (m.start(), m.end(), "")
+        for m in re.finditer(r"[\ufeff\u200b-\u200d\u2060\x00-\x08\x0e-\x1f\x7f]", text)
+    ]
 
 
 def _spaces(text: str) -> Edits:
@@ -96,7 +99,12 @@ def _web_debris(text: str) -> Edits:
     while i >= 0:
         s, e = spans[i]
         line = text[s:e].strip()
-        if not line or i in drop or any(p.fullmatch(line) for p in trailing) or pagetail.is_tail_furniture(line):
+        if (
+            not line
+            or i in drop
+            or any(p.fullmatch(line) for p in trailing)
+            or pagetail.is_tail_furniture(line)
+        ):
             if line:
                 drop.add(i)
             i -= 1
@@ -117,7 +125,9 @@ def _furniture(text: str) -> Edits:
     lines = [text[s:e] for s, e in spans]
     drop = furniture.prologue_furniture(lines)
     drop.update(
-        i for i, line in enumerate(lines) if furniture.is_control_anywhere(line) or furniture.is_timestamp_line(line)
+        i
+        for i, line in enumerate(lines)
+        if furniture.is_control_anywhere(line) or furniture.is_timestamp_line(line)
     )
     edits: Edits = []
     # A title with the page's rows run on after it (`…情况报告 发布时间：2025-03-28`) keeps the title only.
@@ -142,7 +152,9 @@ def _broken_title(text: str) -> Edits:
     `…年度报告` / `（2024年度）`)."""
     lines = _nonempty_lines(text)[:HEAD_LINES]
     # Beyond the title block only while no body line stands above (unknown page lines before the title).
-    body = next((k for k, (s, e) in enumerate(lines) if "。" in text[s:e] or starts_heading(text[s:e])), len(lines))
+    body = next(
+        (k for k, (s, e) in enumerate(lines) if "。" in text[s:e] or starts_heading(text[s:e])), len(lines)
+    )
     lines = lines[: max(TITLE_BLOCK_LINES, min(body, len(lines)))]
     for (s1, e1), (s2, e2) in zip(lines, lines[1:], strict=False):
         a, b = text[s1:e1].strip(), text[s2:e2].strip()
@@ -153,15 +165,19 @@ def _broken_title(text: str) -> Edits:
                 return [(e1, s2, "")]
             continue
         # `某某市人民政府关于` / `2023年度…的报告`: a line ending in 关于 always goes on.
-        if a.endswith("关于") and is_title_line(a + b) or (
-            ("关于" in a or "年" in a) and not is_title_line(b) and is_title_line(a + b)
+        if (
+            a.endswith("关于")
+            and is_title_line(a + b)
+            or (("关于" in a or "年" in a) and not is_title_line(b) and is_title_line(a + b))
         ):
             return [(e1, s2, "")]
     return []
 
 
 # `…情况的报告 区委、区政府：2024年，…`: a page's text run together into one line.
-GLUED_HEAD_RE = re.compile(r"(?P<t>[^\n]{6,70}?报告)[ \t]*(?P<a>[^。；！？.;!?\n：:]{2,40}?[：:])[ \t]*(?=\S[^\n]{20,})")
+GLUED_HEAD_RE = re.compile(
+    r"(?P<t>[^\n]{6,70}?报告)[ \t]*(?P<a>[^。；！？.;!?\n：:]{2,40}?[：:])[ \t]*(?=\S[^\n]{20,})"
+)
 
 
 def _glued_title(text: str) -> Edits:
@@ -234,9 +250,7 @@ def _wrapped_lines(text: str) -> Edits:
     return edits
 
 
-_CJK_SPACE_RE = re.compile(
-    rf"(?<=[{HAN}{CJK_PUNCT}A-Za-z0-9%]) (?=[{HAN}{CJK_PUNCT}A-Za-z0-9])"
-)
+_CJK_SPACE_RE = re.compile(rf"(?<=[{HAN}{CJK_PUNCT}A-Za-z0-9%]) (?=[{HAN}{CJK_PUNCT}A-Za-z0-9])")
 _QUOTE_MARKS = "“”‘’「」『』《》〈〉（）()\"'"
 
 

@@ -131,7 +131,9 @@ def find_headings(text: str, body: tuple[int, int]) -> list[Heading]:
 
 def build_tree(headings: list[Heading], body_end: int) -> list[Heading]:
     """Place headings in a tree; set each heading's level and section end."""
-    numbered_levels = [STYLE_LEVEL[h.style] for h in headings if h.style not in (HeadingStyle.ORDINAL, HeadingStyle.NONE)]
+    numbered_levels = [
+        STYLE_LEVEL[h.style] for h in headings if h.style not in (HeadingStyle.ORDINAL, HeadingStyle.NONE)
+    ]
     top_level = min(numbered_levels, default=1)
     roots: list[Heading] = []
     stack: list[Heading] = []
@@ -155,7 +157,8 @@ def build_tree(headings: list[Heading], body_end: int) -> list[Heading]:
                 (
                     i
                     for i in range(len(stack) - 1, -1, -1)
-                    if stack[i].value == h.value - 1 and stack[i].style not in (HeadingStyle.ORDINAL, HeadingStyle.NONE)
+                    if stack[i].value == h.value - 1
+                    and stack[i].style not in (HeadingStyle.ORDINAL, HeadingStyle.NONE)
                 ),
                 None,
             )

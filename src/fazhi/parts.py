@@ -21,7 +21,10 @@ FUTURE_WORDS = re.compile(r"下一|下步|明年")
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, dict[str, list[re.Pattern]]]:
     raw = tomllib.loads(resources.files("fazhi.data").joinpath("parts.toml").read_text(encoding="utf-8"))
-    return {k: {kind: [re.compile(p) for p in v.get(kind, [])] for kind in ("heading", "cue")} for k, v in raw.items()}
+    return {
+        k: {kind: [re.compile(p) for p in v.get(kind, [])] for kind in ("heading", "cue")}
+        for k, v in raw.items()
+    }
 
 
 def classify_heading(title: str, year: int | None) -> str | None:
@@ -30,7 +33,13 @@ def classify_heading(title: str, year: int | None) -> str | None:
     m = YEAR_IN_HEADING.search(title)
     heading_year = int(m.group(1)) if m else None
     for key in MATCH_ORDER:
-        if key == "next_year" and heading_year and year and heading_year <= year and not FUTURE_WORDS.search(title):
+        if (
+            key == "next_year"
+            and heading_year
+            and year
+            and heading_year <= year
+            and not FUTURE_WORDS.search(title)
+        ):
             continue
         if key == "measures" and heading_year and year and heading_year > year:
             continue
@@ -80,7 +89,9 @@ def find_parts(report: Analysis) -> dict[str, Part]:
         else:
             # Plans say `有待加强` too: shortcomings are not looked for inside the next-year section.
             nxt = parts.get("next_year")
-            excluded = [(nxt.start, nxt.end)] if key == "shortcomings" and nxt and nxt.start is not None else []
+            excluded = (
+                [(nxt.start, nxt.end)] if key == "shortcomings" and nxt and nxt.start is not None else []
+            )
             span = _find_cue(text, (b0, b1), _patterns()[key]["cue"], excluded)
         if span:
             parts[key] = Part(key, PartStatus.EMBEDDED, None, span[0], span[1])

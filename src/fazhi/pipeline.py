@@ -43,8 +43,20 @@ from .worker import Worker
 PATH_MAX_CHARS = 300
 SENTENCE_MARKS_RE = re.compile("[。，；：！？]")
 # Suffixes that make a string a file name: the readers' own and the other office and image files.
-PATH_SUFFIXES = REPORT_SUFFIXES | {".rtf", ".odt", ".mht", ".mhtml", ".xhtml", ".shtml", ".jpg", ".jpeg",
-                                   ".png", ".tif", ".tiff", ".bmp"}
+PATH_SUFFIXES = REPORT_SUFFIXES | {
+    ".rtf",
+    ".odt",
+    ".mht",
+    ".mhtml",
+    ".xhtml",
+    ".shtml",
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".tif",
+    ".tiff",
+    ".bmp",
+}
 
 
 @dataclass(frozen=True)
@@ -139,9 +151,19 @@ _RULES_READ = (
 STAGES: tuple[Stage, ...] = (
     Stage("frame", _frame, ("text",), _FRAME),
     Stage("outline", _outline, ("text", "body_span"), ("outline", "paragraphs")),
-    Stage("metadata", _metadata, ("text", "frame", "title_span", "addressee_span", "date_span", "body_span"), _METADATA),
+    Stage(
+        "metadata",
+        _metadata,
+        ("text", "frame", "title_span", "addressee_span", "date_span", "body_span"),
+        _METADATA,
+    ),
     Stage("parts", _parts, ("text", "outline", "year", "body_span"), ("parts",)),
-    Stage("indicators", _indicators, ("text", "body_span", "outline", "paragraphs", "parts"), ("indicators", "facts")),
+    Stage(
+        "indicators",
+        _indicators,
+        ("text", "body_span", "outline", "paragraphs", "parts"),
+        ("indicators", "facts"),
+    ),
     Stage("rules", _rules, ("config", *_RULES_READ), ("findings",)),
     Stage("score", _score, ("findings", "parts", "indicators"), ("score",)),
 )

@@ -40,12 +40,12 @@ def _cut(s: str, n: int = MD_QUOTE_CHARS) -> str:
     return s if len(s) <= n else s[:n] + "…"
 
 
-
 def display_title(r: Report) -> str:
     """The title a reader is shown: the report's own, else the inferred one marked （推断）, else （无标题）."""
     if r.title:
         return r.title
     return f"{r.inferred_title}（推断）" if r.inferred_title else "（无标题）"
+
 
 class Formatter:
     """Turns a Report into one output document."""
@@ -183,26 +183,39 @@ class HtmlFormatter(Formatter):
             for n, f in enumerate(report.findings)
         ]
         parts = [
-            {"name": PART_NAMES[k], "status": report.parts[k].status.value,
-             "status_zh": PART_STATUS_ZH[report.parts[k].status.value], "heading": report.parts[k].heading}
-            for k in PART_KEYS if k in report.parts
+            {
+                "name": PART_NAMES[k],
+                "status": report.parts[k].status.value,
+                "status_zh": PART_STATUS_ZH[report.parts[k].status.value],
+                "heading": report.parts[k].heading,
+            }
+            for k in PART_KEYS
+            if k in report.parts
         ]
         groups: dict[str, list[dict]] = {}
         for f in findings:
             groups.setdefault(f["rule"], []).append(f)
-        return _env().get_template("report.html").render(
-            groups=[(rule, items) for rule, items in groups.items()],
-            group_open=MAX_OPEN_GROUP,
-            r=report,
-            level_zh=LEVEL_ZH[report.unit_level.value],
-            body=highlighted_html(report),
-            findings=findings,
-            parts=parts,
-            indicators=[(i, value_text(i), t[i.start : i.end]) for i in report.indicators],
+        return (
+            _env()
+            .get_template("report.html")
+            .render(
+                groups=[(rule, items) for rule, items in groups.items()],
+                group_open=MAX_OPEN_GROUP,
+                r=report,
+                level_zh=LEVEL_ZH[report.unit_level.value],
+                body=highlighted_html(report),
+                findings=findings,
+                parts=parts,
+                indicators=[(i, value_text(i), t[i.start : i.end]) for i in report.indicators],
+            )
         )
 
 
-FORMATTERS: dict[str, type[Formatter]] = {"json": JsonFormatter, "md": MarkdownFormatter, "html": HtmlFormatter}
+FORMATTERS: dict[str, type[Formatter]] = {
+    "json": JsonFormatter,
+    "md": MarkdownFormatter,
+    "html": HtmlFormatter,
+}
 
 
 def get_formatter(name: str) -> Formatter:

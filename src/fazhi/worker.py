@@ -52,7 +52,9 @@ def _serve(conn: Connection, analyze_file: Analyze, analyze_raw: AnalyzeRaw) -> 
     this module sits below the pipeline, which uses it)."""
     from .config import Config
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it ends the worker, no second traceback
+    signal.signal(
+        signal.SIGINT, signal.SIG_IGN
+    )  # Ctrl-C is the parent's: it ends the worker, no second traceback
     analyze_raw(RawDocument(source="<warm-up>", text=WARM_UP_TEXT, format="txt"), Config())
     conn.send(("ready",))
     while True:
@@ -86,7 +88,9 @@ class Worker:
     def _start(self) -> Connection:
         ctx = _context()
         parent, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_serve, args=(child, *self._analyze), daemon=True, name="fazhi-worker")
+        self._proc = ctx.Process(
+            target=_serve, args=(child, *self._analyze), daemon=True, name="fazhi-worker"
+        )
         self._proc.start()
         child.close()
         self._conn = parent

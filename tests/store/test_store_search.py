@@ -52,11 +52,14 @@ def test_corpus_filters_and_sorting(store: Store):
         assert corpus_service.corpus(s, store.admin, year=1999) == []
         assert len(corpus_service.corpus(s, store.admin, level="township")) == 5
         assert corpus_service.corpus(s, store.admin, level="county") == []
-        assert {r["id"] for r in corpus_service.corpus(s, store.admin, parent="荣昌区")} == {ids["000"], ids["004"]}
+        assert {r["id"] for r in corpus_service.corpus(s, store.admin, parent="荣昌区")} == {
+            ids["000"],
+            ids["004"],
+        }
         assert [r["id"] for r in corpus_service.corpus(s, store.admin, status="return")] == [ids["002"]]
-        assert [r["id"] for r in corpus_service.corpus(s, store.admin, year=2023, status="pass", parent="解放区")] == [
-            ids["003"]
-        ]
+        assert [
+            r["id"] for r in corpus_service.corpus(s, store.admin, year=2023, status="pass", parent="解放区")
+        ] == [ids["003"]]
         assert len(corpus_service.corpus(s, store.admin, status="pending")) == 3
         scores = [r["score"] or 0 for r in corpus_service.corpus(s, store.admin, sort="score")]
         assert scores == sorted(scores, reverse=True)
@@ -112,20 +115,27 @@ def test_search(store: Store):
                 assert h["before"] == t[max(0, h["start"] - corpus_service.SNIPPET_CONTEXT) : h["start"]]
                 assert h["after"] == t[h["end"] : h["end"] + corpus_service.SNIPPET_CONTEXT]
             assert max(Counter(h["report_id"] for h in hits).values(), default=0) <= 3
-        assert {h["report_id"] for h in corpus_service.search(s, store.reviewer, "法治政府建设")} == set(ids.values())
+        assert {h["report_id"] for h in corpus_service.search(s, store.reviewer, "法治政府建设")} == set(
+            ids.values()
+        )
         assert {h["report_id"] for h in corpus_service.search(s, store.reviewer, "调解")} == set(ids.values())
         assert {h["report_id"] for h in corpus_service.search(s, store.reviewer, "昌州")} >= {ids["000"]}
         assert {h["report_id"] for h in corpus_service.search(s, store.reviewer, "%")} == {
             r for r, t in texts.items() if "%" in t
         }
-        assert corpus_service.search(s, store.reviewer, "") == [] and corpus_service.search(s, store.reviewer, "  ") == []
+        assert (
+            corpus_service.search(s, store.reviewer, "") == []
+            and corpus_service.search(s, store.reviewer, "  ") == []
+        )
         with pytest.raises(BadInput):
             corpus_service.search(s, store.reviewer, "法" * 101)
         assert len(corpus_service.search(s, store.reviewer, "调解", limit=2)) <= 6
         assert count(s, Document) == 5  # nothing was harmed
         # Re-analysis keeps the search index in step.
         sv.reanalyze(s, store.admin, ids["000"])
-        assert ids["000"] in {h["report_id"] for h in corpus_service.search(s, store.reviewer, "法治政府建设")}
+        assert ids["000"] in {
+            h["report_id"] for h in corpus_service.search(s, store.reviewer, "法治政府建设")
+        }
         check_integrity(s, store.dialect)
 
 
@@ -170,4 +180,7 @@ def test_unit_search_is_not_cut_off_by_other_units_reports(store: Store):
         for d in s.scalars(select(Document).where(Document.id > ids["004"])):
             sv._index_text(s, d)
         s.commit()
-        assert {h["report_id"] for h in corpus_service.search(s, mine, "昌州街道")} == {ids["000"], own_new.id}
+        assert {h["report_id"] for h in corpus_service.search(s, mine, "昌州街道")} == {
+            ids["000"],
+            own_new.id,
+        }

@@ -85,8 +85,11 @@ def token(app):
 def seeded(app, clients):
     """The five seed reports, uploaded as a zip by the admin: {file name prefix: report id}."""
     admin = clients["admin"]
-    r = admin.post("/api/reports", files={"files": ("seeds.zip", seeds_zip(), "application/zip")},
-                   headers={"X-CSRF-Token": admin.csrf})
+    r = admin.post(
+        "/api/reports",
+        files={"files": ("seeds.zip", seeds_zip(), "application/zip")},
+        headers={"X-CSRF-Token": admin.csrf},
+    )
     assert r.status_code == 200, r.text
     wait_analysed(app)
     out = {}

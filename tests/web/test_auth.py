@@ -6,21 +6,47 @@ import pytest
 from web_helpers import PASSWORD, Client, login
 
 PAGES = [
-    "/", "/upload", "/reports", "/reports/1", "/reports/1/sheet", "/reports/1/sheet.docx", "/season",
-    "/season?year=2023", "/corpus", "/corpus.xlsx", "/search?q=法治", "/docs",
+    "/",
+    "/upload",
+    "/reports",
+    "/reports/1",
+    "/reports/1/sheet",
+    "/reports/1/sheet.docx",
+    "/season",
+    "/season?year=2023",
+    "/corpus",
+    "/corpus.xlsx",
+    "/search?q=法治",
+    "/docs",
 ]
 API_GETS = [
-    "/api/reports", "/api/reports/1", "/api/reports/1/history", "/api/units", "/api/season/2023", "/api/corpus",
-    "/api/indicators", "/api/indicators?format=csv", "/api/search?q=法治", "/openapi.json",
+    "/api/reports",
+    "/api/reports/1",
+    "/api/reports/1/history",
+    "/api/units",
+    "/api/season/2023",
+    "/api/corpus",
+    "/api/indicators",
+    "/api/indicators?format=csv",
+    "/api/search?q=法治",
+    "/openapi.json",
 ]
 PAGE_POSTS = [
-    "/upload", "/reports/1/findings/TY001:abc:1", "/reports/1/verdict", "/reports/1/unit", "/reports/1/published",
-    "/reports/1/reanalyze", "/season",
+    "/upload",
+    "/reports/1/findings/TY001:abc:1",
+    "/reports/1/verdict",
+    "/reports/1/unit",
+    "/reports/1/published",
+    "/reports/1/reanalyze",
+    "/season",
 ]
 API_POSTS = [
-    ("/api/reports", None), ("/api/reports/1/findings/x", {"action": "dismissed"}),
-    ("/api/reports/1/verdict", {"verdict": "pass"}), ("/api/reports/1/unit", {"unit_id": None}),
-    ("/api/reports/1/published", {"published": True}), ("/api/units", {"year": 2023, "listing": "甲"}),
+    ("/api/reports", None),
+    ("/api/reports/1/findings/x", {"action": "dismissed"}),
+    ("/api/reports/1/verdict", {"verdict": "pass"}),
+    ("/api/reports/1/unit", {"unit_id": None}),
+    ("/api/reports/1/published", {"published": True}),
+    ("/api/units", {"year": 2023, "listing": "甲"}),
     ("/api/season/2023", {"listing": "甲"}),
 ]
 
@@ -65,8 +91,16 @@ def test_login_wrong_password_then_right(app):
     assert r.status_code == 401 and "用户名或密码不正确" in r.text
     r = c.post("/login", data={"username": "nobody", "password": PASSWORD, "csrf_token": c.csrf})
     assert r.status_code == 401
-    r = c.post("/login", data={"username": "reviewer", "password": PASSWORD, "csrf_token": c.csrf,
-                               "next": "/season?year=2023"}, follow_redirects=False)
+    r = c.post(
+        "/login",
+        data={
+            "username": "reviewer",
+            "password": PASSWORD,
+            "csrf_token": c.csrf,
+            "next": "/season?year=2023",
+        },
+        follow_redirects=False,
+    )
     assert r.status_code == 303 and r.headers["location"] == "/season?year=2023"
     assert c.get("/reports").status_code == 200
 
@@ -76,17 +110,25 @@ def test_login_then_back_to_the_page_asked_for(app):
     r = c.get("/corpus?year=2023")  # follows the redirect to the login page
     assert "next" in str(r.url)
     c.refresh_csrf()
-    r = c.post("/login", data={"username": "admin", "password": PASSWORD, "csrf_token": c.csrf,
-                               "next": "/corpus?year=2023"}, follow_redirects=False)
+    r = c.post(
+        "/login",
+        data={"username": "admin", "password": PASSWORD, "csrf_token": c.csrf, "next": "/corpus?year=2023"},
+        follow_redirects=False,
+    )
     assert r.headers["location"] == "/corpus?year=2023"
 
 
-@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)"]
+)
 def test_login_never_redirects_off_site(app, target):
     c = Client(app)
     c.refresh_csrf()
-    r = c.post("/login", data={"username": "admin", "password": PASSWORD, "csrf_token": c.csrf, "next": target},
-               follow_redirects=False)
+    r = c.post(
+        "/login",
+        data={"username": "admin", "password": PASSWORD, "csrf_token": c.csrf, "next": target},
+        follow_redirects=False,
+    )
     assert r.status_code == 303 and r.headers["location"] == "/reports"
 
 
@@ -137,8 +179,11 @@ def test_api_with_session_needs_csrf_header(clients, seeded, url, body):
     else:
         r = c.post(url, json=body)
     assert r.status_code == 403
-    r = c.post(url, json=body, headers={"X-CSRF-Token": "wrong"}) if body else c.post(
-        url, files={"files": ("a.txt", b"x", "text/plain")}, headers={"X-CSRF-Token": "wrong"})
+    r = (
+        c.post(url, json=body, headers={"X-CSRF-Token": "wrong"})
+        if body
+        else c.post(url, files={"files": ("a.txt", b"x", "text/plain")}, headers={"X-CSRF-Token": "wrong"})
+    )
     assert r.status_code == 403
 
 
@@ -156,7 +201,9 @@ def test_token_auth_on_the_api(app, seeded, token):
         assert c.get("/api/reports", headers=h).status_code == 200
         assert len(c.get("/api/reports", headers=h).json()["reports"]) == 5
         # token calls need no CSRF token: there is no cookie to ride on
-        r = c.post(f"/api/reports/{seeded['002']}/verdict", json={"verdict": "return", "note": "请补充"}, headers=h)
+        r = c.post(
+            f"/api/reports/{seeded['002']}/verdict", json={"verdict": "return", "note": "请补充"}, headers=h
+        )
         assert r.status_code == 200 and r.json()["report"]["verdict"] == "return"
         hist = c.get(f"/api/reports/{seeded['002']}/history", headers=h).json()["history"]
         assert hist[-1]["user"] == "reviewer" and hist[-1]["kind"] == "verdict"
@@ -180,7 +227,9 @@ def test_docs_and_openapi_when_logged_in(clients):
     c = clients["reviewer"]
     spec = c.get("/openapi.json").json()
     assert "/api/reports" in spec["paths"] and "/api/search" in spec["paths"]
-    assert not any(p.startswith(("/reports", "/login")) for p in spec["paths"])  # pages stay out of the API docs
+    assert not any(
+        p.startswith(("/reports", "/login")) for p in spec["paths"]
+    )  # pages stay out of the API docs
     r = c.get("/docs")
     assert r.status_code == 200 and "swagger-ui-bundle.js" in r.text
     assert c.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200

@@ -20,15 +20,23 @@ from web_helpers import PASSWORD, serving
 from helpers import SEED_FILES, seeds_zip
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _driver_error() -> str | None:
     """Why Playwright's bundled driver (a Node.js binary) cannot start: its last stderr line, or None."""
-    r = subprocess.run([sys.executable, "-m", "playwright", "--version"],
-                       capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "playwright", "--version"], capture_output=True, text=True, timeout=120
+    )
     if r.returncode == 0:
         return None
     return (r.stderr.strip().splitlines() or [f"exit status {r.returncode}"])[-1]
@@ -69,15 +77,21 @@ def page(server):
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context(base_url=server, viewport={"width": 1440, "height": 900}, locale="zh-CN",
-                                      accept_downloads=True)
+        context = browser.new_context(
+            base_url=server, viewport={"width": 1440, "height": 900}, locale="zh-CN", accept_downloads=True
+        )
         tab = context.new_page()
         tab.set_default_timeout(15000)
         tab.console_errors = []
         tab.on("console", lambda m: tab.console_errors.append(m.text) if m.type == "error" else None)
         tab.on("pageerror", lambda e: tab.console_errors.append(str(e)))
         tab.failed = []
-        tab.on("response", lambda r: tab.failed.append(f"{r.status} {r.request.method} {r.url}") if r.status >= 400 else None)
+        tab.on(
+            "response",
+            lambda r: (
+                tab.failed.append(f"{r.status} {r.request.method} {r.url}") if r.status >= 400 else None
+            ),
+        )
         yield tab
         context.close()
         browser.close()
@@ -113,8 +127,11 @@ def test_upload_the_seed_zip(page, shots, tmp_path):
     assert "已保存 6 份" in page.inner_text("h2:has-text('本次上传结果')")
     assert page.locator("a:has-text('查看报告')").count() == len(SEED_FILES) + 1
     # analysed in the background: the statuses update themselves, the damaged PDF says why it failed
-    page.wait_for_function("() => ![...document.querySelectorAll('[data-status-text]')]"
-                           ".some(e => e.textContent.trim() === '分析中')", timeout=120000)
+    page.wait_for_function(
+        "() => ![...document.querySelectorAll('[data-status-text]')]"
+        ".some(e => e.textContent.trim() === '分析中')",
+        timeout=120000,
+    )
     pdf = page.locator("tbody tr", has_text="扫描件.pdf")
     assert "失败" in pdf.inner_text() and "PDF" in pdf.inner_text()
     shots(page, "04-upload-results")
@@ -184,15 +201,22 @@ def test_register_units_and_see_the_season(page, shots):
     page.click("nav >> text=报送进度")
     page.goto("/season?year=2023")
     assert "还没有登记 2023 年度应报送的单位" in page.inner_text("main")
-    page.fill("textarea[name=listing]", "昌州街道,township,荣昌区\n吴家镇,township,荣昌区\n偏柏乡,township,酉阳县\n区司法局,department,荣昌区")
+    page.fill(
+        "textarea[name=listing]",
+        "昌州街道,township,荣昌区\n吴家镇,township,荣昌区\n偏柏乡,township,酉阳县\n区司法局,department,荣昌区",
+    )
     page.click("button:has-text('登记为 2023 年度应报送单位')")
     page.wait_for_selector("#season-table")
     rows = page.locator("#season-table tbody tr")
     assert rows.count() == 4
-    status = {rows.nth(i).locator("td").nth(1).inner_text(): rows.nth(i).get_attribute("data-status")
-              for i in range(rows.count())}
+    status = {
+        rows.nth(i).locator("td").nth(1).inner_text(): rows.nth(i).get_attribute("data-status")
+        for i in range(rows.count())
+    }
     assert status["区司法局"] == "not_received"
-    assert status["偏柏乡"] == "received_late" and status["吴家镇"] == "reviewed"  # its verdict was given above
+    assert (
+        status["偏柏乡"] == "received_late" and status["吴家镇"] == "reviewed"
+    )  # its verdict was given above
     assert "未收到 1" in page.inner_text("#status-counts")
     shots(page, "11-season")
 
@@ -202,7 +226,9 @@ def test_corpus_charts_and_xlsx_export(page, shots, tmp_path):
 
     page.click("nav >> text=汇总")
     page.wait_for_selector("#corpus-table")
-    page.wait_for_function("() => window.Chart && Chart.getChart('chart-scores') && Chart.getChart('chart-trend')")
+    page.wait_for_function(
+        "() => window.Chart && Chart.getChart('chart-scores') && Chart.getChart('chart-trend')"
+    )
     assert page.evaluate("Chart.getChart('chart-scores').data.datasets[0].data.length") == len(SEED_FILES)
     page.select_option("select[name=year]", "2023")
     page.click("button:has-text('筛选')")

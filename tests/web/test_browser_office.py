@@ -15,8 +15,10 @@ from helpers import SEED_FILES
 
 pytestmark = pytest.mark.usefixtures("_chromium_present")
 
-OWN = ("关于{year}年法治政府建设情况的报告\n\n区委、区政府：\n{year}年，{unit}深入学习习近平法治思想，"
-       "开展普法宣传活动{n}次，调解矛盾纠纷{n}件。\n一、主要举措和成效\n（一）加强组织领导。\n{unit}\n{year2}年2月1日\n")
+OWN = (
+    "关于{year}年法治政府建设情况的报告\n\n区委、区政府：\n{year}年，{unit}深入学习习近平法治思想，"
+    "开展普法宣传活动{n}次，调解矛盾纠纷{n}件。\n一、主要举措和成效\n（一）加强组织领导。\n{unit}\n{year2}年2月1日\n"
+)
 
 
 def own_report(unit: str, year: int = 2022, n: int = 7) -> bytes:
@@ -32,8 +34,13 @@ def office(tmp_path_factory):
     db = tmp_path_factory.mktemp("office") / "fazhi.db"
     app = create_app(f"sqlite:///{db}", secret_key="office-" + uuid.uuid4().hex, secure_cookies=False)
     with app.state.sessionmaker() as s:
-        for name, role, unit in (("管理员", "admin", None), ("审查甲", "reviewer", None), ("审查乙", "reviewer", None),
-                                 ("单位甲", "unit", UNIT_A), ("被锁者", "reviewer", None)):
+        for name, role, unit in (
+            ("管理员", "admin", None),
+            ("审查甲", "reviewer", None),
+            ("审查乙", "reviewer", None),
+            ("单位甲", "unit", UNIT_A),
+            ("被锁者", "reviewer", None),
+        ):
             accounts.create_user(s, name, PASSWORD, role, unit)
     with serving(app) as base:
         yield base, app
@@ -91,8 +98,11 @@ def upload(page, files: list[tuple[str, bytes]], tmp_path) -> None:
 
 def wait_all_analysed(page) -> None:
     """The upload results update themselves (no reload): wait until no row says 分析中."""
-    page.wait_for_function("() => ![...document.querySelectorAll('[data-status-text]')]"
-                           ".some(e => e.textContent.trim() === '分析中')", timeout=120000)
+    page.wait_for_function(
+        "() => ![...document.querySelectorAll('[data-status-text]')]"
+        ".some(e => e.textContent.trim() === '分析中')",
+        timeout=120000,
+    )
 
 
 def test_upload_shows_analysing_then_updates_itself_and_the_bomb_is_over_the_limit(tab, tmp_path, shots):

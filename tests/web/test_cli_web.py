@@ -29,7 +29,16 @@ def test_user_add_token_and_api(env, app):
     r = run("user", "add", "cli_admin", "--role", "admin", "--password", "long-enough-pw")
     assert r.exit_code == 0, r.output
     assert "已创建账号 cli_admin" in r.output
-    r = run("user", "add", "cli_unit", "--role", "unit", "--unit", "新建街道", input="pw-typed-in-1\npw-typed-in-1\n")
+    r = run(
+        "user",
+        "add",
+        "cli_unit",
+        "--role",
+        "unit",
+        "--unit",
+        "新建街道",
+        input="pw-typed-in-1\npw-typed-in-1\n",
+    )
     assert r.exit_code == 0, r.output
     r = run("user", "add", "x", "--role", "king", "--password", "long-enough-pw")
     assert r.exit_code == 2 and "角色" in r.output

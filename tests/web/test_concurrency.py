@@ -31,8 +31,10 @@ def test_two_reviewers_at_once(app, clients, seeded, token):
         for i, key in enumerate(own1):
             plan = [(key, "dismissed")] + ([(shared, "accepted")] if i < ROUNDS else [])
             for k, action in plan:
-                r = page_client.form(f"/reports/{rid}/findings/{quote(k, safe='')}",
-                                     {"action": action, "comment": f"一号：{k}"})
+                r = page_client.form(
+                    f"/reports/{rid}/findings/{quote(k, safe='')}",
+                    {"action": action, "comment": f"一号：{k}"},
+                )
                 if r.status_code != 303:
                     errors.append(f"reviewer: {r.status_code} {r.text[:200]}")
 
@@ -42,8 +44,11 @@ def test_two_reviewers_at_once(app, clients, seeded, token):
             for i, key in enumerate(own2):
                 plan = [(key, "accepted")] + ([(shared, "dismissed")] if i < ROUNDS else [])
                 for k, action in plan:
-                    r = c.post(f"/api/reports/{rid}/findings/{quote(k, safe='')}", json={"action": action, "comment": f"二号：{k}"},
-                               headers={"Authorization": f"Bearer {api_token}"})
+                    r = c.post(
+                        f"/api/reports/{rid}/findings/{quote(k, safe='')}",
+                        json={"action": action, "comment": f"二号：{k}"},
+                        headers={"Authorization": f"Bearer {api_token}"},
+                    )
                     if r.status_code != 200:
                         errors.append(f"reviewer2: {r.status_code} {r.text[:200]}")
 
@@ -61,15 +66,22 @@ def test_two_reviewers_at_once(app, clients, seeded, token):
     per_user = Counter(e["user"] for e in new)
     assert per_user == {"reviewer": len(own1) + ROUNDS, "reviewer2": len(own2) + ROUNDS}
     assert Counter((e["key"], e["action"]) for e in new if e["key"] == shared) == {
-        (shared, "accepted"): ROUNDS, (shared, "dismissed"): ROUNDS}
+        (shared, "accepted"): ROUNDS,
+        (shared, "dismissed"): ROUNDS,
+    }
 
     with db_session(app) as s:
-        states = {st.finding_key: st for st in s.scalars(select(FindingState).where(FindingState.report_id == rid))}
+        states = {
+            st.finding_key: st for st in s.scalars(select(FindingState).where(FindingState.report_id == rid))
+        }
     for k in own1:
         assert states[k].action == "dismissed" and states[k].comment == f"一号：{k}"
     for k in own2:
         assert states[k].action == "accepted" and states[k].comment == f"二号：{k}"
     last = [e for e in new if e["key"] == shared][-1]
-    assert (states[shared].action, states[shared].comment) == (last["action"], last["comment"])  # one row, the last word
+    assert (states[shared].action, states[shared].comment) == (
+        last["action"],
+        last["comment"],
+    )  # one row, the last word
     view = clients["admin"].get(f"/api/reports/{rid}").json()["result"]["findings"]
     assert sum(1 for f in view if f["review"]) == len(own1) + len(own2) + 1

@@ -18,7 +18,13 @@ from fazhi.store.corpus import pinyin_key
 def corpus_ready(clients, seeded):
     """Units registered with their parents; two verdicts given."""
     c = clients["admin"]
-    c.api_post("/api/units", {"year": 2023, "listing": f"{UNIT_A},township,荣昌区\n{UNIT_B},township,荣昌区\n偏柏乡,township,酉阳县"})
+    c.api_post(
+        "/api/units",
+        {
+            "year": 2023,
+            "listing": f"{UNIT_A},township,荣昌区\n{UNIT_B},township,荣昌区\n偏柏乡,township,酉阳县",
+        },
+    )
     c.api_post(f"/api/reports/{seeded['000']}/verdict", {"verdict": "pass"})
     c.api_post(f"/api/reports/{seeded['002']}/verdict", {"verdict": "return"})
     return seeded
@@ -50,16 +56,19 @@ def test_chart_data_is_embedded_as_json(clients, corpus_ready):
     assert [i["id"] for i in data["indicators"]][0] == "mediation.cases"
 
 
-@pytest.mark.parametrize("query,expect", [
-    ("year=2024", {"001"}),
-    ("year=2023", {"000", "002", "003", "004"}),
-    ("parent=荣昌区", {"000", "004"}),
-    ("parent=酉阳县", {"002"}),
-    ("status=pass", {"000"}),
-    ("status=return", {"002"}),
-    ("status=pending&year=2023", {"003", "004"}),
-    ("year=1999", set()),
-])
+@pytest.mark.parametrize(
+    "query,expect",
+    [
+        ("year=2024", {"001"}),
+        ("year=2023", {"000", "002", "003", "004"}),
+        ("parent=荣昌区", {"000", "004"}),
+        ("parent=酉阳县", {"002"}),
+        ("status=pass", {"000"}),
+        ("status=return", {"002"}),
+        ("status=pending&year=2023", {"003", "004"}),
+        ("year=1999", set()),
+    ],
+)
 def test_filters(clients, corpus_ready, query, expect):
     html = clients["reviewer"].get(f"/corpus?{query}").text
     assert set(table_rows(html)) == {corpus_ready[k] for k in expect}
@@ -74,9 +83,15 @@ def test_level_filter(clients, corpus_ready):
     assert set(table_rows(html)) == {r["id"] for r in every if r["unit_level"] == level}
 
 
-@pytest.mark.parametrize("sort,key", [("score", lambda r: -(r["score"] or 0)), ("errors", lambda r: -r["errors"]),
-                                      ("unit", lambda r: (pinyin_key(r["unit_name"]), r["year"])),
-                                      ("year", lambda r: (-r["year"], pinyin_key(r["unit_name"])))])
+@pytest.mark.parametrize(
+    "sort,key",
+    [
+        ("score", lambda r: -(r["score"] or 0)),
+        ("errors", lambda r: -r["errors"]),
+        ("unit", lambda r: (pinyin_key(r["unit_name"]), r["year"])),
+        ("year", lambda r: (-r["year"], pinyin_key(r["unit_name"]))),
+    ],
+)
 def test_sorting(clients, corpus_ready, sort, key):
     rows = clients["reviewer"].get(f"/api/corpus?sort={sort}").json()["rows"]
     assert [key(r) for r in rows] == sorted(key(r) for r in rows)
@@ -87,7 +102,9 @@ def test_sorting(clients, corpus_ready, sort, key):
 
 def test_bad_sort(clients, corpus_ready):
     assert clients["reviewer"].get("/api/corpus?sort=password").status_code == 400
-    assert clients["reviewer"].get("/corpus?sort=password").status_code == 200  # the page falls back to by unit
+    assert (
+        clients["reviewer"].get("/corpus?sort=password").status_code == 200
+    )  # the page falls back to by unit
 
 
 def test_xlsx_export(clients, corpus_ready):
@@ -127,19 +144,50 @@ def test_indicator_exports(clients, corpus_ready):
 def test_unit_account_corpus_is_its_own(clients, corpus_ready):
     html = clients["unit_a"].get("/corpus").text
     assert table_rows(html) == [corpus_ready["000"]]
-    assert {r["report_id"] for r in clients["unit_a"].get("/api/indicators").json()["rows"]} == {corpus_ready["000"]}
+    assert {r["report_id"] for r in clients["unit_a"].get("/api/indicators").json()["rows"]} == {
+        corpus_ready["000"]
+    }
     wb = load_workbook(io.BytesIO(clients["unit_a"].get("/corpus.xlsx").content))
     assert [row[0] for row in wb["汇总"].iter_rows(min_row=2, values_only=True)] == [corpus_ready["000"]]
 
 
 def test_spreadsheet_cells_are_never_formulas():
-    rows = [{"id": 1, "unit_name": "=HYPERLINK(\"http://evil\",\"x\")", "parent": "+1", "unit_level": "township",
-             "year": 2023, "title": "@SUM(A1)", "score": 80.0, "errors": 1, "warnings": 0, "infos": 0,
-             "parts_missing": 0, "verdict": "pass", "is_published": False, "filename": "-2.txt", "indicators": {}}]
+    rows = [
+        {
+            "id": 1,
+            "unit_name": '=HYPERLINK("http://evil","x")',
+            "parent": "+1",
+            "unit_level": "township",
+            "year": 2023,
+            "title": "@SUM(A1)",
+            "score": 80.0,
+            "errors": 1,
+            "warnings": 0,
+            "infos": 0,
+            "parts_missing": 0,
+            "verdict": "pass",
+            "is_published": False,
+            "filename": "-2.txt",
+            "indicators": {},
+        }
+    ]
     ws = load_workbook(io.BytesIO(tables.corpus_xlsx(rows)))["汇总"]
-    assert ws["B2"].value == "=HYPERLINK(\"http://evil\",\"x\")" and ws["B2"].data_type == "s"
+    assert ws["B2"].value == '=HYPERLINK("http://evil","x")' and ws["B2"].data_type == "s"
     assert ws["F2"].data_type == "s" and ws["G2"].value == 80
-    text = tables.indicators_csv([{"report_id": 1, "unit": "=cmd|' /C calc'!A0", "year": 2023, "id": "x",
-                                    "name": "n", "value": -5.0, "unit_of_measure": "件", "qualifier": "exact",
-                                    "quote": "+1", "file": "a.txt"}])
+    text = tables.indicators_csv(
+        [
+            {
+                "report_id": 1,
+                "unit": "=cmd|' /C calc'!A0",
+                "year": 2023,
+                "id": "x",
+                "name": "n",
+                "value": -5.0,
+                "unit_of_measure": "件",
+                "qualifier": "exact",
+                "quote": "+1",
+                "file": "a.txt",
+            }
+        ]
+    )
     assert "'=cmd" in text and ",-5," in text and ",'+1," in text

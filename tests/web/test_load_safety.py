@@ -13,8 +13,10 @@ from fazhi.store import accounts
 from fazhi.store.analysis import Limits, run_limited
 from fazhi.store.models import Document
 
-REPORT = ("关于2023年法治政府建设情况的报告\n\n区委、区政府：\n2023年，本镇深入学习习近平法治思想，"
-          "开展普法宣传活动8次。\n一、主要举措和成效\n（一）加强组织领导。\n")
+REPORT = (
+    "关于2023年法治政府建设情况的报告\n\n区委、区政府：\n2023年，本镇深入学习习近平法治思想，"
+    "开展普法宣传活动8次。\n一、主要举措和成效\n（一）加强组织领导。\n"
+)
 
 
 def _text_bomb(n: int, mb: int) -> bytes:
@@ -30,7 +32,11 @@ def test_upload_returns_before_analysis_and_the_text_bomb_is_over_the_limit(app,
     data = _text_bomb(3, 40)
     assert len(data) < 2_000_000
     t0 = time.monotonic()
-    r = c.post("/api/reports", files={"files": ("炸弹.zip", data, "application/zip")}, headers={"X-CSRF-Token": c.csrf})
+    r = c.post(
+        "/api/reports",
+        files={"files": ("炸弹.zip", data, "application/zip")},
+        headers={"X-CSRF-Token": c.csrf},
+    )
     assert r.status_code == 200, r.text
     assert time.monotonic() - t0 < 30  # not a timing claim: the members are never decoded in the request
     results = r.json()["results"]
@@ -43,8 +49,11 @@ def test_upload_returns_before_analysis_and_the_text_bomb_is_over_the_limit(app,
 
 def test_queued_report_page_says_analysing_then_shows_the_analysis(app, clients):
     c = clients["reviewer"]
-    r = c.post("/api/reports", files={"files": ("排队.txt", (REPORT + "排队").encode("utf-8"), "text/plain")},
-               headers={"X-CSRF-Token": c.csrf})
+    r = c.post(
+        "/api/reports",
+        files={"files": ("排队.txt", (REPORT + "排队").encode("utf-8"), "text/plain")},
+        headers={"X-CSRF-Token": c.csrf},
+    )
     rid = r.json()["results"][0]["report_id"]
     assert r.json()["results"][0]["status"] == "queued"
     st = c.get(f"/api/reports/status?ids={rid}").json()["statuses"][str(rid)]
@@ -75,14 +84,19 @@ def test_analysis_over_the_text_limit_is_refused():
 
 def test_analysis_over_the_memory_limit_is_stopped():
     out = run_limited((REPORT * 300).encode("utf-8"), "内存.txt", None, Limits(memory_bytes=64 * 1024 * 1024))
-    assert out["status"] in ("too_large", "failed") and ("内存" in out["reason"] or "意外退出" in out["reason"])
+    assert out["status"] in ("too_large", "failed") and (
+        "内存" in out["reason"] or "意外退出" in out["reason"]
+    )
 
 
 def _bad_login(app, name: str, address: str = "testclient"):
     c = Client(app)
     c.refresh_csrf()
-    return c.post("/login", data={"username": name, "password": "wrong-password", "csrf_token": c.csrf,
-                                  "next": "/reports"}, follow_redirects=False)
+    return c.post(
+        "/login",
+        data={"username": name, "password": "wrong-password", "csrf_token": c.csrf, "next": "/reports"},
+        follow_redirects=False,
+    )
 
 
 def test_failed_logins_lock_the_account_without_sleeping(app):
@@ -93,11 +107,15 @@ def test_failed_logins_lock_the_account_without_sleeping(app):
     t0 = time.monotonic()
     codes = [_bad_login(app, "locked_one").status_code for _ in range(login_guard.ACCOUNT_FAILS + 2)]
     assert codes[: login_guard.ACCOUNT_FAILS] == [401] * login_guard.ACCOUNT_FAILS
-    assert codes[login_guard.ACCOUNT_FAILS:] == [429, 429]
+    assert codes[login_guard.ACCOUNT_FAILS :] == [429, 429]
     assert time.monotonic() - t0 < 20  # the old throttle slept 0.3 s more per failure, up to 3 s
     c = Client(app)
     c.refresh_csrf()
-    r = c.post("/login", data={"username": "locked_one", "password": PASSWORD, "csrf_token": c.csrf}, follow_redirects=False)
+    r = c.post(
+        "/login",
+        data={"username": "locked_one", "password": PASSWORD, "csrf_token": c.csrf},
+        follow_redirects=False,
+    )
     assert r.status_code == 429 and "已暂时锁定" in r.text and int(r.headers["retry-after"]) > 0
     admin = login(app, "admin")
     admin.refresh_csrf()
@@ -148,7 +166,10 @@ def test_admin_page_adds_users_and_changes_roles(app):
     admin = login(app, "admin")
     page = admin.get("/admin/users")
     assert page.status_code == 200 and "账号管理" in page.text and "reviewer2" in page.text
-    r = admin.form("/admin/users", {"username": "新单位账号", "password": "unit-pass-123", "role": "unit", "unit": "新设镇"})
+    r = admin.form(
+        "/admin/users",
+        {"username": "新单位账号", "password": "unit-pass-123", "role": "unit", "unit": "新设镇"},
+    )
     assert r.status_code == 303
     fresh = login(app, "新单位账号", "unit-pass-123")
     assert fresh.get("/season", follow_redirects=False).status_code == 403
@@ -160,11 +181,23 @@ def test_admin_page_adds_users_and_changes_roles(app):
 
 
 BAD_PARAMS = [
-    "/api/reports/9223372036854775808", "/api/reports/0", "/api/reports/-1",
-    "/api/reports?year=99999999999999999999", "/api/reports?year=-5", "/api/reports?unit_id=9223372036854775808",
-    "/api/season/9999", "/api/season/-5", "/api/corpus?year=0", "/api/indicators?year=abc",
-    "/reports?year=99999999999999999999", "/reports?year=abc", "/reports?unit_id=-3", "/season?year=9999",
-    "/season?year=-5", "/corpus?year=1e9", "/reports/9223372036854775808",
+    "/api/reports/9223372036854775808",
+    "/api/reports/0",
+    "/api/reports/-1",
+    "/api/reports?year=99999999999999999999",
+    "/api/reports?year=-5",
+    "/api/reports?unit_id=9223372036854775808",
+    "/api/season/9999",
+    "/api/season/-5",
+    "/api/corpus?year=0",
+    "/api/indicators?year=abc",
+    "/reports?year=99999999999999999999",
+    "/reports?year=abc",
+    "/reports?unit_id=-3",
+    "/season?year=9999",
+    "/season?year=-5",
+    "/corpus?year=1e9",
+    "/reports/9223372036854775808",
 ]
 
 

@@ -10,8 +10,10 @@ from web_helpers import UNIT_A, UNIT_B, db_session, wait_analysed
 from fazhi.store.models import Document
 from helpers import SEED_FILES
 
-OWN = ("关于{year}年法治政府建设情况的报告\n\n区委、区政府：\n{year}年，{unit}深入学习习近平法治思想，"
-       "开展普法宣传活动{n}次，调解矛盾纠纷{n}件。\n一、主要举措和成效\n（一）加强组织领导。\n{unit}\n{year2}年2月1日\n")
+OWN = (
+    "关于{year}年法治政府建设情况的报告\n\n区委、区政府：\n{year}年，{unit}深入学习习近平法治思想，"
+    "开展普法宣传活动{n}次，调解矛盾纠纷{n}件。\n一、主要举措和成效\n（一）加强组织领导。\n{unit}\n{year2}年2月1日\n"
+)
 
 
 def own_report(unit: str, year: int = 2022, n: int = 7) -> bytes:
@@ -19,7 +21,9 @@ def own_report(unit: str, year: int = 2022, n: int = 7) -> bytes:
 
 
 def upload(app, client, name: str, data: bytes) -> dict:
-    r = client.post("/api/reports", files={"files": (name, data, "text/plain")}, headers={"X-CSRF-Token": client.csrf})
+    r = client.post(
+        "/api/reports", files={"files": (name, data, "text/plain")}, headers={"X-CSRF-Token": client.csrf}
+    )
     assert r.status_code == 200, r.text
     wait_analysed(app)
     (item,) = r.json()["results"]
@@ -37,8 +41,11 @@ def test_unit_upload_naming_another_unit_is_held_with_a_warning(app, clients, se
     fine = upload(app, ua, "本单位.txt", own_report(UNIT_A, n=12))
     assert fine["hold_reason"] == ""
     # a reviewer's later upload of the same bytes lands on the held copy, which says so
-    again = rev.post("/api/reports", files={"files": ("同一份.txt", own_report(UNIT_B, n=11), "text/plain")},
-                     headers={"X-CSRF-Token": rev.csrf}).json()["results"][0]
+    again = rev.post(
+        "/api/reports",
+        files={"files": ("同一份.txt", own_report(UNIT_B, n=11), "text/plain")},
+        headers={"X-CSRF-Token": rev.csrf},
+    ).json()["results"][0]
     assert again["duplicate"] and again["report_id"] == held["id"]
     # the reviewer corrects the unit: the hold is lifted
     with db_session(app) as s:
@@ -58,12 +65,21 @@ def test_stale_page_gets_409_instead_of_overwriting(app, clients, seeded):
     r1 = a.form(f"/reports/{rid}/findings/{key}", {"action": "accepted", "seen": str(seen), "n": "0"})
     assert r1.status_code == 303
     r2 = b.form(f"/reports/{rid}/findings/{key}", {"action": "dismissed", "seen": str(seen), "n": "0"})
-    assert r2.status_code == 409 and "reviewer" in r2.text and "刷新" in r2.text and f'href="/reports/{rid}"' in r2.text
+    assert (
+        r2.status_code == 409
+        and "reviewer" in r2.text
+        and "刷新" in r2.text
+        and f'href="/reports/{rid}"' in r2.text
+    )
     now = a.get(f"/api/reports/{rid}").json()["result"]["findings"][0]["review"]
     assert now["action"] == "accepted" and now["revision"] == seen + 1
-    api = b.api_post(f"/api/reports/{rid}/findings/{key}", json={"action": "dismissed", "expected_revision": seen})
+    api = b.api_post(
+        f"/api/reports/{rid}/findings/{key}", json={"action": "dismissed", "expected_revision": seen}
+    )
     assert api.status_code == 409
-    ok = b.api_post(f"/api/reports/{rid}/findings/{key}", json={"action": "dismissed", "expected_revision": seen + 1})
+    ok = b.api_post(
+        f"/api/reports/{rid}/findings/{key}", json={"action": "dismissed", "expected_revision": seen + 1}
+    )
     assert ok.status_code == 200 and ok.json()["revision"] == seen + 2
 
 
@@ -89,12 +105,17 @@ def test_received_date_decides_lateness(app, clients, seeded):
     rev.form("/season", {"year": "2019", "listing": UNIT_B})
     doc = upload(app, clients["admin"], "晚到.txt", own_report(UNIT_B, year=2019, n=5))
     assert doc["unit"] == UNIT_B
-    assert re.search(r'<tr data-status="received_late">', rev.get("/season?year=2019").text)  # uploaded years later
+    assert re.search(
+        r'<tr data-status="received_late">', rev.get("/season?year=2019").text
+    )  # uploaded years later
     r = rev.form(f"/reports/{doc['id']}/received", {"received_date": "2020-02-20"})
     assert r.status_code == 303
     assert re.search(r'<tr data-status="received">', rev.get("/season?year=2019").text)
     assert rev.form(f"/reports/{doc['id']}/received", {"received_date": "2020-13-45"}).status_code == 400
-    assert clients["unit_b"].form(f"/reports/{doc['id']}/received", {"received_date": "2020-01-01"}).status_code == 403
+    assert (
+        clients["unit_b"].form(f"/reports/{doc['id']}/received", {"received_date": "2020-01-01"}).status_code
+        == 403
+    )
     # remove the unit from the season's list; its report stays
     r = rev.form("/season/remove", {"year": "2019", "unit_id": str(doc["unit_id"])})
     assert r.status_code == 303
@@ -125,7 +146,9 @@ def test_unit_accounts_see_only_what_is_meant_for_them(app, clients, seeded):
     findings = rev.get(f"/api/reports/{rid}").json()["result"]["findings"]
     keep, hide = findings[0]["key"], findings[1]["key"]
     rev.api_post(f"/api/reports/{rid}/findings/{keep}", json={"action": "accepted", "comment": "请改正"})
-    rev.api_post(f"/api/reports/{rid}/findings/{hide}", json={"action": "dismissed", "comment": "内部：地方习惯说法"})
+    rev.api_post(
+        f"/api/reports/{rid}/findings/{hide}", json={"action": "dismissed", "comment": "内部：地方习惯说法"}
+    )
     seen = ua.get(f"/api/reports/{rid}").json()
     assert [f["key"] for f in seen["result"]["findings"]] == [keep]
     text = ua.get(f"/reports/{rid}").text + str(seen)
@@ -138,7 +161,9 @@ def test_unit_accounts_see_only_what_is_meant_for_them(app, clients, seeded):
 def test_search_counts_every_occurrence(clients, seeded):
     c = clients["reviewer"]
     body = c.get("/api/search", params={"q": "法治"}).json()
-    texts = {h["report_id"]: c.get(f"/api/reports/{h['report_id']}").json()["result"]["text"] for h in body["hits"]}
+    texts = {
+        h["report_id"]: c.get(f"/api/reports/{h['report_id']}").json()["result"]["text"] for h in body["hits"]
+    }
     assert body["total"] == sum(t.count("法治") for t in texts.values())
     assert body["total"] > len(body["hits"])  # more than the three snippets shown per report
     page = c.get("/search", params={"q": "法治"}).text
@@ -159,8 +184,13 @@ def test_head_and_no_store(clients, seeded):
     for url in ("/reports", f"/reports/{rid}", "/api/reports", f"/api/reports/{rid}/original", "/login"):
         r = c.head(url)
         assert r.status_code == 200 and r.content == b"", url
-    for url in ("/api/reports", f"/api/reports/{rid}", f"/api/reports/{rid}/original", f"/reports/{rid}/sheet.docx",
-                "/api/indicators?format=csv"):
+    for url in (
+        "/api/reports",
+        f"/api/reports/{rid}",
+        f"/api/reports/{rid}/original",
+        f"/reports/{rid}/sheet.docx",
+        "/api/indicators?format=csv",
+    ):
         assert c.get(url).headers.get("cache-control") == "no-store", url
     assert "no-store" not in (c.get("/static/css/app.css").headers.get("cache-control") or "")
 

@@ -40,7 +40,10 @@ def test_report_page_marks_the_text(clients, seeded):
 
 def test_report_text_with_html_is_shown_escaped(app, clients):
     c = clients["reviewer"]
-    r = c.form("/upload", files=[("files", ("<img src=x onerror=alert(3)>.txt", HOSTILE.encode("utf-8"), "text/plain"))])
+    r = c.form(
+        "/upload",
+        files=[("files", ("<img src=x onerror=alert(3)>.txt", HOSTILE.encode("utf-8"), "text/plain"))],
+    )
     (rid,) = {int(x) for x in re.findall(r'href="/reports/(\d+)">查看报告', r.text)}
     wait_analysed(app)
     page = c.get(f"/reports/{rid}").text
@@ -64,8 +67,10 @@ def test_dismiss_a_finding_with_a_comment(clients, seeded):
     c = clients["reviewer"]
     rid = seeded["002"]
     f = findings_of(c, rid)[0]
-    r = c.form(f"/reports/{rid}/findings/{quote(f['key'], safe='')}",
-               {"action": "dismissed", "comment": "属于引用原文，不需修改", "n": "0"})
+    r = c.form(
+        f"/reports/{rid}/findings/{quote(f['key'], safe='')}",
+        {"action": "dismissed", "comment": "属于引用原文，不需修改", "n": "0"},
+    )
     assert r.status_code == 303 and r.headers["location"] == f"/reports/{rid}?fpage=1#fk-0"
     page = c.get(f"/reports/{rid}").text
     item = page[page.index('id="fk-0"') : page.index('id="fk-1"')]
@@ -76,8 +81,13 @@ def test_dismiss_a_finding_with_a_comment(clients, seeded):
     assert after["review"]["action"] == "dismissed" and after["review"]["comment"] == "属于引用原文，不需修改"
     hist = c.get(f"/api/reports/{rid}/history").json()["history"]
     ev = [e for e in hist if e["kind"] == "finding"]
-    assert ev[-1] == {**ev[-1], "key": f["key"], "action": "dismissed", "user": "reviewer",
-                      "comment": "属于引用原文，不需修改"}
+    assert ev[-1] == {
+        **ev[-1],
+        "key": f["key"],
+        "action": "dismissed",
+        "user": "reviewer",
+        "comment": "属于引用原文，不需修改",
+    }
     assert "排除（无需修改）" in page[page.index("审查记录") :]
 
 
@@ -87,10 +97,15 @@ def test_change_of_mind_keeps_both_decisions_in_the_history(clients, seeded, tok
     c = clients["reviewer"]
     rid = seeded["002"]
     key = findings_of(c, rid)[1]["key"]
-    assert c.form(f"/reports/{rid}/findings/{quote(key, safe='')}", {"action": "dismissed"}).status_code == 303
+    assert (
+        c.form(f"/reports/{rid}/findings/{quote(key, safe='')}", {"action": "dismissed"}).status_code == 303
+    )
     with Client(c.app) as api:
-        r = api.post(f"/api/reports/{rid}/findings/{quote(key, safe='')}", json={"action": "accepted", "comment": "需改"},
-                     headers={"Authorization": f"Bearer {token('reviewer2')}"})
+        r = api.post(
+            f"/api/reports/{rid}/findings/{quote(key, safe='')}",
+            json={"action": "accepted", "comment": "需改"},
+            headers={"Authorization": f"Bearer {token('reviewer2')}"},
+        )
     assert r.status_code == 200 and r.json()["action"] == "accepted"
     hist = [e for e in c.get(f"/api/reports/{rid}/history").json()["history"] if e.get("key") == key]
     assert [(e["action"], e["user"]) for e in hist] == [("dismissed", "reviewer"), ("accepted", "reviewer2")]
@@ -104,7 +119,10 @@ def test_bad_finding_requests(clients, seeded):
     assert c.form(f"/reports/{rid}/findings/NO:such:1", {"action": "accepted"}).status_code == 404
     assert c.form(f"/reports/{rid}/findings/{quote(key, safe='')}", {"action": "delete"}).status_code == 400
     assert c.form(f"/reports/{rid}/findings/{quote(key, safe='')}", {}).status_code == 400
-    assert c.api_post(f"/api/reports/{rid}/findings/{quote(key, safe='')}", {"action": "delete"}).status_code == 400
+    assert (
+        c.api_post(f"/api/reports/{rid}/findings/{quote(key, safe='')}", {"action": "delete"}).status_code
+        == 400
+    )
     assert c.form("/reports/999999/findings/x", {"action": "accepted"}).status_code == 404
 
 
@@ -134,14 +152,19 @@ def test_pages_refuse_overlong_notes_like_the_api_instead_of_truncating(clients,
     rid = seeded["003"]
     before = c.get(f"/api/reports/{rid}").json()["report"]
     long_note = "请补充。" * (NOTE_MAX // 4 + 1)
-    assert c.api_post(f"/api/reports/{rid}/verdict", {"verdict": "return", "note": long_note}).status_code == 422
+    assert (
+        c.api_post(f"/api/reports/{rid}/verdict", {"verdict": "return", "note": long_note}).status_code == 422
+    )
     r = c.form(f"/reports/{rid}/verdict", {"verdict": "return", "note": long_note})
     assert r.status_code == 422
     assert "审查意见过长" in r.text and f"上限 {NOTE_MAX} 个字符" in r.text and "未保存" in r.text
     after = c.get(f"/api/reports/{rid}").json()["report"]
     assert (after["verdict"], after["verdict_note"]) == (before["verdict"], before["verdict_note"])
     key = findings_of(c, rid)[0]["key"]
-    r = c.form(f"/reports/{rid}/findings/{quote(key, safe='')}", {"action": "accepted", "comment": "改" * (COMMENT_MAX + 1)})
+    r = c.form(
+        f"/reports/{rid}/findings/{quote(key, safe='')}",
+        {"action": "accepted", "comment": "改" * (COMMENT_MAX + 1)},
+    )
     assert r.status_code == 422 and "处理意见过长" in r.text
     assert findings_of(c, rid)[0]["review"] is None
     exact = c.form(f"/reports/{rid}/verdict", {"verdict": "return", "note": "改" * NOTE_MAX})
@@ -155,7 +178,10 @@ def test_review_sheet_lists_the_accepted_findings(clients, seeded):
     rid = seeded["004"]
     fs = [f for f in findings_of(c, rid) if f["quote"]][:3]
     for f, action in zip(fs, ("accepted", "accepted", "dismissed"), strict=True):
-        c.api_post(f"/api/reports/{rid}/findings/{quote(f['key'], safe='')}", {"action": action, "comment": "意见" + action})
+        c.api_post(
+            f"/api/reports/{rid}/findings/{quote(f['key'], safe='')}",
+            {"action": action, "comment": "意见" + action},
+        )
     c.api_post(f"/api/reports/{rid}/verdict", {"verdict": "return", "note": "请按意见修改后重新报送"})
     html = c.get(f"/reports/{rid}/sheet").text
     table = html[html.index("需修改的问题") :]
@@ -180,7 +206,9 @@ def test_review_sheet_lists_the_accepted_findings(clients, seeded):
     assert [cell.text for cell in rows[0].cells] == ["序号", "原文", "问题", "修改建议"]
     assert len(rows) == 3
     quoted = rows[1].cells[1].paragraphs[0].runs
-    assert [r.text for r in quoted if r.bold] == [fs[0]["quote"]]  # the quote in bold, with its context around
+    assert [r.text for r in quoted if r.bold] == [
+        fs[0]["quote"]
+    ]  # the quote in bold, with its context around
     assert fs[0]["quote"] in rows[1].cells[1].text and len(rows[1].cells[1].text) > len(fs[0]["quote"])
     assert fs[0]["message"] in rows[1].cells[2].text
     assert (rows[1].cells[3].text or None) == fs[0]["suggestion"]
@@ -195,7 +223,9 @@ def test_unit_match_correction(clients, seeded):
     assert c.get(f"/api/reports/{rid}").json()["report"]["unit"] == "偏柏乡"  # matched on registration
     units = {u["name"]: u["id"] for u in c.get("/api/units").json()["units"]}
     page = c.get(f"/reports/{rid}").text
-    assert f'<option value="{units[UNIT_A]}">' in page and f'<option value="{units["偏柏乡"]}" selected>' in page
+    assert (
+        f'<option value="{units[UNIT_A]}">' in page and f'<option value="{units["偏柏乡"]}" selected>' in page
+    )
     r = c.form(f"/reports/{rid}/unit", {"unit_id": str(units[UNIT_A])})
     assert r.status_code == 303
     doc = c.get(f"/api/reports/{rid}").json()["report"]
@@ -252,7 +282,9 @@ def test_unit_account_sees_only_its_own_reports(clients, seeded):
     own, other = seeded["000"], seeded["004"]
     assert ua.get(f"/reports/{own}").status_code == 200
     page = ua.get(f"/reports/{own}").text
-    assert 'class="finding-form"' not in page and "保存结论" not in page  # a unit reads its review, does not make it
+    assert (
+        'class="finding-form"' not in page and "保存结论" not in page
+    )  # a unit reads its review, does not make it
     for url in (f"/reports/{other}", f"/reports/{other}/sheet", f"/reports/{other}/sheet.docx"):
         r = ua.get(url)
         assert r.status_code == 403 and "无权" in r.text
@@ -261,7 +293,9 @@ def test_unit_account_sees_only_its_own_reports(clients, seeded):
     assert {r["id"] for r in ua.get("/api/reports").json()["reports"]} == {own}
     assert ua.form(f"/reports/{own}/verdict", {"verdict": "pass"}).status_code == 403
     key = findings_of(clients["reviewer"], own)[0]["key"]
-    assert ua.form(f"/reports/{own}/findings/{quote(key, safe='')}", {"action": "dismissed"}).status_code == 403
+    assert (
+        ua.form(f"/reports/{own}/findings/{quote(key, safe='')}", {"action": "dismissed"}).status_code == 403
+    )
     assert ua.api_post(f"/api/reports/{other}/verdict", {"verdict": "pass"}).status_code == 403
     assert ua.get("/season").status_code == 403
     assert ua.get("/api/season/2023").status_code == 403
@@ -278,9 +312,11 @@ def test_reports_list_and_filters(clients, seeded):
     for rid in seeded.values():
         assert f'href="/reports/{rid}"' in page
     only_2024 = c.get("/reports?year=2024").text
-    assert f'href="/reports/{seeded["001"]}"' in only_2024 and f'href="/reports/{seeded["000"]}"' not in only_2024
+    assert (
+        f'href="/reports/{seeded["001"]}"' in only_2024
+        and f'href="/reports/{seeded["000"]}"' not in only_2024
+    )
     assert c.get("/reports?year=abc").status_code == 400  # issue 10: validated, never ignored nor a 500
-
 
 
 def test_bulk_review_of_one_rule(clients, seeded):
@@ -311,8 +347,11 @@ def test_review_sheet_folds_a_rule_with_many_accepted_findings(clients, seeded):
     assert c.form(f"/reports/{rid}/rules/PU001", {"action": "accepted"}).status_code == 303
     sheet = c.get(f"/reports/{rid}/sheet").text
     assert sheet.count("全文同类问题共") == 1
-    accepted = [f for f in c.get(f"/api/reports/{rid}").json()["result"]["findings"]
-                if (f["review"] or {}).get("action") == "accepted"]
+    accepted = [
+        f
+        for f in c.get(f"/api/reports/{rid}").json()["result"]["findings"]
+        if (f["review"] or {}).get("action") == "accepted"
+    ]
     pu = sum(1 for f in accepted if f["rule"] == "PU001")
     assert pu > SHEET_GROUP
     rows = len(accepted) - pu + 1
@@ -328,6 +367,8 @@ def test_original_file_is_returned_unchanged_and_only_to_who_may_see_it(clients,
     r = clients["reviewer"].get(f"/reports/{rid}/original")
     assert r.status_code == 200 and r.content == original
     assert "attachment" in r.headers["content-disposition"]
-    r = clients["reviewer"].get(f"/api/reports/{rid}/original", headers={"Authorization": f"Bearer {token('reviewer')}"})
+    r = clients["reviewer"].get(
+        f"/api/reports/{rid}/original", headers={"Authorization": f"Bearer {token('reviewer')}"}
+    )
     assert r.status_code == 200 and r.content == original
     assert clients["unit_b"].get(f"/reports/{rid}/original").status_code == 403

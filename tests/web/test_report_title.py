@@ -28,6 +28,8 @@ def test_report_page_showed_the_file_name_when_an_inferred_title_existed(app, cl
 
 
 def test_report_page_says_no_title_was_found_when_none_is_inferred(app, clients):
-    page = _upload(app, clients["reviewer"], "scan-17.txt", BODY.replace("12件", "15件"))  # not the same upload
+    page = _upload(
+        app, clients["reviewer"], "scan-17.txt", BODY.replace("12件", "15件")
+    )  # not the same upload
     h1 = re.search(r"<h1>(.*?)</h1>", page, re.S).group(1)
     assert "scan-17.txt" in h1 and "未识别出标题" in h1 and "（推断）" not in h1

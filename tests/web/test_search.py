@@ -8,13 +8,17 @@ from urllib.parse import quote
 import pytest
 from web_helpers import wait_analysed
 
-SPECIAL = ("关于2023年法治政府建设情况的报告\n\n区委、区政府：\n2023年，本镇行政复议纠错率100%_含撤销，"
-           "<b>特别标记</b>与“引号”均如实记录。\n一、主要举措和成效\n")
+SPECIAL = (
+    "关于2023年法治政府建设情况的报告\n\n区委、区政府：\n2023年，本镇行政复议纠错率100%_含撤销，"
+    "<b>特别标记</b>与“引号”均如实记录。\n一、主要举措和成效\n"
+)
 
 
 @pytest.fixture(scope="module")
 def special(app, clients, seeded):
-    r = clients["admin"].form("/upload", files=[("files", ("特殊字符.txt", SPECIAL.encode("utf-8"), "text/plain"))])
+    r = clients["admin"].form(
+        "/upload", files=[("files", ("特殊字符.txt", SPECIAL.encode("utf-8"), "text/plain"))]
+    )
     (rid,) = {int(x) for x in re.findall(r'href="/reports/(\d+)">查看报告', r.text)}
     wait_analysed(app)
     return rid
@@ -53,10 +57,26 @@ def test_search_page_links_to_the_span(clients, seeded):
     assert "pos-" in c.get("/static/js/app.js").text
 
 
-@pytest.mark.parametrize("q", [
-    "' OR 1=1 --", "'; DROP TABLE reports; --", '" OR "1"="1', "%", "_", "%%", "\\", "*", "法治\" OR \"x",
-    "NEAR(法治 政府)", "a' UNION SELECT password_hash FROM users --", "%' --", "\x00", "法治%", "治_政",
-])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "' OR 1=1 --",
+        "'; DROP TABLE reports; --",
+        '" OR "1"="1',
+        "%",
+        "_",
+        "%%",
+        "\\",
+        "*",
+        '法治" OR "x',
+        "NEAR(法治 政府)",
+        "a' UNION SELECT password_hash FROM users --",
+        "%' --",
+        "\x00",
+        "法治%",
+        "治_政",
+    ],
+)
 def test_hostile_queries_are_just_text(clients, seeded, q):
     c = clients["reviewer"]
     for h in hits(c, q):

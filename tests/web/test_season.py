@@ -11,7 +11,9 @@ from web_helpers import UNIT_A, UNIT_B, db_session
 from fazhi.config import Config
 from fazhi.store.models import Document
 
-LISTING = f"{UNIT_A},乡镇（街道）,荣昌区\n{UNIT_B}，乡镇（街道），荣昌区\n区司法局\tdepartment\t荣昌区\n\n  \n"
+LISTING = (
+    f"{UNIT_A},乡镇（街道）,荣昌区\n{UNIT_B}，乡镇（街道），荣昌区\n区司法局\tdepartment\t荣昌区\n\n  \n"
+)
 
 
 def statuses(html: str) -> dict[str, str]:
@@ -40,8 +42,14 @@ def test_register_units_and_follow_their_status(app, clients, seeded):
     assert "已登记 3 个单位为 2023 年度应报送单位" in page
     st = statuses(page)
     assert st == {UNIT_A: "received_late", UNIT_B: "received_late", "区司法局": "not_received"}
-    assert '<span class="status-chip status-not_received" data-status="not_received">未收到 <b>1</b></span>' in page
-    assert '<span class="status-chip status-received_late" data-status="received_late">逾期收到 <b>2</b></span>' in page
+    assert (
+        '<span class="status-chip status-not_received" data-status="not_received">未收到 <b>1</b></span>'
+        in page
+    )
+    assert (
+        '<span class="status-chip status-received_late" data-status="received_late">逾期收到 <b>2</b></span>'
+        in page
+    )
     assert f'href="/reports/{seeded["000"]}"' in page and f'href="/reports/{seeded["004"]}"' in page
     # the units' level and parent were taken from the listing
     units = {u["name"]: u for u in c.get("/api/units").json()["units"]}
@@ -58,10 +66,16 @@ def test_register_units_and_follow_their_status(app, clients, seeded):
     c.form(f"/reports/{seeded['000']}/verdict", {"verdict": "pass", "note": ""})
     page = c.get("/season?year=2023").text
     assert statuses(page)[UNIT_A] == "reviewed"
-    assert '已审查 <b>1</b>' in page and '已收到 <b>1</b>' in page and '未收到 <b>1</b>' in page
+    assert "已审查 <b>1</b>" in page and "已收到 <b>1</b>" in page and "未收到 <b>1</b>" in page
 
     data = c.get("/api/season/2023").json()
-    assert data["counts"] == {"not_received": 1, "received_late": 0, "received": 1, "published": 0, "reviewed": 1}
+    assert data["counts"] == {
+        "not_received": 1,
+        "received_late": 0,
+        "received": 1,
+        "published": 0,
+        "reviewed": 1,
+    }
     assert {r["unit"]: r["status_zh"] for r in data["rows"]}["区司法局"] == "未收到"
 
 
@@ -86,14 +100,29 @@ def test_season_api(clients, token):
     c = clients["admin"]
     with Client(c.app) as api:
         h = {"Authorization": f"Bearer {token('admin')}"}
-        r = api.post("/api/season/2030", headers=h, json={"units": [
-            {"name": "丙街道", "level": "乡镇（街道）", "parent": "丁区"}, {"name": "戊局,有逗号"}]})
+        r = api.post(
+            "/api/season/2030",
+            headers=h,
+            json={
+                "units": [
+                    {"name": "丙街道", "level": "乡镇（街道）", "parent": "丁区"},
+                    {"name": "戊局,有逗号"},
+                ]
+            },
+        )
         assert r.status_code == 200
         rows = {x["unit"]: x for x in r.json()["rows"]}
         assert set(rows) == {"丙街道", "戊局 有逗号"} and rows["丙街道"]["parent"] == "丁区"
         assert all(x["status"] == "not_received" for x in rows.values())
-        assert api.post("/api/units", headers=h, json={"listing": "己镇"}).status_code == 422  # the year is required
-        assert api.post("/api/units", headers=h, json={"year": 2030, "listing": "己镇"}).json()["units"][0]["name"] == "己镇"
+        assert (
+            api.post("/api/units", headers=h, json={"listing": "己镇"}).status_code == 422
+        )  # the year is required
+        assert (
+            api.post("/api/units", headers=h, json={"year": 2030, "listing": "己镇"}).json()["units"][0][
+                "name"
+            ]
+            == "己镇"
+        )
         assert len(api.get("/api/season/2030", headers=h).json()["rows"]) == 3
 
 
@@ -106,7 +135,9 @@ def test_deadlines_and_countdown(app, clients):
     past = c.get("/season?year=2020").text
     assert "已截止 <b>" in past and 'class="card deadline overdue"' in past
     saved = app.state.config
-    app.state.config = Config(deadline_report="02-15", deadline_publish="05-20")  # as from fazhi.toml [deadlines]
+    app.state.config = Config(
+        deadline_report="02-15", deadline_publish="05-20"
+    )  # as from fazhi.toml [deadlines]
     try:
         page = c.get("/season?year=2020").text
         assert "2021年2月15日" in page and "2021年5月20日" in page
@@ -129,7 +160,9 @@ def test_season_page_refuses_an_overlong_listing_instead_of_registering_part_of_
     from fazhi.store.common import LISTING_MAX
 
     c = clients["reviewer"]
-    listing = "\n".join(f"town-{n:06d}" for n in range(LISTING_MAX // 12 + 10))  # ASCII: under the 1 MB form field
+    listing = "\n".join(
+        f"town-{n:06d}" for n in range(LISTING_MAX // 12 + 10)
+    )  # ASCII: under the 1 MB form field
     assert len(listing) > LISTING_MAX
     r = c.form("/season", {"year": "2021", "listing": listing})
     assert r.status_code == 422 and "单位名单过长" in r.text

@@ -15,13 +15,18 @@ from fazhi.store import common, service
 from fazhi.store.models import Blob, Document
 from helpers import SEED_FILES, seeds_zip
 
-GOOD = ("好报告.txt", "关于2023年法治政府建设情况的报告\n\n区委、区政府：\n2023年，本街道深入学习习近平法治思想，"
-        "开展普法宣传活动12次，调解矛盾纠纷45件。\n一、主要举措和成效\n（一）加强组织领导。\n")
+GOOD = (
+    "好报告.txt",
+    "关于2023年法治政府建设情况的报告\n\n区委、区政府：\n2023年，本街道深入学习习近平法治思想，"
+    "开展普法宣传活动12次，调解矛盾纠纷45件。\n一、主要举措和成效\n（一）加强组织领导。\n",
+)
 
 
 def counts(app) -> tuple[int, int]:
     with db_session(app) as s:
-        return s.scalar(select(func.count()).select_from(Document)), s.scalar(select(func.count()).select_from(Blob))
+        return s.scalar(select(func.count()).select_from(Document)), s.scalar(
+            select(func.count()).select_from(Blob)
+        )
 
 
 def result_rows(html: str) -> list[str]:
@@ -108,8 +113,14 @@ def test_wrong_type_through_the_api(token, app):
 
     h = {"Authorization": f"Bearer {token('reviewer')}"}
     with Client(app) as c:
-        r = c.post("/api/reports", headers=h, files=[("files", ("程序.exe", b"MZ" + bytes(range(256)) * 4, "application/x-msdownload")),
-                                                     ("files", ("ok.txt", GOOD[1].encode("utf-8") + b"API", "text/plain"))])
+        r = c.post(
+            "/api/reports",
+            headers=h,
+            files=[
+                ("files", ("程序.exe", b"MZ" + bytes(range(256)) * 4, "application/x-msdownload")),
+                ("files", ("ok.txt", GOOD[1].encode("utf-8") + b"API", "text/plain")),
+            ],
+        )
     assert r.status_code == 200
     body = r.json()
     assert body["failed"] == 0 and body["stored"] == 2
@@ -130,15 +141,19 @@ def test_oversize_body_is_refused_before_reading(app, clients, token, monkeypatc
     monkeypatch.setattr(common, "MAX_UPLOAD_BYTES", 100_000)
     before = counts(app)
     big = b"a" * (3 * 1024 * 1024)
-    r = clients["reviewer"].form("/upload", files=[("files", ("大文件.txt", big, "text/plain"))],
-                                 headers={"Accept": "text/html"})
+    r = clients["reviewer"].form(
+        "/upload", files=[("files", ("大文件.txt", big, "text/plain"))], headers={"Accept": "text/html"}
+    )
     assert r.status_code == 413
     assert "上传内容过大" in r.text and "不能超过" in r.text
     from web_helpers import Client
 
     with Client(app) as c:
-        r = c.post("/api/reports", headers={"Authorization": f"Bearer {token('admin')}"},
-                   files=[("files", ("大文件.txt", big, "text/plain"))])
+        r = c.post(
+            "/api/reports",
+            headers={"Authorization": f"Bearer {token('admin')}"},
+            files=[("files", ("大文件.txt", big, "text/plain"))],
+        )
     assert r.status_code == 413 and "上传内容过大" in r.json()["detail"]
     assert counts(app) == before
 
@@ -152,24 +167,35 @@ def test_oversize_chunked_body_is_cut_off(app, token, monkeypatch):
             yield b"x" * 65536
 
     with Client(app) as c:
-        r = c.post("/api/reports", content=chunks(), headers={
-            "Authorization": f"Bearer {token('admin')}", "Content-Type": "multipart/form-data; boundary=zzz"})
+        r = c.post(
+            "/api/reports",
+            content=chunks(),
+            headers={
+                "Authorization": f"Bearer {token('admin')}",
+                "Content-Type": "multipart/form-data; boundary=zzz",
+            },
+        )
     assert r.status_code == 413
 
 
 def test_one_file_over_the_limit_among_others(app, clients, monkeypatch):
     monkeypatch.setattr(common, "MAX_UPLOAD_BYTES", 100_000)
-    r = clients["reviewer"].form("/upload", files=[
-        ("files", ("太大.txt", ("法治" * 60_000).encode("utf-8"), "text/plain")),
-        ("files", ("小.txt", (GOOD[1] + "小").encode("utf-8"), "text/plain")),
-    ])
+    r = clients["reviewer"].form(
+        "/upload",
+        files=[
+            ("files", ("太大.txt", ("法治" * 60_000).encode("utf-8"), "text/plain")),
+            ("files", ("小.txt", (GOOD[1] + "小").encode("utf-8"), "text/plain")),
+        ],
+    )
     assert r.status_code == 200
     assert "太大.txt: 文件过大" in r.text and "已保存 1 份，失败 1 份" in r.text
 
 
 def test_unit_account_uploads_into_its_own_unit(app, clients):
     ua, ub = clients["unit_a"], clients["unit_b"]
-    r = ua.form("/upload", files=[("files", ("单位自报.txt", (GOOD[1] + "单位A").encode("utf-8"), "text/plain"))])
+    r = ua.form(
+        "/upload", files=[("files", ("单位自报.txt", (GOOD[1] + "单位A").encode("utf-8"), "text/plain"))]
+    )
     (rid,) = {int(x) for x in re.findall(r'href="/reports/(\d+)">查看报告', r.text)}
     wait_analysed(app)
     assert ua.get(f"/api/reports/{rid}").json()["report"]["unit"] == UNIT_A
@@ -192,9 +218,20 @@ def _asgi_post(app, path: str, headers: list[tuple[bytes, bytes]], chunks: list[
     async def send(msg):
         sent.append(msg)
 
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
-             "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "", "headers": headers,
-             "client": ("127.0.0.1", 50000), "server": ("testserver", 80)}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": headers,
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+    }
 
     async def run():
         try:
@@ -210,13 +247,21 @@ def test_interrupted_upload_stores_nothing(app, token):
     before = counts(app)
     boundary = "fazhiboundary"
     payload = seeds_zip()
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"batch.zip\"\r\n"
-            f"Content-Type: application/zip\r\n\r\n").encode() + payload + f"\r\n--{boundary}--\r\n".encode()
-    headers = [(b"authorization", f"Bearer {token('admin')}".encode()),
-               (b"content-type", f"multipart/form-data; boundary={boundary}".encode()),
-               (b"content-length", str(len(body)).encode())]
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="batch.zip"\r\n'
+            f"Content-Type: application/zip\r\n\r\n"
+        ).encode()
+        + payload
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    headers = [
+        (b"authorization", f"Bearer {token('admin')}".encode()),
+        (b"content-type", f"multipart/form-data; boundary={boundary}".encode()),
+        (b"content-length", str(len(body)).encode()),
+    ]
     half = len(body) // 2
-    _asgi_post(app, "/api/reports", headers, [body[:half // 2], body[half // 2 : half]])
+    _asgi_post(app, "/api/reports", headers, [body[: half // 2], body[half // 2 : half]])
     assert counts(app) == before
 
 
@@ -240,13 +285,17 @@ def test_a_report_that_fails_to_save_leaves_no_trace(app, clients, monkeypatch):
     docs, blobs = counts(app)
     assert docs == before[0] + 2
     with db_session(app) as s:
-        assert s.scalar(select(func.count()).select_from(Document).where(Document.source.like("%坏.txt"))) == 0
+        assert (
+            s.scalar(select(func.count()).select_from(Document).where(Document.source.like("%坏.txt"))) == 0
+        )
     wait_analysed(app)
 
 
-@pytest.mark.parametrize("name", ["<script>alert(1)</script>.txt", "a\"onmouseover=\"x.txt"])
+@pytest.mark.parametrize("name", ["<script>alert(1)</script>.txt", 'a"onmouseover="x.txt'])
 def test_hostile_file_names_are_escaped(clients, name):
-    r = clients["reviewer"].form("/upload", files=[("files", (name, (GOOD[1] + name).encode("utf-8"), "text/plain"))])
+    r = clients["reviewer"].form(
+        "/upload", files=[("files", (name, (GOOD[1] + name).encode("utf-8"), "text/plain"))]
+    )
     assert r.status_code == 200
     assert "<script>alert(1)</script>" not in r.text
     assert 'a"onmouseover' not in r.text

@@ -51,8 +51,11 @@ def login(app, username: str, password: str = PASSWORD) -> Client:
     """A client logged in as `username` through the login form."""
     c = Client(app)
     c.refresh_csrf()
-    r = c.post("/login", data={"username": username, "password": password, "csrf_token": c.csrf, "next": "/reports"},
-               follow_redirects=False)
+    r = c.post(
+        "/login",
+        data={"username": username, "password": password, "csrf_token": c.csrf, "next": "/reports"},
+        follow_redirects=False,
+    )
     assert r.status_code == 303, r.text[:500]
     c.refresh_csrf()
     return c
@@ -80,7 +83,9 @@ def serving(app):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    srv = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    )
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

@@ -79,20 +79,34 @@ def run(paths: list[Path], out: Path | None, config: Path | None, facts: bool, j
             progress.advance(task)
             if isinstance(item, ReadError):
                 failed += 1
-                progress.console.print(f"[red]无法分析[/red] {escape(str(item))}", highlight=False, soft_wrap=True)
+                progress.console.print(
+                    f"[red]无法分析[/red] {escape(str(item))}", highlight=False, soft_wrap=True
+                )
                 continue
             done += 1
             rows.extend(report_rows(item, with_facts=facts))
     if not done and not failed:
-        err.print("[red]错误[/red]：没有找到可分析的报告文件：" + escape("、".join(map(str, paths))), highlight=False, soft_wrap=True)
+        err.print(
+            "[red]错误[/red]：没有找到可分析的报告文件：" + escape("、".join(map(str, paths))),
+            highlight=False,
+            soft_wrap=True,
+        )
         return 1
     if out is not None:
         try:
             written = _write(out, rows, err)
         except OSError as e:
-            err.print(f"[red]错误[/red]：{escape(str(out))}: 无法写入（{os_reason(e)}）", highlight=False, soft_wrap=True)
+            err.print(
+                f"[red]错误[/red]：{escape(str(out))}: 无法写入（{os_reason(e)}）",
+                highlight=False,
+                soft_wrap=True,
+            )
             return 2
-        err.print(f"已写出 {len(rows)} 行（{done} 份报告）：" + escape("、".join(str(p) for p in written)), highlight=False, soft_wrap=True)
+        err.print(
+            f"已写出 {len(rows)} 行（{done} 份报告）：" + escape("、".join(str(p) for p in written)),
+            highlight=False,
+            soft_wrap=True,
+        )
     else:
         _print_table(rows, done, failed)
     return 1 if failed else 0
@@ -116,8 +130,13 @@ def _write(out: Path, rows: list[dict], err: Console) -> list[Path]:
 
     reports = len({(r["unit"], r["year"], r["file"]) for r in rows})
     progress = Progress(
-        TextColumn("写出表格"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=len(rows) < PROGRESS_MIN_ROWS,
+        TextColumn("写出表格"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=len(rows) < PROGRESS_MIN_ROWS,
     )
     with progress:
         task = progress.add_task("write", total=len(rows) + reports)

@@ -56,8 +56,15 @@ def run_ingest(paths: list[Path], config: Path | None = None) -> int:
     failed = len(failures)
     for f in failures:
         err.print(f"[red]无法入库[/red] {escape(str(f))}", highlight=False, soft_wrap=True)
-    progress = Progress(TextColumn("入库"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        TextColumn("{task.description}"), console=err, transient=True)
+    progress = Progress(
+        TextColumn("入库"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=True,
+    )
     with _session() as s, progress:
         task = progress.add_task("", total=len(files))
         for path in files:
@@ -76,20 +83,28 @@ def run_ingest(paths: list[Path], config: Path | None = None) -> int:
             for it in items:
                 if it.error:
                     failed += 1
-                    progress.console.print(f"[red]无法入库[/red] {escape(str(it.error))}", highlight=False, soft_wrap=True)
+                    progress.console.print(
+                        f"[red]无法入库[/red] {escape(str(it.error))}", highlight=False, soft_wrap=True
+                    )
                 elif it.duplicate:
                     dup += 1
                 else:
                     stored += 1
             progress.advance(task)
-    err.print(f"已入库 {stored} 份报告" + (f"，{dup} 份此前已入库" if dup else "") + (f"，{failed} 份失败" if failed else ""))
+    err.print(
+        f"已入库 {stored} 份报告"
+        + (f"，{dup} 份此前已入库" if dup else "")
+        + (f"，{failed} 份失败" if failed else "")
+    )
     return 1 if failed else 0
 
 
 @user_app.command("add")
 def user_add(
     name: str = typer.Argument(..., help="用户名"),
-    role: str = typer.Option(..., "--role", help="角色：admin（管理员）、reviewer（审查人员）或 unit（报送单位）"),
+    role: str = typer.Option(
+        ..., "--role", help="角色：admin（管理员）、reviewer（审查人员）或 unit（报送单位）"
+    ),
     unit: str | None = typer.Option(None, "--unit", help="单位账号所属的单位名称（不存在时新建）"),
     password: str | None = typer.Option(None, "--password", help="密码（不给出时提示输入）"),
 ) -> None:
@@ -137,8 +152,13 @@ def user_list() -> None:
         table.add_column(col)
     with _session() as s:
         for u in s.scalars(select(User).order_by(User.username)):
-            table.add_row(u.username, ROLE_ZH.get(u.role, u.role), u.unit.name if u.unit else "—",
-                          "启用" if u.active else "停用", "有" if u.token_hash else "无")
+            table.add_row(
+                u.username,
+                ROLE_ZH.get(u.role, u.role),
+                u.unit.name if u.unit else "—",
+                "启用" if u.active else "停用",
+                "有" if u.token_hash else "无",
+            )
     Console().print(table)
 
 
@@ -211,7 +231,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command("serve")
     def serve(
-        host: str = typer.Option("127.0.0.1", "--host", help="监听地址（对外提供服务时用 0.0.0.0，并放在 HTTPS 反向代理之后）"),
+        host: str = typer.Option(
+            "127.0.0.1", "--host", help="监听地址（对外提供服务时用 0.0.0.0，并放在 HTTPS 反向代理之后）"
+        ),
         port: int = typer.Option(8000, "--port", help="端口"),
     ) -> None:
         """启动审查工作台（网页和 /api/ 接口）。"""
@@ -238,7 +260,9 @@ def register(app: typer.Typer) -> None:
     @app.command("ingest")
     def ingest(
         paths: list[Path] = typer.Argument(..., help="报告文件、目录或 zip 压缩包"),
-        config: Path | None = typer.Option(None, "--config", help="配置文件（默认读取当前目录的 fazhi.toml）"),
+        config: Path | None = typer.Option(
+            None, "--config", help="配置文件（默认读取当前目录的 fazhi.toml）"
+        ),
     ) -> None:
         """把一批报告存入审查工作台的数据库并分析（与网页上传相同）。"""
         code = run_ingest(paths, config)

@@ -39,7 +39,11 @@ def accepted_findings(view: dict) -> list[dict]:
             if f["rule"] in grouped:
                 continue
             grouped.add(f["rule"])
-            f = {**f, "message": f"{f['message']}（全文同类问题共 {n} 处，此为第一处，请逐处改正）", "count": n}
+            f = {
+                **f,
+                "message": f"{f['message']}（全文同类问题共 {n} 处，此为第一处，请逐处改正）",
+                "count": n,
+            }
         before, after = quote_context(text, f)
         out.append({**f, "before": before, "after": after})
     return out

@@ -17,7 +17,13 @@ from ..tables import csv_text, write_atomic, xlsx_bytes
 from .labels import VERDICT_ZH
 
 # The indicators the corpus table (and its charts) shows beside each report's score.
-KEY_INDICATORS = ("mediation.cases", "enforcement.cases", "enforcement.fines", "study.sessions", "publicity.events")
+KEY_INDICATORS = (
+    "mediation.cases",
+    "enforcement.cases",
+    "enforcement.fines",
+    "study.sessions",
+    "publicity.events",
+)
 
 
 def indicator_names() -> dict[str, str]:
@@ -46,10 +52,20 @@ def _number(v: Any) -> Any:
 
 
 CORPUS_COLUMNS = (
-    ("id", "报告编号", 10), ("unit_name", "单位", 30), ("parent", "上级", 14), ("unit_level", "层级", 12),
-    ("year", "年度", 8), ("title", "报告标题", 40), ("score", "评分", 8), ("errors", "错误", 8),
-    ("warnings", "警告", 8), ("infos", "提示", 8), ("parts_missing", "缺失部分", 10),
-    ("verdict", "审查结论", 12), ("is_published", "已公开", 8), ("filename", "文件", 30),
+    ("id", "报告编号", 10),
+    ("unit_name", "单位", 30),
+    ("parent", "上级", 14),
+    ("unit_level", "层级", 12),
+    ("year", "年度", 8),
+    ("title", "报告标题", 40),
+    ("score", "评分", 8),
+    ("errors", "错误", 8),
+    ("warnings", "警告", 8),
+    ("infos", "提示", 8),
+    ("parts_missing", "缺失部分", 10),
+    ("verdict", "审查结论", 12),
+    ("is_published", "已公开", 8),
+    ("filename", "文件", 30),
 )
 
 
@@ -77,9 +93,17 @@ def corpus_table(rows: list[dict]) -> tuple[list[str], list[list[Any]], list[int
 
 # The one indicator export schema: (row key, column name, XLSX width), in column order.
 INDICATOR_COLUMNS = (
-    ("report_id", "报告编号", 10), ("unit", "单位", 30), ("year", "年度", 8), ("id", "指标编号", 24),
-    ("name", "指标", 22), ("value", "数值", 12), ("unit_of_measure", "计量单位", 10),
-    ("qualifier", "约数", 12), ("quote", "原文", 50), ("section", "所在章节", 20), ("file", "文件", 30),
+    ("report_id", "报告编号", 10),
+    ("unit", "单位", 30),
+    ("year", "年度", 8),
+    ("id", "指标编号", 24),
+    ("name", "指标", 22),
+    ("value", "数值", 12),
+    ("unit_of_measure", "计量单位", 10),
+    ("qualifier", "约数", 12),
+    ("quote", "原文", 50),
+    ("section", "所在章节", 20),
+    ("file", "文件", 30),
 )
 WORKSPACE_OMITS = ("section",)  # the store keeps no section of an indicator
 CLI_OMITS = ("report_id",)  # the CLI has no database: its reports have no number
@@ -87,8 +111,9 @@ ROWS_SHEET = "指标明细"
 PIVOT_SHEET = "汇总"
 
 
-def indicator_table(rows: list[dict], omit: tuple[str, ...] = WORKSPACE_OMITS
-                    ) -> tuple[list[str], list[list[Any]], list[int]]:
+def indicator_table(
+    rows: list[dict], omit: tuple[str, ...] = WORKSPACE_OMITS
+) -> tuple[list[str], list[list[Any]], list[int]]:
     """Header, body and column widths of the indicator rows export (the schema less the `omit` keys)."""
     cols = [c for c in INDICATOR_COLUMNS if c[0] not in omit]
     header = [h for _, h, _ in cols]
@@ -115,7 +140,9 @@ def indicators_csv(rows: list[dict]) -> str:
     return csv_text(header, body)
 
 
-def write_indicator_table(path: Path, rows: list[dict], on_rows: Callable[[int], None] | None = None) -> list[Path]:
+def write_indicator_table(
+    path: Path, rows: list[dict], on_rows: Callable[[int], None] | None = None
+) -> list[Path]:
     """The CLI's indicator table: the rows (and the units × indicators pivot) to .xlsx or .csv; the files written.
 
     on_rows(n) is told as XLSX rows are written (the details, then the pivot): a progress bar's advance.
@@ -134,5 +161,3 @@ def write_indicator_table(path: Path, rows: list[dict], on_rows: Callable[[int],
         write_atomic(path, xlsx_bytes(sheets, on_rows))
         return [path]
     raise ValueError(f"不支持的输出格式“{path.suffix}”：请用 .xlsx 或 .csv")
-
-

@@ -15,6 +15,7 @@ from .taxonomy import OTHER_ID, taxonomy
 
 __all__ = ["Mention", "Quantity", "extract", "find", "mentions", "taxonomy", "OTHER_ID"]
 
+
 def mentions(report: Analysis) -> list[Mention]:
     """Every quantity of the report in its context (computed once per report, kept on it)."""
     if report.mentions is not None:

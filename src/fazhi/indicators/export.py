@@ -84,5 +84,7 @@ def pivot(rows: list[dict]) -> tuple[list[str], list[list]]:
     header = ["单位", "年度", "文件"] + [taxonomy().name(i) + (f"（{m}）" if m else "") for i, m in cols]
     body = []
     for (unit, year, file), vals in cells.items():
-        body.append([unit, year, file] + [aggregate(vals[c], c[1], _stock(c[0])) if c in vals else None for c in cols])
+        body.append(
+            [unit, year, file] + [aggregate(vals[c], c[1], _stock(c[0])) if c in vals else None for c in cols]
+        )
     return header, body

@@ -69,7 +69,9 @@ MAX_SENTENCE_REACH = 120
 SENTENCE_NOUN_UNITS = frozenset({"次", "场", "场次", "期", "堂", "堂次"})
 # A bare count has only a verb, a total marker or a time word before it (`全年共举办6场`), not a
 # noun of its own that no cue knows (`党员教育培训1.2万期` is not a count of the sentence's 讲座).
-BARE_LEFT = re.compile("(?:开展|举办|组织|召开|进行|举行|共计|累计|合计|总计|共|计|了|达到|达|先后|全年|今年|本年度|年内|分别)$")
+BARE_LEFT = re.compile(
+    "(?:开展|举办|组织|召开|进行|举行|共计|累计|合计|总计|共|计|了|达到|达|先后|全年|今年|本年度|年内|分别)$"
+)
 # A quantity followed by one of these closes a list item: the noun after it belongs to the next item.
 ITEM_SEPARATORS = "、，,；;"
 # Cues are looked for only in the clauses holding a count, read this far past the clause's end (a
@@ -171,7 +173,10 @@ def _cue_index(tax) -> tuple[list[tuple[int, str, re.Pattern]], Prefilter]:
     cached = getattr(tax, "_cue_index", None)
     if cached is None:
         cues = [
-            (i, kind, p) for i, spec in enumerate(tax.specs) for kind, attr in CUE_KINDS for p in getattr(spec, attr)
+            (i, kind, p)
+            for i, spec in enumerate(tax.specs)
+            for kind, attr in CUE_KINDS
+            for p in getattr(spec, attr)
         ]
         cached = (cues, Prefilter([p for _i, _k, p in cues]))
         object.__setattr__(tax, "_cue_index", cached)
@@ -455,7 +460,11 @@ def _count(
             continue
         weak = kind if kind in ("weak", "generic", "genericverb") else ""
         verb = kind in ("verb", "genericverb")
-        if spec.not_after is not None and not verb and governed(spec, text, left_lo, s, q.end, right_hi, to_object):
+        if (
+            spec.not_after is not None
+            and not verb
+            and governed(spec, text, left_lo, s, q.end, right_hi, to_object)
+        ):
             continue  # the object of another process (`审查…规范性文件22件`)
         if weak.startswith("generic") and not clause_named(spec, clause_text, sent_text):
             continue  # an unconfirmed generic cue must not displace the spec's confirmed ones

@@ -67,7 +67,8 @@ class _Grammar:
         self.blocked_before = sorted(ex["blocked_before"], key=len, reverse=True)
         # the same words grouped by length: a look-up of the characters before a position per length
         self.blocked_by_len: dict[int, frozenset[str]] = {
-            n: frozenset(b for b in self.blocked_before if len(b) == n) for n in {len(b) for b in self.blocked_before}
+            n: frozenset(b for b in self.blocked_before if len(b) == n)
+            for n in {len(b) for b in self.blocked_before}
         }
         self.rule_followers = re.compile("|".join(ex["rule_followers"]))
         self.open_quotes = ex["open_quotes"]
@@ -171,7 +172,11 @@ def _approximate(text: str, start: int, infix: str, g: _Grammar) -> bool:
         return True
     for w in BARE_PREFIXES:
         ps = start - len(w)
-        if ps >= 0 and text.startswith(w, ps) and not (ps > 0 and text[ps - 1] in g.prefix_blocked.get(w, "")):
+        if (
+            ps >= 0
+            and text.startswith(w, ps)
+            and not (ps > 0 and text[ps - 1] in g.prefix_blocked.get(w, ""))
+        ):
             return True
     return False
 

@@ -22,7 +22,6 @@ _DIZHI = "子丑寅卯辰巳午未申酉戌亥"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
-
 def _letters(n: int, base: str) -> str:
     return base[(n - 1) % 26] * ((n - 1) // 26 + 1) if n > 0 else str(n)
 

@@ -26,8 +26,6 @@ CORRUPT = "PDF 文件已损坏或不完整"
 NO_TEXT = "PDF 没有文字层（扫描件）"
 
 
-
-
 def read_pdf(data: bytes, source: str) -> RawDocument:
     """Read the text layer of a PDF in reading order; each character keeps its page and box."""
     import pypdfium2 as pdfium
@@ -66,7 +64,6 @@ def _ocr(pdf, source: str) -> RawDocument:
         return read_scanned_pdf(pdf, source)
     except ReadError as e:
         raise ReadError(source, f"{NO_TEXT}，{e.reason}") from e
-
 
 
 def _page_lines(pdf, source: str) -> list[list[Line]]:

@@ -188,7 +188,9 @@ def _patterns_by_neighbours() -> dict[tuple[str, str], tuple[tuple[str, int, int
     out: dict[tuple[str, str], list[tuple[str, int, int, str]]] = {}
     for key, fill in term_patterns().items():
         j, n = key.index("?"), len(key)
-        out.setdefault((key[j - 1] if j else "", key[j + 1] if j < n - 1 else ""), []).append((key, j, n, fill))
+        out.setdefault((key[j - 1] if j else "", key[j + 1] if j < n - 1 else ""), []).append(
+            (key, j, n, fill)
+        )
     return {k: tuple(v) for k, v in out.items()}
 
 

@@ -83,7 +83,9 @@ def yue_before_exact_count(report: Analysis) -> Iterator[Hit]:
     for m in YUE_RE.finditer(report.text):
         if m.group("n").endswith("0"):
             continue
-        yield Hit(m.start(), m.end(), f"“约”后面是确数{m.group('n')}：确数不加“约”，概数请写整数", m.group("n"))
+        yield Hit(
+            m.start(), m.end(), f"“约”后面是确数{m.group('n')}：确数不加“约”，概数请写整数", m.group("n")
+        )
 
 
 # `415余件`: 余 or 多 ("and more") after a count of at least EXACT_MIN_DIGITS digits whose last digit is
@@ -99,8 +101,12 @@ YU_EXACT_RE = re.compile(rf"(?<![\d.．,，])(?P<n>\d{{{EXACT_MIN_DIGITS},}})(?P
     severity=Severity.WARNING,
     summary="精确到个位的数后面用了“余”“多”",
     bad=["全年调解纠纷420余件，调解成功415余件。", "培训执法人员236多人次。"],
-    good=["全年调解纠纷420余件，调解成功415件。", "培训执法人员200多人次。", "发放资料1.2万余份。",
-          "共有1500余人参加。"],
+    good=[
+        "全年调解纠纷420余件，调解成功415件。",
+        "培训执法人员200多人次。",
+        "发放资料1.2万余份。",
+        "共有1500余人参加。",
+    ],
     fixable=True,
 )
 def yu_after_exact_count(report: Analysis) -> Iterator[Hit]:
@@ -122,8 +128,12 @@ def yu_after_exact_count(report: Analysis) -> Iterator[Hit]:
         n = m.group("n")
         if n.endswith("0"):
             continue
-        yield Hit(m.start(), m.end(), f"“{m.group('w')}”用在整十、整百的概数后面：{n}是确数，应写“{n}”，"
-                  f"或改写为概数", n)
+        yield Hit(
+            m.start(),
+            m.end(),
+            f"“{m.group('w')}”用在整十、整百的概数后面：{n}是确数，应写“{n}”，或改写为概数",
+            n,
+        )
 
 
 # `受理复议案件1件，均已办结`: 均/全部/都 sums up several things; after a count of one there is nothing to
@@ -143,8 +153,12 @@ ALL_OF_ONE_RE = re.compile(
     severity=Severity.WARNING,
     summary="只有一件（个、人）却说“均”“全部”",
     bad=["全年受理行政复议案件1件，均已依法办结。", "收到行政诉讼案件一件，全部胜诉。"],
-    good=["全年受理行政复议案件3件，均已依法办结。", "全年受理行政复议案件1件，已依法办结。",
-          "受理案件11件，均已办结。", "受理案件十一件，均已办结。"],
+    good=[
+        "全年受理行政复议案件3件，均已依法办结。",
+        "全年受理行政复议案件1件，已依法办结。",
+        "受理案件11件，均已办结。",
+        "受理案件十一件，均已办结。",
+    ],
 )
 def all_of_one(report: Analysis) -> Iterator[Hit]:
     """只有一件（个、人）的事项，后面却用“均”“全部”“都”总括。
@@ -162,7 +176,11 @@ def all_of_one(report: Analysis) -> Iterator[Hit]:
     “均”总括的不是前面的计数、而是另一组对象时也会报告；只查紧随计数的下一个分句。
     """
     for m in ALL_OF_ONE_RE.finditer(report.text):
-        yield Hit(m.start("n"), m.end("w"), f"只有{m.group('n')}件（个），不宜用“{m.group('w')}”总括，请核对数字或措辞")
+        yield Hit(
+            m.start("n"),
+            m.end("w"),
+            f"只有{m.group('n')}件（个），不宜用“{m.group('w')}”总括，请核对数字或措辞",
+        )
 
 
 # `同比下降-5%`: a verb of change followed by a negative number says the change twice (下降 already

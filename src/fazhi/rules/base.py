@@ -22,6 +22,7 @@ CODE_RE = re.compile(r"^[A-Z]{2}\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DOC_HEADINGS = ("## 检查内容", "## 为什么", "## 示例", "## 建议写法", "## 误报与局限")
 
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """What a rule function yields: a span (or None for the whole report), message and fix."""
@@ -129,7 +130,9 @@ def _validate(r: Rule) -> None:
     if r.code in REGISTRY and REGISTRY[r.code].check is not r.check:
         raise ValueError(f"rule code {r.code} registered twice")
     if not r.code.startswith(CATEGORY_PREFIX[r.category]):
-        raise ValueError(f"rule {r.code} of category {r.category} must start with {CATEGORY_PREFIX[r.category]}")
+        raise ValueError(
+            f"rule {r.code} of category {r.category} must start with {CATEGORY_PREFIX[r.category]}"
+        )
     if not NAME_RE.match(r.name):
         raise ValueError(f"rule name {r.name!r} must be kebab-case")
     if r.status not in ("stable", "preview"):

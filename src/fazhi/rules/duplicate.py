@@ -130,7 +130,9 @@ def _long_clauses(text: str, sent: Sentence) -> list[Unit]:
             if len(part) >= MIN_CLAUSE_CHARS:
                 u = Unit(pos, pos + len(part), NONCONTENT_RE.sub("", part))
                 # without a cited title its own characters are its content (no second pass needed)
-                u.own = len(NONCONTENT_RE.sub("", BOOK_TITLE_RE.sub("", part))) if "《" in part else len(u.norm)
+                u.own = (
+                    len(NONCONTENT_RE.sub("", BOOK_TITLE_RE.sub("", part))) if "《" in part else len(u.norm)
+                )
                 if _weight(u) >= MIN_CLAUSE_CHARS:
                     sent.clauses.append(u)
             pos += len(part) + 1  # every separator is one character
@@ -227,14 +229,19 @@ def _repeats(report: Analysis, sents: list[Sentence]) -> dict[int, tuple[int, in
         pairs: list[tuple[Unit, int]] = []
         for c in _long_clauses(text, sent):
             cands = sorted(clause_index.candidates(c), key=lambda jv: (jv[0], jv[1].start))
-            j = next((j for j, v in cands if _similar(c, v, CLAUSE_SIMILARITY) and not restated(v, c, False)), None)
+            j = next(
+                (j for j, v in cands if _similar(c, v, CLAUSE_SIMILARITY) and not restated(v, c, False)), None
+            )
             if j is not None:
                 pairs.append((c, j))
             clause_index.add(c, (k, c))
         # citing the same documents again (根据《…》，结合《…》和《…》) is not copying: one repeated
         # clause must say something of its own outside the cited titles
-        if (k not in found and sum(c.weight for c, _j in pairs) >= MIN_PASSAGE_CHARS
-                and any(c.own >= MIN_CLAUSE_CHARS for c, _j in pairs)):
+        if (
+            k not in found
+            and sum(c.weight for c, _j in pairs) >= MIN_PASSAGE_CHARS
+            and any(c.own >= MIN_CLAUSE_CHARS for c, _j in pairs)
+        ):
             found[k] = (pairs[0][0].start, pairs[-1][0].end, min(j for _c, j in pairs))
     return found
 

@@ -35,10 +35,18 @@ MAX_YEAR_SPAN = 30
     category=Category.FORMAT,
     severity=Severity.WARNING,
     summary="时间起止用了连字符，应用一字线“—”",
-    bad=["根据《法治政府建设实施纲要（2021-2025年）》要求。", "2023年1-6月共办理案件12件。", "2021年-2025年规划"],
-    good=["根据《法治政府建设实施纲要（2021—2025年）》要求。", "电话023-46781234，罚款1.2万元。",
-          "增长率为3-5个百分点。", "编号2021-0045的文件。",
-          "根据《法治政府建设实施纲要(2021-2025年)》要求,全年办理案件12件,调解纠纷30件。"],
+    bad=[
+        "根据《法治政府建设实施纲要（2021-2025年）》要求。",
+        "2023年1-6月共办理案件12件。",
+        "2021年-2025年规划",
+    ],
+    good=[
+        "根据《法治政府建设实施纲要（2021—2025年）》要求。",
+        "电话023-46781234，罚款1.2万元。",
+        "增长率为3-5个百分点。",
+        "编号2021-0045的文件。",
+        "根据《法治政府建设实施纲要(2021-2025年)》要求,全年办理案件12件,调解纠纷30件。",
+    ],
     fixable=True,
 )
 def time_range_hyphen(report: Analysis) -> Iterator[Hit]:
@@ -153,9 +161,7 @@ def month_day_interpunct(report: Analysis) -> Iterator[Hit]:
         if digits in SERVICE_NUMBERS:
             continue
         readings = [
-            (int(digits[:k]), int(digits[k:]))
-            for k in (1, 2)
-            if k < len(digits) and digits[k] != "0"
+            (int(digits[:k]), int(digits[k:])) for k in (1, 2) if k < len(digits) and digits[k] != "0"
         ]
         readings = [(a, b) for a, b in readings if 1 <= a <= 12 and 1 <= b <= calendar.monthrange(2024, a)[1]]
         if not readings:

@@ -259,7 +259,9 @@ class PreferredForms:
     def __init__(self, kind: str, message: str, suggest: Callable[[Entry], bool] | bool = True):
         self.kind, self.message, self.suggest = kind, message, suggest
 
-    def hits(self, report: Analysis, cfg: Config, keep: Callable[[Match], bool] | None = None) -> Iterator[Hit]:
+    def hits(
+        self, report: Analysis, cfg: Config, keep: Callable[[Match], bool] | None = None
+    ) -> Iterator[Hit]:
         """Hits for the table's wrong forms (those `keep` accepts, when given)."""
         found = []
         for m in wrong_forms(report, cfg, self.kind):

@@ -17,7 +17,9 @@ from .numbering import _groups
 # An inline item marker: `一是` … `十是` after the start of a line, a sentence or clause mark, or a
 # quote; followed by the item's first character. `统一是`, `万一是` have a character before 一 and are
 # no markers.
-ITEM_RE = re.compile(rf"(?:(?<=^)|(?<=[\n。；;：:，,！!？?”\"）)]))\s*(?P<num>[一二三四五六七八九十]{{1,2}})是(?=[{HAN_BASIC}“\"《（(])")
+ITEM_RE = re.compile(
+    rf"(?:(?<=^)|(?<=[\n。；;：:，,！!？?”\"）)]))\s*(?P<num>[一二三四五六七八九十]{{1,2}})是(?=[{HAN_BASIC}“\"《（(])"
+)
 
 
 # A jump of at most this many (一是 … 四是) inside one paragraph is a lost item; a larger one is more
@@ -89,10 +91,13 @@ def item_sequence_in_paragraph(report: Analysis) -> Iterator[Hit]:
             if v == pv:
                 yield Hit(a, b, f"列举序号重复：此处应为“{to_chinese(pv + 1)}是”", f"{to_chinese(pv + 1)}是")
             elif pv + 1 < v <= pv + MAX_SKIP:
-                yield Hit(a, b, f"列举序号跳号：“{to_chinese(pv)}是”之后是“{to_chinese(v)}是”，缺少“{to_chinese(pv + 1)}是”",
-                          f"{to_chinese(pv + 1)}是")
+                yield Hit(
+                    a,
+                    b,
+                    f"列举序号跳号：“{to_chinese(pv)}是”之后是“{to_chinese(v)}是”，缺少“{to_chinese(pv + 1)}是”",
+                    f"{to_chinese(pv + 1)}是",
+                )
         prev_last = items[-1][0]
-
 
 
 # The separator after an arabic heading number: `1.` `1．` or `1、`.

@@ -103,9 +103,7 @@ def missing_signature(report: Analysis) -> Iterator[Hit]:
         yield Hit(None, None, "报告末尾缺少发文单位署名（落款）")
 
 
-_DATE_BAD_RE = re.compile(
-    r"[〇○零一二三四五六七八九]{4}年|年0\d月|月0\d日|^\s*\d{4}\s*[.．/\-－]"
-)
+_DATE_BAD_RE = re.compile(r"[〇○零一二三四五六七八九]{4}年|年0\d月|月0\d日|^\s*\d{4}\s*[.．/\-－]")
 
 
 @rule(
@@ -189,8 +187,16 @@ def signed_after_deadline(report: Analysis, cfg: Config) -> Iterator[Hit]:
     category=Category.TIMELINESS,
     severity=Severity.WARNING,
     summary="向社会公开晚于截止日期",
-    bad=["<html><body><p>发布时间：2024-05-06</p>" + "".join(f"<p>{x}</p>" for x in (_TITLE + _BODY).split("\n")) + "</body></html>"],
-    good=["<html><body><p>发布时间：2024-03-28</p>" + "".join(f"<p>{x}</p>" for x in (_TITLE + _BODY).split("\n")) + "</body></html>"],
+    bad=[
+        "<html><body><p>发布时间：2024-05-06</p>"
+        + "".join(f"<p>{x}</p>" for x in (_TITLE + _BODY).split("\n"))
+        + "</body></html>"
+    ],
+    good=[
+        "<html><body><p>发布时间：2024-03-28</p>"
+        + "".join(f"<p>{x}</p>" for x in (_TITLE + _BODY).split("\n"))
+        + "</body></html>"
+    ],
 )
 def published_after_deadline(report: Analysis, cfg: Config) -> Iterator[Hit]:
     """网页标明的发布日期晚于向社会公开的截止日期（默认次年4月1日）。

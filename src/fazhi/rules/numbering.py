@@ -11,7 +11,13 @@ from ..outline import STYLE_LEVEL
 from ..vocab import STYLE_NAMES, HeadingStyle
 from .base import Hit, rule
 
-NUMBERED = (HeadingStyle.CN, HeadingStyle.PAREN_CN, HeadingStyle.ARABIC, HeadingStyle.PAREN_ARABIC, HeadingStyle.ORDINAL)
+NUMBERED = (
+    HeadingStyle.CN,
+    HeadingStyle.PAREN_CN,
+    HeadingStyle.ARABIC,
+    HeadingStyle.PAREN_ARABIC,
+    HeadingStyle.ORDINAL,
+)
 
 
 def _groups(report: Analysis) -> Iterator[tuple[Section | None, list[Section]]]:
@@ -156,7 +162,12 @@ def numbering_wrong_style(report: Analysis) -> Iterator[Hit]:
         if style is None:
             continue
         for c in children:
-            if c.style in NUMBERED and c.style != style and c.style != HeadingStyle.ORDINAL and style != HeadingStyle.ORDINAL:
+            if (
+                c.style in NUMBERED
+                and c.style != style
+                and c.style != HeadingStyle.ORDINAL
+                and style != HeadingStyle.ORDINAL
+            ):
                 v = _value(c)
                 s, e = _span(c, text)
                 fix = _marker(style, v) if v is not None else None
@@ -259,13 +270,22 @@ def numbering_level_skipped(report: Analysis) -> Iterator[Hit]:
     """
     text = report.text
     for parent, children in _groups(report):
-        if parent is None or parent.style not in STYLE_LEVEL or parent.style in (HeadingStyle.ORDINAL, HeadingStyle.NONE):
+        if (
+            parent is None
+            or parent.style not in STYLE_LEVEL
+            or parent.style in (HeadingStyle.ORDINAL, HeadingStyle.NONE)
+        ):
             continue
         for c in children:
             if c.style in (HeadingStyle.ORDINAL, HeadingStyle.NONE) or c.style not in STYLE_LEVEL:
                 continue
-            if STYLE_LEVEL[c.style] >= STYLE_LEVEL[parent.style] + MIN_LEVEL_JUMP and c.level == STYLE_LEVEL[c.style]:
+            if (
+                STYLE_LEVEL[c.style] >= STYLE_LEVEL[parent.style] + MIN_LEVEL_JUMP
+                and c.level == STYLE_LEVEL[c.style]
+            ):
                 s, e = _span(c, text)
                 want = [k for k, v in STYLE_LEVEL.items() if v == STYLE_LEVEL[parent.style] + 1][0]
-                yield Hit(s, e, f"标题层次跳级：“{STYLE_NAMES[parent.style]}”之下应使用“{STYLE_NAMES[want]}”样式")
+                yield Hit(
+                    s, e, f"标题层次跳级：“{STYLE_NAMES[parent.style]}”之下应使用“{STYLE_NAMES[want]}”样式"
+                )
                 break

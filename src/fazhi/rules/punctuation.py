@@ -22,12 +22,23 @@ from .base import Hit, rule
 CJK_RE = re.compile(f"[{HAN}\u3000-\u303f\uff01-\uff5e“”‘’—…·]")
 URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[!-~]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+")
 # ASCII marks with a full-width form in Chinese text: (name, full-width form).
-ASCII_MARKS = {",": ("逗号", "，"), ";": ("分号", "；"), ":": ("冒号", "："), "?": ("问号", "？"),
-               "!": ("叹号", "！"), "(": ("括号", "（"), ")": ("括号", "）")}
+ASCII_MARKS = {
+    ",": ("逗号", "，"),
+    ";": ("分号", "；"),
+    ":": ("冒号", "："),
+    "?": ("问号", "？"),
+    "!": ("叹号", "！"),
+    "(": ("括号", "（"),
+    ")": ("括号", "）"),
+}
 ASCII_RE = re.compile(r'[,;:?!()"]')
 MARK_NAME_OF = {ch: name for ch, (name, _full) in ASCII_MARKS.items()}
 # Marks whose full-width form does not depend on pairing: (message, fix).
-SIMPLE_MARKS = {ch: (f"中文句子中应使用全角{name}“{full}”", full) for ch, (name, full) in ASCII_MARKS.items() if ch in ",;:?!"}
+SIMPLE_MARKS = {
+    ch: (f"中文句子中应使用全角{name}“{full}”", full)
+    for ch, (name, full) in ASCII_MARKS.items()
+    if ch in ",;:?!"
+}
 # `1,000` and `8:30` are numbers, not Chinese punctuation.
 DIGIT_JOINERS = ",:"
 # Marks looked through when finding what a half-width mark stands next to.
@@ -189,8 +200,16 @@ def _ascii_hit(text: str, ln: Line, i: int) -> Hit | None:
     return Hit(i, end, f"中文句子中应使用全角{name}“{full}”", full)
 
 
-_MARK_NAMES = {"“": "前引号", "”": "后引号", "‘": "前单引号", "’": "后单引号", "《": "前书名号", "》": "后书名号",
-               "〈": "前书名号", "〉": "后书名号"}
+_MARK_NAMES = {
+    "“": "前引号",
+    "”": "后引号",
+    "‘": "前单引号",
+    "’": "后单引号",
+    "《": "前书名号",
+    "》": "后书名号",
+    "〈": "前书名号",
+    "〉": "后书名号",
+}
 
 
 def _mark_name(ch: str) -> str:
@@ -204,9 +223,18 @@ def _mark_name(ch: str) -> str:
     category=Category.PUNCTUATION,
     severity=Severity.WARNING,
     summary="中文句子中使用了半角标点",
-    bad=["今年以来,共开展培训3次。", "现将有关情况报告如下:", '严格落实"谁执法谁普法"责任制。', "各村(社区)均配备法律顾问。"],
-    good=["今年以来，共开展培训3次。", "罚款1,000元，用时3.5小时，会议于8:30开始。",
-          "详见 http://www.gov.cn/a?b=1,2 的通知。", "引用英文原文 Hello, world! 作为示例。"],
+    bad=[
+        "今年以来,共开展培训3次。",
+        "现将有关情况报告如下:",
+        '严格落实"谁执法谁普法"责任制。',
+        "各村(社区)均配备法律顾问。",
+    ],
+    good=[
+        "今年以来，共开展培训3次。",
+        "罚款1,000元，用时3.5小时，会议于8:30开始。",
+        "详见 http://www.gov.cn/a?b=1,2 的通知。",
+        "引用英文原文 Hello, world! 作为示例。",
+    ],
     fixable=True,
 )
 def ascii_punctuation(report: Analysis) -> Iterator[Hit]:
@@ -273,7 +301,9 @@ def _ascii_marks(report: Analysis) -> Iterator[Hit]:
         if i in masked:
             continue
         if ch in SIMPLE_MARKS and is_han_basic(text[i - 1 : i]) and text[i + 1 : i + 2] != " ":
-            yield Hit(i, i + 1, SIMPLE_MARKS[ch][0], SIMPLE_MARKS[ch][1])  # the common case, right after a Han
+            yield Hit(
+                i, i + 1, SIMPLE_MARKS[ch][0], SIMPLE_MARKS[ch][1]
+            )  # the common case, right after a Han
             continue
         hit = _ascii_hit(text, lines[bisect_right(starts, i) - 1], i)
         if hit:
@@ -286,10 +316,20 @@ def _ascii_marks(report: Analysis) -> Iterator[Hit]:
     category=Category.PUNCTUATION,
     severity=Severity.ERROR,
     summary="引号、括号或书名号不配对",
-    bad=["按照“三治结合“建设行动方案推进。", "落实《实施方案(2021—2025年）》要求。", "学习《民法典》和《宪法。",
-         "开展“法律进乡村活动，效果良好。", "依照（行政处罚法》办理。", "落实《实施方案）要求。"],
-    good=["开展“法律进乡村”活动，落实‘谁执法谁普法’责任。", "他说：“要把‘三治结合’落到实处。”",
-          "学习《关于印发〈实施方案〉的通知》。", "1）加强学习；2）规范执法。"],
+    bad=[
+        "按照“三治结合“建设行动方案推进。",
+        "落实《实施方案(2021—2025年）》要求。",
+        "学习《民法典》和《宪法。",
+        "开展“法律进乡村活动，效果良好。",
+        "依照（行政处罚法》办理。",
+        "落实《实施方案）要求。",
+    ],
+    good=[
+        "开展“法律进乡村”活动，落实‘谁执法谁普法’责任。",
+        "他说：“要把‘三治结合’落到实处。”",
+        "学习《关于印发〈实施方案〉的通知》。",
+        "1）加强学习；2）规范执法。",
+    ],
     fixable=True,
 )
 def unpaired_quote_or_bracket(report: Analysis) -> Iterator[Hit]:
@@ -321,8 +361,12 @@ def unpaired_quote_or_bracket(report: Analysis) -> Iterator[Hit]:
         crossed = _crossed(text, ln)
         for o, c in crossed:
             a, b = BRACKET_NAMES[ln.kinds[o]], BRACKET_NAMES[ln.kinds[c]]
-            yield Hit(o, c + 1, f"{a + '与' + b + '混配' if a != b else a + '不配对'}：前半个“{text[o]}”与后半个"
-                      f"“{text[c]}”不是一对，应为“{text[o]}…{CLOSER_FOR[text[o]]}”或“{OPENER_FOR[text[c]]}…{text[c]}”")
+            yield Hit(
+                o,
+                c + 1,
+                f"{a + '与' + b + '混配' if a != b else a + '不配对'}：前半个“{text[o]}”与后半个"
+                f"“{text[c]}”不是一对，应为“{text[o]}…{CLOSER_FOR[text[o]]}”或“{OPENER_FOR[text[c]]}…{text[c]}”",
+            )
         done = {i for pair in crossed for i in pair}
         for i, side in ln.unmatched:
             if i in done:
@@ -334,10 +378,18 @@ def unpaired_quote_or_bracket(report: Analysis) -> Iterator[Hit]:
             if years is not None:
                 a, b = years
                 name = text[i + 1 : a][:12]
-                yield Hit(a, b, f"{what}不配对：“《{name}”没有后半个，书名应在年份区间的括号后以“》”结束",
-                          text[a:b] + "》")
+                yield Hit(
+                    a,
+                    b,
+                    f"{what}不配对：“《{name}”没有后半个，书名应在年份区间的括号后以“》”结束",
+                    text[a:b] + "》",
+                )
                 continue
-            yield Hit(i, i + 1, f"{what}不配对：“{text[i]}”" + ("没有对应的后半个" if side == "open" else "前面缺少前半个"))
+            yield Hit(
+                i,
+                i + 1,
+                f"{what}不配对：“{text[i]}”" + ("没有对应的后半个" if side == "open" else "前面缺少前半个"),
+            )
         nxt = text[lines[k + 1].s : lines[k + 1].e].lstrip() if k + 1 < len(lines) else ""
         for i, fix, unclosed in _quote_breaks(text, ln.s, ln.e):
             if unclosed and nxt.startswith(text[i]):
@@ -466,8 +518,11 @@ ITEM_BREAK_RE = re.compile(r"[“”《》。；！？\n]")
     severity=Severity.WARNING,
     summary="并列的引号或书名号之间用了顿号",
     bad=["推进“法律明白人”、“法治带头人”培养。", "学习《宪法》、《民法典》、《行政复议法》。"],
-    good=["推进“法律明白人”“法治带头人”培养。", "学习《宪法》（2018年修正）、《民法典》。",
-          "开展“六进”宣讲、基层理论微宣讲。"],
+    good=[
+        "推进“法律明白人”“法治带头人”培养。",
+        "学习《宪法》（2018年修正）、《民法典》。",
+        "开展“六进”宣讲、基层理论微宣讲。",
+    ],
     fixable=True,
 )
 def enumeration_comma(report: Analysis) -> Iterator[Hit]:

@@ -53,7 +53,9 @@ def double_deng(report: Analysis) -> Iterator[Hit]:
 # doubles are copy-paste slips, and no phrase of the genre repeats itself that way.
 DOUBLED_MAX = 6
 DOUBLED_WORD_RE = re.compile(rf"([{HAN_BASIC}]{{2,{DOUBLED_MAX}}}?)\1")
-ACCEPTED_DOUBLES = frozenset("研究研究 讨论讨论 学习学习 商量商量 看一看 了解了解 一个一个 一次一次 一项一项 一村一村".split())
+ACCEPTED_DOUBLES = frozenset(
+    "研究研究 讨论讨论 学习学习 商量商量 看一看 了解了解 一个一个 一次一次 一项一项 一村一村".split()
+)
 
 
 @rule(
@@ -142,7 +144,9 @@ ACTION = (
     "开展|推进|落实|化解|解决|处理|公开|执行|实施|推动|宣传|学习|贯彻|参与|履行|提升|做好|完成|加强|保障"
     "|维护|办理|整改|调处|排查|审查|监督|指导|完善|提高|增强|引导|组织|查处|回应|答复|协调|普及|宣讲|梳理|清理"
 )
-DE_BEFORE_VERB_RE = re.compile(rf"(?<!得到)(?<!取得)(?<!实现)(?<!获得)(?<!给予)(?<!加以)(?:{MANNER})(?P<de>的)(?:{ACTION})(?=[{HAN_BASIC}“])")
+DE_BEFORE_VERB_RE = re.compile(
+    rf"(?<!得到)(?<!取得)(?<!实现)(?<!获得)(?<!给予)(?<!加以)(?:{MANNER})(?P<de>的)(?:{ACTION})(?=[{HAN_BASIC}“])"
+)
 
 
 @rule(

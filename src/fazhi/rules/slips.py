@@ -63,16 +63,12 @@ def doubled_particle(report: Analysis) -> Iterator[Hit]:
 
 # A date written with arabic numerals: an optional four-digit year, the month, and the day. A digit or
 # a decimal point before the month (`1.3月`) or the day range's dash (`3月5-8日`, FM001's) is no date.
-DATE_RE = re.compile(
-    r"(?:(?<![\d.])((?:19|20)\d\d)年)?(?<![\d.\-－—–~～])(\d{1,2})月(\d{1,2})日"
-)
+DATE_RE = re.compile(r"(?:(?<![\d.])((?:19|20)\d\d)年)?(?<![\d.\-－—–~～])(\d{1,2})月(\d{1,2})日")
 # A month given with its year but no day (`2024年13月`).
 YEAR_MONTH_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)年(\d{1,2})月(?!\d)")
 # A year range `2025—2021年`, `（2025-2021年）`: four-digit years joined by a dash, tilde or 至, the
 # second one followed by 年 or a closing bracket (so that numbers of another kind are left alone).
-YEAR_RANGE_RE = re.compile(
-    r"(?<![\d.])((?:19|20)\d\d)年?\s*[—–\-－~～至到]\s*((?:19|20)\d\d)(?=年|[）)])"
-)
+YEAR_RANGE_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)年?\s*[—–\-－~～至到]\s*((?:19|20)\d\d)(?=年|[）)])")
 # The days of February when the year is not given: 29 may be right (a leap year).
 FEB_MAX_UNKNOWN_YEAR = 29
 MONTHS = 12
@@ -86,10 +82,21 @@ LUNAR_LOOKBACK = 6
     category=Category.PLAUSIBILITY,
     severity=Severity.ERROR,
     summary="日期或年份区间不可能存在",
-    bad=["于2024年2月30日召开专题会议。", "6月31日前完成清理。", "2023年13月印发实施方案。",
-         "落实《法治政府建设实施纲要（2025—2021年）》。", "2023年2月29日组织培训。"],
-    good=["于2024年2月29日召开专题会议。", "6月30日前完成清理。", "2023年12月印发实施方案。",
-          "落实《法治政府建设实施纲要（2021—2025年）》。", "3月5-8日开展集中培训。", "共12月份数据。"],
+    bad=[
+        "于2024年2月30日召开专题会议。",
+        "6月31日前完成清理。",
+        "2023年13月印发实施方案。",
+        "落实《法治政府建设实施纲要（2025—2021年）》。",
+        "2023年2月29日组织培训。",
+    ],
+    good=[
+        "于2024年2月29日召开专题会议。",
+        "6月30日前完成清理。",
+        "2023年12月印发实施方案。",
+        "落实《法治政府建设实施纲要（2021—2025年）》。",
+        "3月5-8日开展集中培训。",
+        "共12月份数据。",
+    ],
 )
 def impossible_date(report: Analysis) -> Iterator[Hit]:
     """日期写成了日历上没有的日子，或年份区间起止颠倒。
@@ -156,9 +163,18 @@ BODY_BARE_YEAR_RE = re.compile(
     category=Category.TYPO,
     severity=Severity.WARNING,
     summary="正文中的年份后缺“年”字",
-    bad=["2024以来，全镇开展法治宣传12场。", "现将2024法治政府建设情况报告如下。", "2024全年共办理案件36件。"],
-    good=["2024年以来，全镇开展法治宣传12场。", "现将2024年法治政府建设情况报告如下。", "2024年度共办理案件36件。",
-          "发文字号为〔2024〕3号。", "全年共有2024工作日数据。"],
+    bad=[
+        "2024以来，全镇开展法治宣传12场。",
+        "现将2024法治政府建设情况报告如下。",
+        "2024全年共办理案件36件。",
+    ],
+    good=[
+        "2024年以来，全镇开展法治宣传12场。",
+        "现将2024年法治政府建设情况报告如下。",
+        "2024年度共办理案件36件。",
+        "发文字号为〔2024〕3号。",
+        "全年共有2024工作日数据。",
+    ],
     fixable=True,
 )
 def year_without_nian(report: Analysis) -> Iterator[Hit]:
@@ -207,8 +223,12 @@ def _full_name_re() -> re.Pattern:
     severity=Severity.WARNING,
     summary="法律、法规的全称没有加书名号",
     bad=["认真学习中华人民共和国行政处罚法，规范执法行为。", "依照中华人民共和国政府信息公开条例办理。"],
-    good=["认真学习《中华人民共和国行政处罚法》，规范执法行为。", "依照《中华人民共和国政府信息公开条例》办理。",
-          "印发《关于学习〈中华人民共和国民法典〉的通知》。", "编印《中华人民共和国民法典学习读本》。"],
+    good=[
+        "认真学习《中华人民共和国行政处罚法》，规范执法行为。",
+        "依照《中华人民共和国政府信息公开条例》办理。",
+        "印发《关于学习〈中华人民共和国民法典〉的通知》。",
+        "编印《中华人民共和国民法典学习读本》。",
+    ],
     fixable=True,
 )
 def law_title_without_book_marks(report: Analysis) -> Iterator[Hit]:
@@ -241,8 +261,14 @@ def law_title_without_book_marks(report: Analysis) -> Iterator[Hit]:
 # The five-year periods named by ordinal: the national plans (十三五 …) and the legal-education plans
 # (七五普法 …). A bracketed year range right after the name must be the period's.
 FIVE_YEAR_PERIODS = {
-    "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030),
-    "六五": (2011, 2015), "七五": (2016, 2020), "八五": (2021, 2025), "九五": (2026, 2030),
+    "十二五": (2011, 2015),
+    "十三五": (2016, 2020),
+    "十四五": (2021, 2025),
+    "十五五": (2026, 2030),
+    "六五": (2011, 2015),
+    "七五": (2016, 2020),
+    "八五": (2021, 2025),
+    "九五": (2026, 2030),
 }
 # How many characters may stand between the name and its bracketed years (`“八五”普法规划（…）`).
 PLAN_YEARS_GAP = 12
@@ -259,8 +285,11 @@ PLAN_YEARS_RE = re.compile(
     severity=Severity.WARNING,
     summary="“十四五”“八五”普法等五年规划的年份区间写错",
     bad=["落实“八五”普法规划（2020—2025年）。", "编制“十四五”法治政府建设规划（2020-2025年）。"],
-    good=["落实“八五”普法规划（2021—2025年）。", "编制“十四五”法治政府建设规划（2021-2025年）。",
-          "总结“七五”普法（2016—2020年）经验。"],
+    good=[
+        "落实“八五”普法规划（2021—2025年）。",
+        "编制“十四五”法治政府建设规划（2021-2025年）。",
+        "总结“七五”普法（2016—2020年）经验。",
+    ],
 )
 def five_year_plan_years(report: Analysis) -> Iterator[Hit]:
     """以序数命名的五年规划（“十四五”“八五”普法等）后面的年份区间与该五年不符。
@@ -285,8 +314,11 @@ def five_year_plan_years(report: Analysis) -> Iterator[Hit]:
         a, b = int(m.group("a")), int(m.group("b"))
         if (a, b) == (first, last) or max(a, b) <= 2000:
             continue
-        yield Hit(m.start("a"), m.end("b"),
-                  f"“{m.group('name')}”的年份区间是{first}—{last}年，这里写作{a}—{b}年，请核对")
+        yield Hit(
+            m.start("a"),
+            m.end("b"),
+            f"“{m.group('name')}”的年份区间是{first}—{last}年，这里写作{a}—{b}年，请核对",
+        )
 
 
 # `宪法、民法典、等法律`, `培训、以及考试`: a 顿号 right before the 等 that closes a list or before a
@@ -302,7 +334,12 @@ COMMA_BEFORE_CONJ_RE = re.compile(r"、\s*(?P<w>等(?![级同于待候量额次]
     severity=Severity.WARNING,
     summary="“等”或连词“以及”“及”“或者”前面用了顿号",
     bad=["学习宪法、民法典、等法律法规。", "开展执法检查、以及案卷评查。", "由司法所、或者律师事务所承办。"],
-    good=["学习宪法、民法典等法律法规。", "开展执法检查以及案卷评查。", "开展巡查、及时处置。", "开展评估、等级评定。"],
+    good=[
+        "学习宪法、民法典等法律法规。",
+        "开展执法检查以及案卷评查。",
+        "开展巡查、及时处置。",
+        "开展评估、等级评定。",
+    ],
     fixable=True,
 )
 def comma_before_conjunction(report: Analysis) -> Iterator[Hit]:

@@ -274,7 +274,9 @@ def jiezhi_before_date(report: Analysis, cfg: Config) -> Iterator[Hit]:
 
 
 # `共` that starts a count phrase; `共同`, `共享`… are words of their own, not the counting adverb.
-_GONG_RE = re.compile(r"共(?![同享建治产青性识商赢鸣有计])[^，,。；;：:！？\n“”《》]{1,14}?(共计?)(?=[\d一二三四五六七八九十两百千万])")
+_GONG_RE = re.compile(
+    r"共(?![同享建治产青性识商赢鸣有计])[^，,。；;：:！？\n“”《》]{1,14}?(共计?)(?=[\d一二三四五六七八九十两百千万])"
+)
 
 
 @rule(
@@ -338,5 +340,7 @@ def de_before_degree_complement(report: Analysis, cfg: Config) -> Iterator[Hit]:
     ## 误报与局限
     只查“不够”“不到位”两种补语；“存在的不足”等名词性结构不报。“的”“地”混用（“具体的公开”）目前不查。
     """
-    hits = [Hit(m.start(), m.end(), "动词后接补语应用“得”", suggestion="得") for m in _DE_RE.finditer(report.text)]
+    hits = [
+        Hit(m.start(), m.end(), "动词后接补语应用“得”", suggestion="得") for m in _DE_RE.finditer(report.text)
+    ]
     yield from kinds.allowed_only(report, cfg, hits)

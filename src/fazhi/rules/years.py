@@ -59,7 +59,9 @@ def heading_year_differs(report: Analysis) -> Iterator[Hit]:
                 continue
             y = int(m.group(1))
             if y not in (report.year, report.year + 1):
-                yield Hit(m.start(), m.end(), f"报告年度为{report.year}年，标题中却写作{y}年", f"{report.year}年")
+                yield Hit(
+                    m.start(), m.end(), f"报告年度为{report.year}年，标题中却写作{y}年", f"{report.year}年"
+                )
 
 
 # `某某街道2024法治政府建设年度报告`: a year in the title without 年.

@@ -41,7 +41,9 @@ def create_user(s: Session, username: str, password: str, role: str, unit_name: 
             unit = Unit(name=unit_name, aliases="")
             s.add(unit)
             s.flush()
-    u = User(username=username, password_hash=hash_password(password), role=role, unit_id=unit.id if unit else None)
+    u = User(
+        username=username, password_hash=hash_password(password), role=role, unit_id=unit.id if unit else None
+    )
     s.add(u)
     s.commit()
     return u
@@ -125,8 +127,11 @@ def set_active(s: Session, username: str, active: bool) -> User:
     """Disable (every session and the API token stop working) or enable an account."""
     u = get_user(s, username)
     if not active and u.role == "admin":
-        others = s.scalar(select(func.count()).select_from(User).where(
-            User.role == "admin", User.active.is_(True), User.id != u.id))
+        others = s.scalar(
+            select(func.count())
+            .select_from(User)
+            .where(User.role == "admin", User.active.is_(True), User.id != u.id)
+        )
         if not others:
             raise BadInput("不能停用最后一个管理员账号")
     u.active = active
@@ -141,8 +146,11 @@ def set_role(s: Session, username: str, role: str, unit_name: str | None = None)
         raise BadInput(f"角色只能是 {'、'.join(ROLES)}")
     u = get_user(s, username)
     if u.role == "admin" and role != "admin":
-        others = s.scalar(select(func.count()).select_from(User).where(
-            User.role == "admin", User.active.is_(True), User.id != u.id))
+        others = s.scalar(
+            select(func.count())
+            .select_from(User)
+            .where(User.role == "admin", User.active.is_(True), User.id != u.id)
+        )
         if not others:
             raise BadInput("不能取消最后一个管理员的管理员角色")
     unit_id = None

@@ -56,22 +56,42 @@ def analyse_bytes(data: bytes, source: str, config: Config | None, max_chars: in
     except ReadError as e:
         return {"status": "failed", "reason": str(e)}
     if len(raw.text) > max_chars:
-        return {"status": "too_large",
-                "reason": f"正文 {len(raw.text):,} 字，超过单份报告上限 {max_chars:,} 字，未分析"}
+        return {
+            "status": "too_large",
+            "reason": f"正文 {len(raw.text):,} 字，超过单份报告上限 {max_chars:,} 字，未分析",
+        }
     report = analyze_raw(raw, config)
     d = report.to_dict()
     sev = Counter(f["severity"] for f in d["findings"])
     fields = {
-        "detected_unit": report.unit, "unit_level": report.unit_level.value, "year": report.year,
-        "title": report.title, "signed_date": report.date, "published_date": report.published,
-        "text": report.text, "result_json": json.dumps(d, ensure_ascii=False), "analyzer_version": __version__,
-        "score": (report.score or {}).get("total"), "n_error": sev["error"], "n_warning": sev["warning"],
+        "detected_unit": report.unit,
+        "unit_level": report.unit_level.value,
+        "year": report.year,
+        "title": report.title,
+        "signed_date": report.date,
+        "published_date": report.published,
+        "text": report.text,
+        "result_json": json.dumps(d, ensure_ascii=False),
+        "analyzer_version": __version__,
+        "score": (report.score or {}).get("total"),
+        "n_error": sev["error"],
+        "n_warning": sev["warning"],
         "n_info": sev["info"],
-        "parts_missing": sum(1 for k, p in report.parts.items() if p.status.value == "missing" and k != "other"),
+        "parts_missing": sum(
+            1 for k, p in report.parts.items() if p.status.value == "missing" and k != "other"
+        ),
     }
     indicators = [
-        {"indicator": i.id, "name": i.name, "value": float(i.value), "unit": i.unit, "qualifier": i.qualifier.value,
-         "quote": report.text[i.start : i.end], "start": i.start, "end": i.end}
+        {
+            "indicator": i.id,
+            "name": i.name,
+            "value": float(i.value),
+            "unit": i.unit,
+            "qualifier": i.qualifier.value,
+            "quote": report.text[i.start : i.end],
+            "start": i.start,
+            "end": i.end,
+        }
         for i in report.indicators
     ]
     return {"status": "done", "fields": fields, "indicators": indicators, "units": list(report.units)}
@@ -122,8 +142,10 @@ def run_limited(data: bytes, source: str, config: Config | None, limits: Limits)
                 return recv.recv()
             except (EOFError, OSError):
                 p.join(5)
-                return {"status": "failed",
-                        "reason": f"{source}: 分析进程意外退出（退出码 {p.exitcode}），可能超出内存上限"}
+                return {
+                    "status": "failed",
+                    "reason": f"{source}: 分析进程意外退出（退出码 {p.exitcode}），可能超出内存上限",
+                }
         return {"status": "too_large", "reason": f"分析超过 {limits.timeout_s:.0f} 秒仍未完成，已停止"}
     finally:
         recv.close()

@@ -17,7 +17,10 @@ from .models import Document, User
 # A single upload (one file or one zip) larger than this is refused before it is read.
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 # Input limits, in one place for pages, API and service (issue 10: out-of-range numbers gave 500s).
-YEAR_MIN, YEAR_MAX = 1990, 2100  # report years the office deals with; the deadline arithmetic needs a real date
+YEAR_MIN, YEAR_MAX = (
+    1990,
+    2100,
+)  # report years the office deals with; the deadline arithmetic needs a real date
 MAX_ID = 2**31 - 1  # PostgreSQL `integer`; SQLite overflows past 2**63
 COMMENT_MAX = 2000  # a comment on one finding
 NOTE_MAX = 10000  # the verdict's notes
@@ -95,7 +98,11 @@ def upload_too_large(size: int, configured: int | None = None, show_size: bool =
     limit = upload_limit(configured)
     if size <= limit:
         return None
-    return f"文件过大（{size // 2**20} MB，上限 {limit // 2**20} MB）" if show_size else f"文件过大（上限 {limit // 2**20} MB）"
+    return (
+        f"文件过大（{size // 2**20} MB，上限 {limit // 2**20} MB）"
+        if show_size
+        else f"文件过大（上限 {limit // 2**20} MB）"
+    )
 
 
 def valid_id(value: int | None) -> bool:
@@ -124,15 +131,34 @@ def local_zone() -> ZoneInfo:
 def doc_summary(doc: Document) -> dict:
     """The list-row form of a report."""
     return {
-        "id": doc.id, "filename": doc.filename, "source": doc.source, "title": doc.title,
-        "unit_id": doc.unit_id, "unit": doc.unit.name if doc.unit else None, "detected_unit": doc.detected_unit,
-        "unit_match": doc.unit_match, "unit_level": doc.unit_level, "year": doc.year, "date": doc.signed_date,
-        "published_date": doc.published_date, "uploaded_at": iso(doc.uploaded_at),
-        "score": doc.score, "errors": doc.n_error, "warnings": doc.n_warning, "infos": doc.n_info,
-        "parts_missing": doc.parts_missing, "verdict": doc.verdict, "verdict_note": doc.verdict_note,
-        "is_published": doc.is_published, "status": doc.status, "status_zh": ANALYSIS_ZH.get(doc.status, doc.status),
-        "status_reason": doc.status_reason, "received_date": doc.received_date, "version": doc.version_no,
-        "superseded_by": doc.superseded_by, "hold_reason": doc.hold_reason,
+        "id": doc.id,
+        "filename": doc.filename,
+        "source": doc.source,
+        "title": doc.title,
+        "unit_id": doc.unit_id,
+        "unit": doc.unit.name if doc.unit else None,
+        "detected_unit": doc.detected_unit,
+        "unit_match": doc.unit_match,
+        "unit_level": doc.unit_level,
+        "year": doc.year,
+        "date": doc.signed_date,
+        "published_date": doc.published_date,
+        "uploaded_at": iso(doc.uploaded_at),
+        "score": doc.score,
+        "errors": doc.n_error,
+        "warnings": doc.n_warning,
+        "infos": doc.n_info,
+        "parts_missing": doc.parts_missing,
+        "verdict": doc.verdict,
+        "verdict_note": doc.verdict_note,
+        "is_published": doc.is_published,
+        "status": doc.status,
+        "status_zh": ANALYSIS_ZH.get(doc.status, doc.status),
+        "status_reason": doc.status_reason,
+        "received_date": doc.received_date,
+        "version": doc.version_no,
+        "superseded_by": doc.superseded_by,
+        "hold_reason": doc.hold_reason,
     }
 
 

@@ -23,9 +23,15 @@ SNIPPET_CONTEXT = 30
 MAX_SNIPPETS = 3  # hits shown per report (the count says how many there are)
 
 
-
-def corpus(s: Session, actor: Actor, year: int | None = None, level: str | None = None,
-           parent: str | None = None, status: str | None = None, sort: str = "unit") -> list[dict]:
+def corpus(
+    s: Session,
+    actor: Actor,
+    year: int | None = None,
+    level: str | None = None,
+    parent: str | None = None,
+    status: str | None = None,
+    sort: str = "unit",
+) -> list[dict]:
     """Units × years: score, finding counts and key indicators of each report the actor may see."""
     q = (
         select(Document)
@@ -84,8 +90,12 @@ def search(s: Session, actor: Actor, q: str, limit: int = SEARCH_LIMIT) -> list[
     if dialect == "sqlite" and len(q) >= 3:
         phrase = '"' + q.replace('"', '""') + '"'
         fts = table("report_fts", column("rowid"))
-        matching = (select(fts.c.rowid).join(Document, Document.id == fts.c.rowid)
-                    .where(text("report_fts MATCH :q").bindparams(q=phrase)).limit(limit))
+        matching = (
+            select(fts.c.rowid)
+            .join(Document, Document.id == fts.c.rowid)
+            .where(text("report_fts MATCH :q").bindparams(q=phrase))
+            .limit(limit)
+        )
         ids = list(s.scalars(visible(matching, actor)))
         cand = select(Document).where(Document.id.in_(ids)) if ids else None
     else:
@@ -95,7 +105,11 @@ def search(s: Session, actor: Actor, q: str, limit: int = SEARCH_LIMIT) -> list[
             s.execute(text("SET LOCAL enable_seqscan = off"))
             s.execute(text("SET LOCAL enable_indexscan = off"))  # not the primary key either: the GIN index
         like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        op = Document.text.ilike(like, escape="\\") if dialect == "postgresql" else Document.text.like(like, escape="\\")
+        op = (
+            Document.text.ilike(like, escape="\\")
+            if dialect == "postgresql"
+            else Document.text.like(like, escape="\\")
+        )
         cand = select(Document).where(op).limit(limit)
     if cand is None:
         return []
@@ -107,9 +121,20 @@ def search(s: Session, actor: Actor, q: str, limit: int = SEARCH_LIMIT) -> list[
         n = 0
         while pos >= 0 and n < MAX_SNIPPETS:
             a, b = max(0, pos - SNIPPET_CONTEXT), min(len(d.text), pos + len(q) + SNIPPET_CONTEXT)
-            hits.append({"report_id": d.id, "title": d.title, "unit": d.detected_unit, "year": d.year,
-                         "start": pos, "end": pos + len(q), "before": d.text[a:pos], "match": q,
-                         "after": d.text[pos + len(q) : b], "report_hits": total})
+            hits.append(
+                {
+                    "report_id": d.id,
+                    "title": d.title,
+                    "unit": d.detected_unit,
+                    "year": d.year,
+                    "start": pos,
+                    "end": pos + len(q),
+                    "before": d.text[a:pos],
+                    "match": q,
+                    "after": d.text[pos + len(q) : b],
+                    "report_hits": total,
+                }
+            )
             pos = d.text.find(q, pos + len(q))
             n += 1
     return hits
@@ -118,9 +143,19 @@ def search(s: Session, actor: Actor, q: str, limit: int = SEARCH_LIMIT) -> list[
 def indicator_rows(s: Session, actor: Actor, year: int | None = None) -> list[dict]:
     """Every indicator occurrence of the reports the actor may see (for export): one query, no report text read."""
     q = (
-        select(IndicatorRow.report_id, Unit.name, Document.detected_unit, Document.year, IndicatorRow.indicator,
-               IndicatorRow.name, IndicatorRow.value, IndicatorRow.unit, IndicatorRow.qualifier, IndicatorRow.quote,
-               Document.filename)
+        select(
+            IndicatorRow.report_id,
+            Unit.name,
+            Document.detected_unit,
+            Document.year,
+            IndicatorRow.indicator,
+            IndicatorRow.name,
+            IndicatorRow.value,
+            IndicatorRow.unit,
+            IndicatorRow.qualifier,
+            IndicatorRow.quote,
+            Document.filename,
+        )
         .join(Document, Document.id == IndicatorRow.report_id)
         .outerjoin(Unit, Unit.id == Document.unit_id)
         .where(Document.deleted_at.is_(None), Document.superseded_by.is_(None))
@@ -129,8 +164,19 @@ def indicator_rows(s: Session, actor: Actor, year: int | None = None) -> list[di
     if year:
         q = q.where(Document.year == year)
     return [
-        {"report_id": rid, "unit": unit or detected, "year": y, "id": ind, "name": name, "value": value,
-         "unit_of_measure": uom, "qualifier": qual, "quote": quote, "file": filename}
-        for rid, unit, detected, y, ind, name, value, uom, qual, quote, filename
-        in s.execute(q.order_by(Document.id, IndicatorRow.start))
+        {
+            "report_id": rid,
+            "unit": unit or detected,
+            "year": y,
+            "id": ind,
+            "name": name,
+            "value": value,
+            "unit_of_measure": uom,
+            "qualifier": qual,
+            "quote": quote,
+            "file": filename,
+        }
+        for rid, unit, detected, y, ind, name, value, uom, qual, quote, filename in s.execute(
+            q.order_by(Document.id, IndicatorRow.start)
+        )
     ]

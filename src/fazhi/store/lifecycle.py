@@ -24,7 +24,9 @@ from .common import (
 from .models import Document, Expected, ReviewEvent, Unit, User, utcnow
 
 
-def match_unit(s: Session, detected: tuple[str, ...] | list[str], units: list[Unit] | None = None) -> int | None:
+def match_unit(
+    s: Session, detected: tuple[str, ...] | list[str], units: list[Unit] | None = None
+) -> int | None:
     """The registered unit whose name or alias best matches a detected unit name, if any."""
     if not detected:
         return None
@@ -45,18 +47,36 @@ def unit_mismatch(s: Session, uploader: User, detected: list[str]) -> str:
     names = [d for d in detected if d]
     if own is None or not names or match_unit(s, names, [own]) is not None:
         return ""
-    return (f"报告署名“{'、'.join(names[:3])}”与上传账号所属单位“{own.name}”不一致，"
-            "已暂存，待审查人员确认单位后计入报送进度")
+    return (
+        f"报告署名“{'、'.join(names[:3])}”与上传账号所属单位“{own.name}”不一致，"
+        "已暂存，待审查人员确认单位后计入报送进度"
+    )
 
 
 def supersede(s: Session, doc: Document) -> None:
     """A newer report of the same unit and year becomes the current version; older ones are kept."""
-    if doc.status != "done" or doc.unit_id is None or doc.year is None or doc.deleted_at is not None or doc.hold_reason:
+    if (
+        doc.status != "done"
+        or doc.unit_id is None
+        or doc.year is None
+        or doc.deleted_at is not None
+        or doc.hold_reason
+    ):
         return
-    older = list(s.scalars(select(Document).where(
-        Document.unit_id == doc.unit_id, Document.year == doc.year, Document.id != doc.id,
-        Document.deleted_at.is_(None), Document.status == "done", Document.hold_reason == "",
-        Document.superseded_by.is_(None), Document.id < doc.id)))
+    older = list(
+        s.scalars(
+            select(Document).where(
+                Document.unit_id == doc.unit_id,
+                Document.year == doc.year,
+                Document.id != doc.id,
+                Document.deleted_at.is_(None),
+                Document.status == "done",
+                Document.hold_reason == "",
+                Document.superseded_by.is_(None),
+                Document.id < doc.id,
+            )
+        )
+    )
     for old in older:
         old.superseded_by = doc.id
     if older:
@@ -69,8 +89,16 @@ def versions(s: Session, actor: Actor, report_id: int) -> list[dict]:
     doc = get_document(s, actor, report_id)
     if doc.unit_id is None or doc.year is None:
         return [doc_summary(doc)]
-    q = select(Document).where(Document.unit_id == doc.unit_id, Document.year == doc.year,
-                               Document.deleted_at.is_(None), Document.status == "done").order_by(Document.id.desc())
+    q = (
+        select(Document)
+        .where(
+            Document.unit_id == doc.unit_id,
+            Document.year == doc.year,
+            Document.deleted_at.is_(None),
+            Document.status == "done",
+        )
+        .order_by(Document.id.desc())
+    )
     return [doc_summary(d) for d in s.scalars(q)]
 
 
@@ -87,8 +115,14 @@ def set_received(s: Session, actor: Actor, report_id: int, received: str | None)
             raise BadInput("收到日期超出范围")
         received = day.isoformat()
     doc.received_date = received or None
-    s.add(ReviewEvent(report_id=doc.id, user_id=actor.id, kind="received",
-                      payload=json.dumps({"received_date": doc.received_date})))
+    s.add(
+        ReviewEvent(
+            report_id=doc.id,
+            user_id=actor.id,
+            kind="received",
+            payload=json.dumps({"received_date": doc.received_date}),
+        )
+    )
     s.commit()
     return doc
 
@@ -98,9 +132,17 @@ def delete_report(s: Session, actor: Actor, report_id: int, reason: str = "") ->
     require_staff(actor)
     doc = get_document(s, actor, report_id)
     doc.deleted_at, doc.deleted_by = utcnow(), actor.id
-    s.add(ReviewEvent(report_id=doc.id, user_id=actor.id, kind="delete",
-                      payload=json.dumps({"reason": reason}, ensure_ascii=False)))
-    older = list(s.scalars(select(Document).where(Document.superseded_by == doc.id).order_by(Document.id.desc())))
+    s.add(
+        ReviewEvent(
+            report_id=doc.id,
+            user_id=actor.id,
+            kind="delete",
+            payload=json.dumps({"reason": reason}, ensure_ascii=False),
+        )
+    )
+    older = list(
+        s.scalars(select(Document).where(Document.superseded_by == doc.id).order_by(Document.id.desc()))
+    )
     for o in older:  # the newest older version becomes current again
         o.superseded_by = older[0].id if o is not older[0] else None
     s.commit()
@@ -112,7 +154,11 @@ def set_published(s: Session, actor: Actor, report_id: int, published: bool = Tr
     require_staff(actor)
     doc = get_document(s, actor, report_id)
     doc.is_published, doc.published_at = published, (utcnow() if published else None)
-    s.add(ReviewEvent(report_id=doc.id, user_id=actor.id, kind="publish", payload=json.dumps({"published": published})))
+    s.add(
+        ReviewEvent(
+            report_id=doc.id, user_id=actor.id, kind="publish", payload=json.dumps({"published": published})
+        )
+    )
     s.commit()
     return doc
 
@@ -121,7 +167,11 @@ def remove_expected(s: Session, actor: Actor, year: int, unit_id: int) -> bool:
     """Take a unit off a year's list of expected reports (its reports stay); False if it was not on it."""
     require_staff(actor)
     check_year(year)
-    row = s.scalar(select(Expected).where(Expected.year == year, Expected.unit_id == unit_id)) if valid_id(unit_id) else None
+    row = (
+        s.scalar(select(Expected).where(Expected.year == year, Expected.unit_id == unit_id))
+        if valid_id(unit_id)
+        else None
+    )
     if row is None:
         return False
     s.delete(row)

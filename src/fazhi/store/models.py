@@ -107,7 +107,9 @@ class Document(Base):
     deleted_by: Mapped[int | None] = mapped_column(Integer)
     version_no: Mapped[int] = mapped_column(Integer, default=1)
     superseded_by: Mapped[int | None] = mapped_column(Integer)  # the newer version of the same unit and year
-    hold_reason: Mapped[str] = mapped_column(Text, default="")  # non-empty: held for a reviewer (unit mismatch)
+    hold_reason: Mapped[str] = mapped_column(
+        Text, default=""
+    )  # non-empty: held for a reviewer (unit mismatch)
     unit: Mapped[Unit | None] = relationship()
     __table_args__ = (Index("ix_reports_year_unit", "year", "unit_id"),)
 

@@ -63,8 +63,9 @@ class IngestItem:
     status: str | None = None
 
 
-def store_upload(s: Session, data: bytes, filename: str, actor: Actor,
-                 max_bytes: int = MAX_REPORT_BYTES) -> list[IngestItem]:
+def store_upload(
+    s: Session, data: bytes, filename: str, actor: Actor, max_bytes: int = MAX_REPORT_BYTES
+) -> list[IngestItem]:
     """Store every report of an upload at once, unanalysed (status 分析中); each commits on its own or not at all."""
     too_large = upload_too_large(len(data))
     if too_large:
@@ -131,8 +132,17 @@ def apply_result(s: Session, report_id: int, out: dict) -> Document | None:
         return None
     if out["status"] != "done":
         doc.status, doc.status_reason = out["status"], out.get("reason", "")
-        s.add(ReviewEvent(report_id=doc.id, user_id=doc.uploaded_by, kind="analyse", payload=json.dumps(
-            {"version": __version__, "status": doc.status, "reason": doc.status_reason}, ensure_ascii=False)))
+        s.add(
+            ReviewEvent(
+                report_id=doc.id,
+                user_id=doc.uploaded_by,
+                kind="analyse",
+                payload=json.dumps(
+                    {"version": __version__, "status": doc.status, "reason": doc.status_reason},
+                    ensure_ascii=False,
+                ),
+            )
+        )
         s.commit()
         return doc
     for k, v in out["fields"].items():
@@ -151,13 +161,21 @@ def apply_result(s: Session, report_id: int, out: dict) -> Document | None:
     s.flush()
     supersede(s, doc)
     _index_text(s, doc)
-    s.add(ReviewEvent(report_id=doc.id, user_id=doc.uploaded_by, kind="analyse",
-                      payload=json.dumps({"version": __version__})))
+    s.add(
+        ReviewEvent(
+            report_id=doc.id,
+            user_id=doc.uploaded_by,
+            kind="analyse",
+            payload=json.dumps({"version": __version__}),
+        )
+    )
     s.commit()
     return doc
 
 
-def ingest(s: Session, data: bytes, filename: str, actor: Actor, config: Config | None = None) -> list[IngestItem]:
+def ingest(
+    s: Session, data: bytes, filename: str, actor: Actor, config: Config | None = None
+) -> list[IngestItem]:
     """Store and analyse every report of an upload in this process (the CLI; the web uses the worker pool)."""
     items = store_upload(s, data, filename, actor)
     for item in items:
@@ -172,10 +190,18 @@ def ingest(s: Session, data: bytes, filename: str, actor: Actor, config: Config 
             doc = apply_result(s, item.report_id, out)
         except Exception as e:  # nothing half-written: the row stays, marked 失败 with the reason
             s.rollback()
-            doc = apply_result(s, item.report_id, {"status": "failed", "reason": f"{source}: 保存分析结果失败（{type(e).__name__}）"})
+            doc = apply_result(
+                s,
+                item.report_id,
+                {"status": "failed", "reason": f"{source}: 保存分析结果失败（{type(e).__name__}）"},
+            )
         item.status = doc.status
         if doc.status != "done":
-            item.error = doc.status_reason if doc.status_reason.startswith(source) else f"{source}: {doc.status_reason}"
+            item.error = (
+                doc.status_reason
+                if doc.status_reason.startswith(source)
+                else f"{source}: {doc.status_reason}"
+            )
     return items
 
 
@@ -239,14 +265,21 @@ def report_view(s: Session, actor: Actor, report_id: int) -> dict:
     if doc.status != "done":
         return {"report": doc_summary(doc), "result": None}
     result = json.loads(doc.result_json)
-    states = {fs.finding_key: fs for fs in s.scalars(select(FindingState).where(FindingState.report_id == doc.id))}
+    states = {
+        fs.finding_key: fs for fs in s.scalars(select(FindingState).where(FindingState.report_id == doc.id))
+    }
     for f, key in zip(result["findings"], finding_keys(result["findings"]), strict=True):
         st = states.get(key)
         f["key"] = key
-        f["review"] = ({"action": st.action, "comment": st.comment, "at": iso(st.at), "revision": st.revision}
-                       if st else None)
+        f["review"] = (
+            {"action": st.action, "comment": st.comment, "at": iso(st.at), "revision": st.revision}
+            if st
+            else None
+        )
     if not actor.is_staff:  # a unit account sees the findings the reviewers accepted, nothing internal
-        result["findings"] = [f for f in result["findings"] if f["review"] and f["review"]["action"] == "accepted"]
+        result["findings"] = [
+            f for f in result["findings"] if f["review"] and f["review"]["action"] == "accepted"
+        ]
         for f in result["findings"]:
             f["review"] = {"action": "accepted", "comment": f["review"]["comment"]}
     return {"report": doc_summary(doc), "result": result}
@@ -256,13 +289,18 @@ def analysed(view: dict) -> dict:
     """The analysis of a report view, or BadInput while it is 分析中 / 失败 / 超出限制."""
     if view["result"] is None:
         r = view["report"]
-        raise BadInput(f"报告{r['status_zh']}，还没有分析结果" + (f"：{r['status_reason']}" if r["status_reason"] else ""))
+        raise BadInput(
+            f"报告{r['status_zh']}，还没有分析结果"
+            + (f"：{r['status_reason']}" if r["status_reason"] else "")
+        )
     return view["result"]
 
 
 def statuses(s: Session, actor: Actor, ids: list[int]) -> dict[int, dict]:
     """The analysis status of the given reports the actor may see (for pages that update themselves)."""
-    q = select(Document.id, Document.status, Document.status_reason, Document.unit_id).where(Document.id.in_(ids))
+    q = select(Document.id, Document.status, Document.status_reason, Document.unit_id).where(
+        Document.id.in_(ids)
+    )
     out = {}
     for rid, st, reason, unit_id in s.execute(q):
         if actor.may_see(unit_id):
@@ -270,8 +308,15 @@ def statuses(s: Session, actor: Actor, ids: list[int]) -> dict[int, dict]:
     return out
 
 
-def review_finding(s: Session, actor: Actor, report_id: int, key: str, action: str, comment: str = "",
-                   expected: int | None = None) -> FindingState:
+def review_finding(
+    s: Session,
+    actor: Actor,
+    report_id: int,
+    key: str,
+    action: str,
+    comment: str = "",
+    expected: int | None = None,
+) -> FindingState:
     """Accept or dismiss one finding; the history keeps every decision.
 
     `expected` is the revision of the decision the reviewer saw (0: none yet); if someone decided since,
@@ -291,7 +336,9 @@ def review_finding(s: Session, actor: Actor, report_id: int, key: str, action: s
     for _attempt in range(3):  # a concurrent first decision on the same finding: retry as an update
         cond = where if expected is None else (*where, FindingState.revision == expected)
         # One UPDATE of every column: a decision is written whole, never mixed with a concurrent one.
-        if s.execute(update(FindingState).where(*cond).values(**values, revision=FindingState.revision + 1)).rowcount:
+        if s.execute(
+            update(FindingState).where(*cond).values(**values, revision=FindingState.revision + 1)
+        ).rowcount:
             break
         current = s.scalar(select(FindingState).where(*where))
         if current is not None and expected is None:
@@ -299,7 +346,11 @@ def review_finding(s: Session, actor: Actor, report_id: int, key: str, action: s
         if current is not None or expected not in (None, 0):
             s.rollback()
             raise Conflict(_conflict_message(s, current))
-        s.add(FindingState(report_id=doc.id, finding_key=key, rule=f["rule"], quote=f.get("quote"), revision=1, **values))
+        s.add(
+            FindingState(
+                report_id=doc.id, finding_key=key, rule=f["rule"], quote=f.get("quote"), revision=1, **values
+            )
+        )
         try:
             s.flush()
             break
@@ -309,8 +360,14 @@ def review_finding(s: Session, actor: Actor, report_id: int, key: str, action: s
                 raise Conflict(_conflict_message(s, s.scalar(select(FindingState).where(*where)))) from None
     else:
         raise BadInput("保存失败，请重试")
-    s.add(ReviewEvent(report_id=doc.id, user_id=actor.id, kind="finding",
-                      payload=json.dumps({"key": key, "action": action, "comment": comment}, ensure_ascii=False)))
+    s.add(
+        ReviewEvent(
+            report_id=doc.id,
+            user_id=actor.id,
+            kind="finding",
+            payload=json.dumps({"key": key, "action": action, "comment": comment}, ensure_ascii=False),
+        )
+    )
     s.commit()
     return s.scalar(select(FindingState).where(*where).execution_options(populate_existing=True))
 
@@ -334,15 +391,30 @@ def review_rule(s: Session, actor: Actor, report_id: int, rule: str, action: str
     chosen = [(k, f) for k, f in zip(finding_keys(findings), findings, strict=True) if f["rule"] == rule]
     if not chosen:
         raise NotFound(f"报告 {report_id} 没有规则 {rule} 的问题")
-    s.add(ReviewEvent(report_id=doc.id, user_id=actor.id, kind="finding",
-                      payload=json.dumps({"rule": rule, "keys": len(chosen), "action": action, "comment": comment},
-                                         ensure_ascii=False)))
+    s.add(
+        ReviewEvent(
+            report_id=doc.id,
+            user_id=actor.id,
+            kind="finding",
+            payload=json.dumps(
+                {"rule": rule, "keys": len(chosen), "action": action, "comment": comment}, ensure_ascii=False
+            ),
+        )
+    )
     values = {"action": action, "comment": comment, "user_id": actor.id, "at": utcnow()}
-    existing = set(s.scalars(select(FindingState.finding_key).where(
-        FindingState.report_id == doc.id, FindingState.finding_key.in_([k for k, _ in chosen]))))
+    existing = set(
+        s.scalars(
+            select(FindingState.finding_key).where(
+                FindingState.report_id == doc.id, FindingState.finding_key.in_([k for k, _ in chosen])
+            )
+        )
+    )
     if existing:
-        s.execute(update(FindingState).where(FindingState.report_id == doc.id, FindingState.finding_key.in_(existing))
-                  .values(**values, revision=FindingState.revision + 1))
+        s.execute(
+            update(FindingState)
+            .where(FindingState.report_id == doc.id, FindingState.finding_key.in_(existing))
+            .values(**values, revision=FindingState.revision + 1)
+        )
     for key, f in chosen:
         if key not in existing:
             s.add(FindingState(report_id=doc.id, finding_key=key, rule=rule, quote=f.get("quote"), **values))
@@ -361,11 +433,18 @@ def set_verdict(s: Session, actor: Actor, report_id: int, verdict: str, note: st
         raise BadInput(f"未知的审查结论：{verdict}")
     doc = get_document(s, actor, report_id)
     s.execute(
-        update(Document).where(Document.id == doc.id)
+        update(Document)
+        .where(Document.id == doc.id)
         .values(verdict=verdict, verdict_note=note, verdict_by=actor.id, verdict_at=utcnow())
     )
-    s.add(ReviewEvent(report_id=doc.id, user_id=actor.id, kind="verdict",
-                      payload=json.dumps({"verdict": verdict, "note": note}, ensure_ascii=False)))
+    s.add(
+        ReviewEvent(
+            report_id=doc.id,
+            user_id=actor.id,
+            kind="verdict",
+            payload=json.dumps({"verdict": verdict, "note": note}, ensure_ascii=False),
+        )
+    )
     s.commit()
     s.refresh(doc)
     return doc
@@ -378,7 +457,11 @@ def set_unit(s: Session, actor: Actor, report_id: int, unit_id: int | None) -> D
     if unit_id is not None and (not valid_id(unit_id) or s.get(Unit, unit_id) is None):
         raise NotFound(f"单位 {unit_id} 不存在")
     doc.unit_id, doc.unit_match, doc.hold_reason = unit_id, "manual", ""
-    s.add(ReviewEvent(report_id=doc.id, user_id=actor.id, kind="match", payload=json.dumps({"unit_id": unit_id})))
+    s.add(
+        ReviewEvent(
+            report_id=doc.id, user_id=actor.id, kind="match", payload=json.dumps({"unit_id": unit_id})
+        )
+    )
     s.commit()
     return doc
 
@@ -387,14 +470,27 @@ def history(s: Session, actor: Actor, report_id: int) -> list[dict]:
     """Every review action on a report, oldest first."""
     doc = get_document(s, actor, report_id)
     rows = s.execute(
-        select(ReviewEvent, User.username).outerjoin(User, User.id == ReviewEvent.user_id)
-        .where(ReviewEvent.report_id == doc.id).order_by(ReviewEvent.id)
+        select(ReviewEvent, User.username)
+        .outerjoin(User, User.id == ReviewEvent.user_id)
+        .where(ReviewEvent.report_id == doc.id)
+        .order_by(ReviewEvent.id)
     )
     out = [{"kind": e.kind, "user": name, "at": iso(e.at), **json.loads(e.payload)} for e, name in rows]
     if not actor.is_staff:  # a unit sees what was decided for it, not who reviewed nor internal comments
-        out = [{"kind": e["kind"], "user": None, "at": e["at"], **({"verdict": e["verdict"], "note": e["note"]}
-                if e["kind"] == "verdict" else {"published": e.get("published")})}
-               for e in out if e["kind"] in ("verdict", "publish")]
+        out = [
+            {
+                "kind": e["kind"],
+                "user": None,
+                "at": e["at"],
+                **(
+                    {"verdict": e["verdict"], "note": e["note"]}
+                    if e["kind"] == "verdict"
+                    else {"published": e.get("published")}
+                ),
+            }
+            for e in out
+            if e["kind"] in ("verdict", "publish")
+        ]
     return out
 
 
@@ -406,8 +502,12 @@ def list_reports(s: Session, actor: Actor, year: int | None = None, unit_id: int
     check_year(year)
     if unit_id is not None and not valid_id(unit_id):
         raise BadInput("单位编号无效")
-    q = select(Document).options(defer(Document.text), defer(Document.result_json)).where(
-        Document.deleted_at.is_(None), Document.superseded_by.is_(None)).order_by(Document.id.desc())
+    q = (
+        select(Document)
+        .options(defer(Document.text), defer(Document.result_json))
+        .where(Document.deleted_at.is_(None), Document.superseded_by.is_(None))
+        .order_by(Document.id.desc())
+    )
     q = visible(q, actor)
     if year:
         q = q.where(Document.year == year)
@@ -453,7 +553,9 @@ def list_units(s: Session, actor: Actor | None = None) -> list[Unit]:
     return sorted(s.scalars(q), key=lambda u: pinyin_key(u.name))
 
 
-def season(s: Session, actor: Actor, year: int, config: Config | None = None, today: date | None = None) -> dict:
+def season(
+    s: Session, actor: Actor, year: int, config: Config | None = None, today: date | None = None
+) -> dict:
     """Each expected unit's status for a year's reports, and the count-down to the deadlines."""
     require_staff(actor)
     check_year(year)
@@ -466,21 +568,40 @@ def season(s: Session, actor: Actor, year: int, config: Config | None = None, to
     rows = []
     counts: Counter[str] = Counter()
     for exp in s.scalars(select(Expected).where(Expected.year == year)):
-        docs = list(s.scalars(select(Document).options(defer(Document.text), defer(Document.result_json)).where(
-            Document.unit_id == exp.unit_id, Document.year == year, Document.deleted_at.is_(None),
-            Document.hold_reason == "")))
+        docs = list(
+            s.scalars(
+                select(Document)
+                .options(defer(Document.text), defer(Document.result_json))
+                .where(
+                    Document.unit_id == exp.unit_id,
+                    Document.year == year,
+                    Document.deleted_at.is_(None),
+                    Document.hold_reason == "",
+                )
+            )
+        )
         status = _status(docs, due)
         counts[status] += 1
-        rows.append({
-            "unit_id": exp.unit_id, "unit": exp.unit.name, "level": exp.unit.level, "parent": exp.unit.parent,
-            "status": status, "status_zh": STATUS_ZH[status],
-        "reports": [x.id for x in docs if x.superseded_by is None],
-        })
+        rows.append(
+            {
+                "unit_id": exp.unit_id,
+                "unit": exp.unit.name,
+                "level": exp.unit.level,
+                "parent": exp.unit.parent,
+                "status": status,
+                "status_zh": STATUS_ZH[status],
+                "reports": [x.id for x in docs if x.superseded_by is None],
+            }
+        )
     rows.sort(key=lambda r: (list(STATUS_ZH).index(r["status"]), pinyin_key(r["unit"])))
     return {
-        "year": year, "deadline": due.isoformat(), "publish_deadline": publish_due.isoformat(),
-        "days_left": (due - today).days, "publish_days_left": (publish_due - today).days,
-        "counts": {k: counts.get(k, 0) for k in STATUS_ZH}, "rows": rows,
+        "year": year,
+        "deadline": due.isoformat(),
+        "publish_deadline": publish_due.isoformat(),
+        "days_left": (due - today).days,
+        "publish_days_left": (publish_due - today).days,
+        "counts": {k: counts.get(k, 0) for k in STATUS_ZH},
+        "rows": rows,
     }
 
 
@@ -493,4 +614,3 @@ def _status(docs: list[Document], due: date) -> str:
         return "published"
     first = min(received_on(x) for x in docs)
     return "received_late" if first > due else "received"
-

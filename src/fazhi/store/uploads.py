@@ -43,8 +43,9 @@ class _Budget:
         self.left = MAX_UPLOAD_INFLATED
 
 
-def split_upload(data: bytes, filename: str, max_bytes: int, depth: int = 0, budget: _Budget | None = None
-                 ) -> Iterator[Piece]:
+def split_upload(
+    data: bytes, filename: str, max_bytes: int, depth: int = 0, budget: _Budget | None = None
+) -> Iterator[Piece]:
     """The report files of an upload (a zip gives its members, one nested zip level included)."""
     budget = budget or _Budget()
     if detect_format(data, filename) != ZIP:
@@ -63,7 +64,10 @@ def split_upload(data: bytes, filename: str, max_bytes: int, depth: int = 0, bud
         return
     with zf:
         if len(infos) > MAX_ZIP_MEMBERS:
-            yield Piece(filename, error=f"{filename}: 压缩包中有 {len(infos)} 个条目，超过上限 {MAX_ZIP_MEMBERS}，未读取")
+            yield Piece(
+                filename,
+                error=f"{filename}: 压缩包中有 {len(infos)} 个条目，超过上限 {MAX_ZIP_MEMBERS}，未读取",
+            )
             return
         for info in sorted(infos, key=member_name):
             name = member_name(info)
@@ -74,7 +78,10 @@ def split_upload(data: bytes, filename: str, max_bytes: int, depth: int = 0, bud
             if _unsafe(name):
                 yield Piece(msource, error=f"{msource}: 压缩包成员路径不安全（绝对路径或含 ..），已拒绝")
                 continue
-            if any(is_hidden(p) for p in parts) or PurePosixPath(parts[-1]).suffix.lower() not in REPORT_SUFFIXES:
+            if (
+                any(is_hidden(p) for p in parts)
+                or PurePosixPath(parts[-1]).suffix.lower() not in REPORT_SUFFIXES
+            ):
                 continue
             if info.flag_bits & 0x1:
                 yield Piece(msource, error=f"{msource}: 压缩包成员已加密，无法读取")
@@ -82,8 +89,9 @@ def split_upload(data: bytes, filename: str, max_bytes: int, depth: int = 0, bud
             yield from _member(zf, info, msource, max_bytes, depth, budget)
 
 
-def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, msource: str, max_bytes: int, depth: int,
-            budget: _Budget) -> Iterator[Piece]:
+def _member(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, msource: str, max_bytes: int, depth: int, budget: _Budget
+) -> Iterator[Piece]:
     over = f"解压后超过单份报告上限 {mb(max_bytes)}（声明大小 {mb(info.file_size)}），未分析"
     if info.file_size > max_bytes:
         yield Piece(msource, too_large=over)

@@ -32,8 +32,13 @@ IDLE_EXIT_S = 60.0
 class AnalysisPool:
     """Analyse queued reports outside the request, under per-report time and memory limits."""
 
-    def __init__(self, make_session: sessionmaker[Session], config: Config | None = None,
-                 workers: int = DEFAULT_WORKERS, limits: Limits | None = None):
+    def __init__(
+        self,
+        make_session: sessionmaker[Session],
+        config: Config | None = None,
+        workers: int = DEFAULT_WORKERS,
+        limits: Limits | None = None,
+    ):
         self.make_session = make_session
         self.config = config
         self.workers = max(1, workers)
@@ -53,7 +58,9 @@ class AnalysisPool:
         with self.make_session() as s:
             s.execute(update(Document).where(Document.status == "analysing").values(status="queued"))
             s.commit()
-            ids = list(s.scalars(select(Document.id).where(Document.status == "queued").order_by(Document.id)))
+            ids = list(
+                s.scalars(select(Document.id).where(Document.status == "queued").order_by(Document.id))
+            )
         for rid in ids:
             self.submit(rid)
         return len(ids)
@@ -93,13 +100,16 @@ class AnalysisPool:
     def _next_queued(self) -> int | None:
         try:
             with self.make_session() as s:
-                return s.scalar(select(Document.id).where(Document.status == "queued").order_by(Document.id).limit(1))
+                return s.scalar(
+                    select(Document.id).where(Document.status == "queued").order_by(Document.id).limit(1)
+                )
         except Exception:  # the database went away (tests dropping it, a restart): try again later
             return None
 
     def _claim(self, s: Session, rid: int) -> bool:
-        res = s.execute(update(Document).where(Document.id == rid, Document.status == "queued")
-                        .values(status="analysing"))
+        res = s.execute(
+            update(Document).where(Document.id == rid, Document.status == "queued").values(status="analysing")
+        )
         s.commit()
         return res.rowcount == 1
 

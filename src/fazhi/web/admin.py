@@ -26,8 +26,16 @@ def _require_admin(auth) -> None:
 def users(request: Request, s: DB, auth: PageUser):
     """Every account, with forms to add one and to change each."""
     _require_admin(auth)
-    return render(request, "users.html", auth, active="users", users=accounts.list_users(s),
-                  units=service.list_units(s), roles=common.ROLES, min_password=accounts.MIN_PASSWORD)
+    return render(
+        request,
+        "users.html",
+        auth,
+        active="users",
+        users=accounts.list_users(s),
+        units=service.list_units(s),
+        roles=common.ROLES,
+        min_password=accounts.MIN_PASSWORD,
+    )
 
 
 def _done(request: Request, message: str) -> RedirectResponse:
@@ -36,9 +44,15 @@ def _done(request: Request, message: str) -> RedirectResponse:
 
 
 @router.post("/admin/users", dependencies=CSRF)
-def add_user(request: Request, s: DB, auth: PageUser, username: Annotated[str, Form(max_length=80)],
-             password: Annotated[str, Form(max_length=200)], role: Annotated[str, Form()],
-             unit: Annotated[str, Form(max_length=200)] = ""):
+def add_user(
+    request: Request,
+    s: DB,
+    auth: PageUser,
+    username: Annotated[str, Form(max_length=80)],
+    password: Annotated[str, Form(max_length=200)],
+    role: Annotated[str, Form()],
+    unit: Annotated[str, Form(max_length=200)] = "",
+):
     """Add an account."""
     _require_admin(auth)
     u = accounts.create_user(s, clean(username).strip(), clean(password), role, clean(unit).strip() or None)
@@ -55,8 +69,9 @@ def set_active(request: Request, s: DB, auth: PageUser, username: str, active: A
 
 
 @router.post("/admin/users/{username}/password", dependencies=CSRF)
-def reset_password(request: Request, s: DB, auth: PageUser, username: str,
-                   password: Annotated[str, Form(max_length=200)]):
+def reset_password(
+    request: Request, s: DB, auth: PageUser, username: str, password: Annotated[str, Form(max_length=200)]
+):
     """Reset an account's password; its sessions end and a login lockout is lifted."""
     _require_admin(auth)
     accounts.set_password(s, username, clean(password))
@@ -65,8 +80,14 @@ def reset_password(request: Request, s: DB, auth: PageUser, username: str,
 
 
 @router.post("/admin/users/{username}/role", dependencies=CSRF)
-def set_role(request: Request, s: DB, auth: PageUser, username: str, role: Annotated[str, Form()],
-             unit: Annotated[str, Form(max_length=200)] = ""):
+def set_role(
+    request: Request,
+    s: DB,
+    auth: PageUser,
+    username: str,
+    role: Annotated[str, Form()],
+    unit: Annotated[str, Form(max_length=200)] = "",
+):
     """Change an account's role and unit."""
     _require_admin(auth)
     accounts.set_role(s, username, role, clean(unit).strip() or None)
@@ -80,8 +101,13 @@ def password_form(request: Request, auth: PageUser):
 
 
 @router.post("/account/password", dependencies=CSRF)
-def change_password(request: Request, s: DB, auth: PageUser, old: Annotated[str, Form(max_length=200)],
-                    new: Annotated[str, Form(max_length=200)]):
+def change_password(
+    request: Request,
+    s: DB,
+    auth: PageUser,
+    old: Annotated[str, Form(max_length=200)],
+    new: Annotated[str, Form(max_length=200)],
+):
     """Change one's own password: every other session ends, this one goes on with a fresh login."""
     user = accounts.change_own_password(s, auth.user.id, clean(old), clean(new))
     login_session(request, user)

@@ -18,6 +18,7 @@ from .views import XLSX, attachment, ingest_uploads
 
 router = APIRouter(prefix="/api", tags=["审查工作台"])
 
+
 def _strip_nul(value: Any) -> Any:
     if isinstance(value, str):
         return clean(value)
@@ -42,8 +43,12 @@ class ReviewIn(Body):
 
     action: str = Field(description="accepted（采纳，需修改）或 dismissed（排除）")
     comment: str = Field("", max_length=common.COMMENT_MAX)
-    expected_revision: int | None = Field(None, ge=0, le=common.MAX_ID,
-                                          description="页面所见的处理版本（0 表示尚未处理）；已被他人修改时返回 409")
+    expected_revision: int | None = Field(
+        None,
+        ge=0,
+        le=common.MAX_ID,
+        description="页面所见的处理版本（0 表示尚未处理）；已被他人修改时返回 409",
+    )
 
 
 class VerdictIn(Body):
@@ -96,18 +101,26 @@ def _listing(body: SeasonIn) -> str:
 
 def unit_json(u) -> dict[str, Any]:
     """The JSON form of a registered unit."""
-    return {"id": u.id, "name": u.name, "level": u.level, "parent": u.parent,
-            "aliases": [a for a in (u.aliases or "").splitlines() if a.strip()]}
+    return {
+        "id": u.id,
+        "name": u.name,
+        "level": u.level,
+        "parent": u.parent,
+        "aliases": [a for a in (u.aliases or "").splitlines() if a.strip()],
+    }
 
 
 @router.post("/reports", summary="上传报告（一个或多个文件、zip 压缩包）")
-def upload_reports(request: Request, files: Annotated[list[UploadFile], File()], s: DB,
-                   auth: ApiWriter) -> dict:
+def upload_reports(
+    request: Request, files: Annotated[list[UploadFile], File()], s: DB, auth: ApiWriter
+) -> dict:
     """上传报告（一个或多个文件、zip 压缩包）"""
     items = ingest_uploads(request, s, auth, files)
-    return {"results": [asdict(i) for i in items],
-            "stored": sum(1 for i in items if i.report_id and not i.duplicate),
-            "failed": sum(1 for i in items if i.error)}
+    return {
+        "results": [asdict(i) for i in items],
+        "stored": sum(1 for i in items if i.report_id and not i.duplicate),
+        "failed": sum(1 for i in items if i.error),
+    }
 
 
 @router.get("/reports", summary="报告列表")
@@ -117,7 +130,9 @@ def get_reports(s: DB, auth: ApiUser, year: YearQuery = None, unit_id: IdQuery =
 
 
 @router.get("/reports/status", summary="分析状态（分析中 / 已分析 / 失败 / 超出限制）")
-def get_statuses(s: DB, auth: ApiUser, ids: Annotated[str, Query(max_length=2000, pattern=r"^[0-9,]+$")]) -> dict:
+def get_statuses(
+    s: DB, auth: ApiUser, ids: Annotated[str, Query(max_length=2000, pattern=r"^[0-9,]+$")]
+) -> dict:
     """分析状态（分析中 / 已分析 / 失败 / 超出限制）"""
     wanted = [int(x) for x in ids.split(",") if x and len(x) <= 18][:200]
     return {"statuses": {str(k): v for k, v in service.statuses(s, auth.actor, wanted).items()}}
@@ -138,12 +153,18 @@ def get_history(report_id: ReportId, s: DB, auth: ApiUser) -> dict:
 
 
 @router.post("/reports/{report_id}/findings/{key}", summary="采纳或排除一个问题")
-def post_finding(report_id: ReportId, key: str, body: ReviewIn, s: DB,
-                 auth: ApiWriter) -> dict:
+def post_finding(report_id: ReportId, key: str, body: ReviewIn, s: DB, auth: ApiWriter) -> dict:
     """采纳或排除一个问题"""
-    st = service.review_finding(s, auth.actor, report_id, key, body.action, body.comment, body.expected_revision)
-    return {"key": st.finding_key, "action": st.action, "comment": st.comment, "at": common.iso(st.at),
-            "revision": st.revision}
+    st = service.review_finding(
+        s, auth.actor, report_id, key, body.action, body.comment, body.expected_revision
+    )
+    return {
+        "key": st.finding_key,
+        "action": st.action,
+        "comment": st.comment,
+        "at": common.iso(st.at),
+        "revision": st.revision,
+    }
 
 
 @router.post("/reports/{report_id}/rules/{rule}", summary="一次采纳或排除某条规则的全部问题")
@@ -161,29 +182,30 @@ def get_original(report_id: ReportId, s: DB, auth: ApiUser) -> Response:
 
 
 @router.post("/reports/{report_id}/verdict", summary="审查结论")
-def post_verdict(report_id: ReportId, body: VerdictIn, s: DB,
-                 auth: ApiWriter) -> dict:
+def post_verdict(report_id: ReportId, body: VerdictIn, s: DB, auth: ApiWriter) -> dict:
     """审查结论"""
-    return {"report": common.doc_summary(service.set_verdict(s, auth.actor, report_id, body.verdict, body.note))}
+    return {
+        "report": common.doc_summary(service.set_verdict(s, auth.actor, report_id, body.verdict, body.note))
+    }
 
 
 @router.post("/reports/{report_id}/unit", summary="更正报告对应的单位")
-def post_unit(report_id: ReportId, body: UnitIn, s: DB,
-              auth: ApiWriter) -> dict:
+def post_unit(report_id: ReportId, body: UnitIn, s: DB, auth: ApiWriter) -> dict:
     """更正报告对应的单位"""
     return {"report": common.doc_summary(service.set_unit(s, auth.actor, report_id, body.unit_id))}
 
 
 @router.post("/reports/{report_id}/published", summary="标记为已公开（或取消）")
-def post_published(report_id: ReportId, body: PublishedIn, s: DB,
-                   auth: ApiWriter) -> dict:
+def post_published(report_id: ReportId, body: PublishedIn, s: DB, auth: ApiWriter) -> dict:
     """标记为已公开（或取消）"""
     return {"report": common.doc_summary(lifecycle.set_published(s, auth.actor, report_id, body.published))}
 
 
-@router.post("/reports/{report_id}/reanalyze", summary="重新分析（规则更新后；加入分析队列，状态见 /api/reports/status）")
-def post_reanalyze(request: Request, report_id: ReportId, s: DB,
-                   auth: ApiWriter) -> dict:
+@router.post(
+    "/reports/{report_id}/reanalyze",
+    summary="重新分析（规则更新后；加入分析队列，状态见 /api/reports/status）",
+)
+def post_reanalyze(request: Request, report_id: ReportId, s: DB, auth: ApiWriter) -> dict:
     """重新分析（规则更新后；加入分析队列，状态见 /api/reports/status）"""
     doc = service.requeue(s, auth.actor, report_id)
     request.app.state.analysis.submit(report_id)
@@ -210,34 +232,54 @@ def get_season(request: Request, year: YearPath, s: DB, auth: ApiUser) -> dict:
 
 
 @router.post("/season/{year}", summary="登记该年度应报送的单位，返回报送进度")
-def post_season(request: Request, year: YearPath, body: SeasonIn, s: DB,
-                auth: ApiWriter) -> dict:
+def post_season(request: Request, year: YearPath, body: SeasonIn, s: DB, auth: ApiWriter) -> dict:
     """登记该年度应报送的单位，返回报送进度"""
     service.register_units(s, auth.actor, year, _listing(body))
     return service.season(s, auth.actor, year, request.app.state.config)
 
 
 @router.get("/corpus", summary="汇总表：单位×年度的评分、问题数和主要指标")
-def get_corpus(s: DB, auth: ApiUser, year: YearQuery = None, level: str | None = None, parent: str | None = None,
-               status: str | None = None, sort: str = "unit",
-               format: Annotated[str, Query(pattern="^(json|xlsx)$")] = "json"):
+def get_corpus(
+    s: DB,
+    auth: ApiUser,
+    year: YearQuery = None,
+    level: str | None = None,
+    parent: str | None = None,
+    status: str | None = None,
+    sort: str = "unit",
+    format: Annotated[str, Query(pattern="^(json|xlsx)$")] = "json",
+):
     """汇总表：单位×年度的评分、问题数和主要指标"""
-    rows = corpus_service.corpus(s, auth.actor, year=year, level=clean(level) or None, parent=clean(parent) or None,
-                          status=status or None, sort=sort)
+    rows = corpus_service.corpus(
+        s,
+        auth.actor,
+        year=year,
+        level=clean(level) or None,
+        parent=clean(parent) or None,
+        status=status or None,
+        sort=sort,
+    )
     if format == "xlsx":
         return Response(tables.corpus_xlsx(rows), media_type=XLSX, headers=attachment("汇总.xlsx"))
     return {"rows": rows}
 
 
 @router.get("/indicators", summary="指标明细（可导出 CSV 或 XLSX）")
-def get_indicators(s: DB, auth: ApiUser, year: YearQuery = None,
-                   format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json"):
+def get_indicators(
+    s: DB,
+    auth: ApiUser,
+    year: YearQuery = None,
+    format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json",
+):
     """指标明细（可导出 CSV 或 XLSX）"""
     rows = corpus_service.indicator_rows(s, auth.actor, year=year)
     name = f"指标明细{'-' + str(year) if year else ''}"
     if format == "csv":
-        return Response("\ufeff" + tables.indicators_csv(rows), media_type="text/csv; charset=utf-8",
-                        headers=attachment(name + ".csv"))
+        return Response(
+            "\ufeff" + tables.indicators_csv(rows),
+            media_type="text/csv; charset=utf-8",
+            headers=attachment(name + ".csv"),
+        )
     if format == "xlsx":
         return Response(tables.indicators_xlsx(rows), media_type=XLSX, headers=attachment(name + ".xlsx"))
     return {"rows": rows}

@@ -28,8 +28,17 @@ from .views import TooLong
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
-ERROR_TITLES = {400: "请求有误", 401: "需要登录", 403: "无权访问", 404: "未找到", 405: "不支持的操作",
-                409: "内容已被他人修改", 413: "上传内容过大", 422: "请求有误", 500: "服务器错误"}
+ERROR_TITLES = {
+    400: "请求有误",
+    401: "需要登录",
+    403: "无权访问",
+    404: "未找到",
+    405: "不支持的操作",
+    409: "内容已被他人修改",
+    413: "上传内容过大",
+    422: "请求有误",
+    500: "服务器错误",
+}
 CSRF_MESSAGE = "页面已过期或请求来源无效（CSRF 校验失败），请刷新页面后重试"
 
 
@@ -50,13 +59,17 @@ def create_app(
         version=__version__,
         description="法治政府建设年度报告审查工作台的接口。脚本使用 `Authorization: Bearer <token>`"
         "（令牌由 `fazhi user token 用户名` 生成）；浏览器会话调用写操作时需在 `X-CSRF-Token` 头中带上页面的 CSRF 令牌。",
-        docs_url=None, redoc_url=None, openapi_url=None,  # served by pages.py, behind login
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,  # served by pages.py, behind login
     )
     app.state.database_url = url
     app.state.sessionmaker = db.get_sessionmaker(url)
     app.state.config = config or load_config()
     app.state.max_upload_bytes = max_upload_bytes
-    app.state.analysis = AnalysisPool(app.state.sessionmaker, app.state.config, analysis_workers, analysis_limits)
+    app.state.analysis = AnalysisPool(
+        app.state.sessionmaker, app.state.config, analysis_workers, analysis_limits
+    )
     app.state.login_guard = LoginGuard()
     app.state.analysis.resume()  # reports a stopped server left 分析中
 
@@ -91,8 +104,15 @@ def _is_api(request: Request) -> bool:
 def _error(request: Request, status: int, message: str, headers: dict | None = None):
     if _is_api(request):
         return JSONResponse({"detail": message}, status_code=status, headers=headers)
-    return render(request, "error.html", None, status=status, title=ERROR_TITLES.get(status, "出错了"),
-                  message=message, code=status)
+    return render(
+        request,
+        "error.html",
+        None,
+        status=status,
+        title=ERROR_TITLES.get(status, "出错了"),
+        message=message,
+        code=status,
+    )
 
 
 def _install_error_handlers(app: FastAPI) -> None:
@@ -103,8 +123,14 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(CsrfError)
     async def _csrf(request: Request, exc: CsrfError):
         if request.url.path == "/login":  # an old login page (session expired): show a fresh one
-            return render(request, "login.html", None, status=403, next="/reports",
-                          error="页面已过期（CSRF 校验失败），请重新登录")
+            return render(
+                request,
+                "login.html",
+                None,
+                status=403,
+                next="/reports",
+                error="页面已过期（CSRF 校验失败），请重新登录",
+            )
         return _error(request, 403, CSRF_MESSAGE)
 
     @app.exception_handler(common.Forbidden)
@@ -116,8 +142,16 @@ def _install_error_handlers(app: FastAPI) -> None:
         if _is_api(request):
             return _error(request, 409, str(exc))
         m = re.match(r"/reports/(\d+)/", request.url.path)
-        return render(request, "error.html", None, status=409, title=ERROR_TITLES[409], message=str(exc), code=409,
-                      reload=f"/reports/{m.group(1)}" if m else None)
+        return render(
+            request,
+            "error.html",
+            None,
+            status=409,
+            title=ERROR_TITLES[409],
+            message=str(exc),
+            code=409,
+            reload=f"/reports/{m.group(1)}" if m else None,
+        )
 
     @app.exception_handler(common.NotFound)
     async def _not_found(request: Request, exc: common.NotFound):
@@ -144,7 +178,9 @@ def _install_error_handlers(app: FastAPI) -> None:
         if _is_api(request):
             # a bad path or query parameter is a bad request (400); a body that breaks its schema stays 422
             params = all(e.get("loc", ("",))[0] in ("path", "query") for e in exc.errors())
-            return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=400 if params else 422)
+            return JSONResponse(
+                {"detail": jsonable_encoder(exc.errors())}, status_code=400 if params else 422
+            )
         return _error(request, 400, "提交的内容不完整或格式不对，请返回重试")
 
     @app.exception_handler(StarletteHTTPException)

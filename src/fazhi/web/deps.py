@@ -111,8 +111,12 @@ def login_session(request: Request, user: User) -> None:
     """Start a fresh session for a user (a new CSRF token too: no session fixation)."""
     request.session.clear()
     request.session.update(
-        uid=user.id, name=user.username, role=user.role, pw=password_stamp(user), sv=user.session_version,
-        csrf=secrets.token_urlsafe(32)
+        uid=user.id,
+        name=user.username,
+        role=user.role,
+        pw=password_stamp(user),
+        sv=user.session_version,
+        csrf=secrets.token_urlsafe(32),
     )
 
 
@@ -142,8 +146,11 @@ def api_auth(request: Request, s: DB) -> Auth:
     """The API: a Bearer token or the browser session, else 401."""
     auth = authenticate(request, s)
     if auth is None:
-        raise HTTPException(401, "需要登录或 API 令牌（Authorization: Bearer <token>）",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401,
+            "需要登录或 API 令牌（Authorization: Bearer <token>）",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
     return auth
 
 

@@ -73,7 +73,11 @@ def report_from_dict(result: dict[str, Any]) -> Report:
         for f in result.get("findings") or ()
     ]
     parts = {
-        key: {"status": _enum(PartStatus, p.get("status"), PartStatus.MISSING), "heading": p.get("heading"), **_span(text, p)}
+        key: {
+            "status": _enum(PartStatus, p.get("status"), PartStatus.MISSING),
+            "heading": p.get("heading"),
+            **_span(text, p),
+        }
         for key, p in (result.get("parts") or {}).items()
     }
     return Report.from_dict(
@@ -93,7 +97,9 @@ def report_from_dict(result: dict[str, Any]) -> Report:
             "date": result.get("date"),
             "published": result.get("published"),
             "outline": [
-                _section(s) for s in result.get("outline") or () if _valid_span(text, s.get("start"), s.get("end"))
+                _section(s)
+                for s in result.get("outline") or ()
+                if _valid_span(text, s.get("start"), s.get("end"))
             ],
             "parts": parts,
             "indicators": indicators,
@@ -152,18 +158,27 @@ def chunk_result(result: dict[str, Any], a: int, b: int) -> dict[str, Any]:
     if a == 0 and b >= len(result.get("text") or ""):
         return result
 
-    def sections(secs) -> list[dict]:  # a section starting here is kept (cut at b); others give their children
+    def sections(
+        secs,
+    ) -> list[dict]:  # a section starting here is kept (cut at b); others give their children
         out: list[dict] = []
         for sec in secs or ():
             if isinstance(sec.get("start"), int) and a <= sec["start"] < b:
-                out.append({**sec, "start": sec["start"] - a, "end": min(sec["end"], b) - a,
-                            "children": sections(sec.get("children"))})
+                out.append(
+                    {
+                        **sec,
+                        "start": sec["start"] - a,
+                        "end": min(sec["end"], b) - a,
+                        "children": sections(sec.get("children")),
+                    }
+                )
             else:
                 out.extend(sections(sec.get("children")))
         return out
 
     return {
-        **result, "text": result["text"][a:b],
+        **result,
+        "text": result["text"][a:b],
         "outline": sections(result.get("outline")),
         "parts": {k: _shift(p, a, b) for k, p in (result.get("parts") or {}).items()},
         "indicators": [_shift(i, a, b) for i in result.get("indicators") or ()],

@@ -21,7 +21,9 @@ def upload_limit_mb(limit: int) -> str:
 
 def too_large_message(limit: int) -> str:
     """What the user is told when a request body is over the limit."""
-    return f"上传内容过大：单次上传（一个文件或一个压缩包）不能超过 {upload_limit_mb(limit)}，请拆分后分批上传"
+    return (
+        f"上传内容过大：单次上传（一个文件或一个压缩包）不能超过 {upload_limit_mb(limit)}，请拆分后分批上传"
+    )
 
 
 class BodyLimit:
@@ -75,9 +77,17 @@ class BodyLimit:
                 '<p><a class="btn" href="/upload">返回上传页面</a></p></div></main></html>'
             ).encode()
             ctype = b"text/html; charset=utf-8"
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode()),
-                                (b"connection", b"close")]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", ctype),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
 

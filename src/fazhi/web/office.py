@@ -20,17 +20,30 @@ CSRF = [Depends(form_csrf)]
 
 
 @pages.post("/reports/{report_id}/received", dependencies=CSRF)
-def received(request: Request, s: DB, auth: PageUser, report_id: ReportId,
-             received_date: Annotated[str, Form(max_length=10)] = ""):
+def received(
+    request: Request,
+    s: DB,
+    auth: PageUser,
+    report_id: ReportId,
+    received_date: Annotated[str, Form(max_length=10)] = "",
+):
     """Record the date the report was actually received."""
     doc = lifecycle.set_received(s, auth.actor, report_id, clean(received_date).strip() or None)
-    flash(request, f"收到日期已保存：{doc.received_date}" if doc.received_date else "已清除收到日期，按上传时间计算")
+    flash(
+        request,
+        f"收到日期已保存：{doc.received_date}" if doc.received_date else "已清除收到日期，按上传时间计算",
+    )
     return RedirectResponse(f"/reports/{report_id}", status_code=303)
 
 
 @pages.post("/reports/{report_id}/delete", dependencies=CSRF)
-def delete(request: Request, s: DB, auth: PageUser, report_id: ReportId,
-           reason: Annotated[str, Form(max_length=500)] = ""):
+def delete(
+    request: Request,
+    s: DB,
+    auth: PageUser,
+    report_id: ReportId,
+    reason: Annotated[str, Form(max_length=500)] = "",
+):
     """Delete a report (kept in the database with its history; the deletion is recorded)."""
     doc = lifecycle.delete_report(s, auth.actor, report_id, clean(reason).strip())
     flash(request, f"已删除报告 {doc.filename}（原件和审查记录仍保留）")
@@ -38,14 +51,19 @@ def delete(request: Request, s: DB, auth: PageUser, report_id: ReportId,
 
 
 @pages.post("/season/remove", dependencies=CSRF)
-def season_remove(request: Request, s: DB, auth: PageUser, year: Annotated[str, Form()],
-                  unit_id: Annotated[str, Form()]):
+def season_remove(
+    request: Request, s: DB, auth: PageUser, year: Annotated[str, Form()], unit_id: Annotated[str, Form()]
+):
     """Take a unit off a year's list."""
     y, u = page_year(year), page_int(unit_id, "单位编号")
     if y is None or u is None:
         raise common.BadInput("请指定年度和单位")
     removed = lifecycle.remove_expected(s, auth.actor, y, u)
-    flash(request, "已从应报送名单中移除该单位（其报告仍保留）" if removed else "该单位不在名单中", "ok" if removed else "warn")
+    flash(
+        request,
+        "已从应报送名单中移除该单位（其报告仍保留）" if removed else "该单位不在名单中",
+        "ok" if removed else "warn",
+    )
     return RedirectResponse(f"/season?year={y}", status_code=303)
 
 
@@ -64,7 +82,9 @@ class DeleteIn(Body):
 @api.post("/reports/{report_id}/received", summary="登记报告的实际收到日期")
 def post_received(report_id: ReportId, body: ReceivedIn, s: DB, auth: ApiWriter) -> dict:
     """登记报告的实际收到日期"""
-    return {"report": common.doc_summary(lifecycle.set_received(s, auth.actor, report_id, body.received_date))}
+    return {
+        "report": common.doc_summary(lifecycle.set_received(s, auth.actor, report_id, body.received_date))
+    }
 
 
 @api.post("/reports/{report_id}/delete", summary="删除报告（保留原件与审查记录）")
@@ -86,4 +106,3 @@ def delete_expected(year: YearPath, unit_id: int, s: DB, auth: ApiWriter) -> dic
     if not lifecycle.remove_expected(s, auth.actor, year, unit_id):
         raise common.NotFound(f"单位 {unit_id} 不在 {year} 年度名单中")
     return {"year": year, "unit_id": unit_id, "removed": True}
-

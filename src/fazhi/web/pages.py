@@ -53,39 +53,71 @@ def _check_password(app, name: str, password: str, keys: tuple[str, str]):
 
 
 def _too_many(request: Request, name: str, next_url: str, seconds: int, message: str):
-    resp = render(request, "login.html", None, status=429, next=safe_next(next_url), username=name, error=message)
+    resp = render(
+        request, "login.html", None, status=429, next=safe_next(next_url), username=name, error=message
+    )
     resp.headers["Retry-After"] = str(max(1, seconds))
     return resp
 
 
 @router.post("/login", dependencies=CSRF)
-async def login(request: Request, username: Annotated[str, Form()] = "", password: Annotated[str, Form()] = "",
-                next: Annotated[str, Form()] = "/reports"):
+async def login(
+    request: Request,
+    username: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/reports",
+):
     """Check the credentials and start a session; a locked account or address is refused at once (429)."""
     name = clean(username).strip()[:80]
     guard = request.app.state.login_guard
     account, address = guard.keys(name, request.client.host if request.client else "?")
     wait = guard.retry_after(account, address)
     if wait:
-        return _too_many(request, name, next, wait,
-                         f"登录失败次数过多，已暂时锁定，请 {max(1, (wait + 59) // 60)} 分钟后再试（或请管理员重置密码）")
+        return _too_many(
+            request,
+            name,
+            next,
+            wait,
+            f"登录失败次数过多，已暂时锁定，请 {max(1, (wait + 59) // 60)} 分钟后再试（或请管理员重置密码）",
+        )
     if not name or not password:
-        return render(request, "login.html", None, status=401, next=safe_next(next), username=name,
-                      error="用户名或密码不正确")
+        return render(
+            request,
+            "login.html",
+            None,
+            status=401,
+            next=safe_next(next),
+            username=name,
+            error="用户名或密码不正确",
+        )
     if not guard.try_enter():
         return _too_many(request, name, next, 5, "登录请求过多，请稍后再试")
     try:
         user = await asyncio.get_running_loop().run_in_executor(
-            guard.executor, _check_password, request.app, name, clean(password), (account, address))
+            guard.executor, _check_password, request.app, name, clean(password), (account, address)
+        )
     finally:
         guard.leave()
     if user is LOCKED:
         wait = guard.retry_after(account, address)
-        return _too_many(request, name, next, wait, f"登录失败次数过多，已暂时锁定，请 {max(1, (wait + 59) // 60)} 分钟后再试")
+        return _too_many(
+            request,
+            name,
+            next,
+            wait,
+            f"登录失败次数过多，已暂时锁定，请 {max(1, (wait + 59) // 60)} 分钟后再试",
+        )
     if user is None:
         guard.failed(account, address)
-        return render(request, "login.html", None, status=401, next=safe_next(next), username=name,
-                      error="用户名或密码不正确")
+        return render(
+            request,
+            "login.html",
+            None,
+            status=401,
+            next=safe_next(next),
+            username=name,
+            error="用户名或密码不正确",
+        )
     guard.succeeded(account)
     login_session(request, user)
     return RedirectResponse(safe_next(next), status_code=303)
@@ -113,8 +145,9 @@ def home(auth: PageUser):
 @router.get("/upload", response_class=HTMLResponse)
 def upload_form(request: Request, auth: PageUser):
     """The upload page."""
-    return render(request, "upload.html", auth, active="upload", results=None,
-                  limit_mb=upload_limit(request) // 2**20)
+    return render(
+        request, "upload.html", auth, active="upload", results=None, limit_mb=upload_limit(request) // 2**20
+    )
 
 
 @router.post("/upload", response_class=HTMLResponse, dependencies=CSRF)
@@ -131,16 +164,41 @@ def _upload_page(request: Request, s: Session, auth: Auth, files: list[UploadFil
     limit_mb = upload_limit(request) // 2**20
     items = ingest_uploads(request, s, auth, files)
     if not items:
-        return render(request, "upload.html", auth, status=400, active="upload", results=None, limit_mb=limit_mb,
-                      error="请选择要上传的报告文件（txt、docx、pdf、html 或 zip 压缩包）")
+        return render(
+            request,
+            "upload.html",
+            auth,
+            status=400,
+            active="upload",
+            results=None,
+            limit_mb=limit_mb,
+            error="请选择要上传的报告文件（txt、docx、pdf、html 或 zip 压缩包）",
+        )
     summaries = {}
     for i in items:
         if i.report_id and i.report_id not in summaries:
             summaries[i.report_id] = service.report_view(s, auth.actor, i.report_id)["report"]
-    results = [{"source": i.source, "name": sources.inner_path(i.source), "report_id": i.report_id, "error": i.error,
-                "duplicate": i.duplicate, "report": summaries.get(i.report_id)} for i in items]
-    return render(request, "upload.html", auth, active="upload", results=results, limit_mb=limit_mb,
-                  n_ok=sum(1 for r in results if r["report_id"]), n_bad=sum(1 for r in results if r["error"]))
+    results = [
+        {
+            "source": i.source,
+            "name": sources.inner_path(i.source),
+            "report_id": i.report_id,
+            "error": i.error,
+            "duplicate": i.duplicate,
+            "report": summaries.get(i.report_id),
+        }
+        for i in items
+    ]
+    return render(
+        request,
+        "upload.html",
+        auth,
+        active="upload",
+        results=results,
+        limit_mb=limit_mb,
+        n_ok=sum(1 for r in results if r["report_id"]),
+        n_bad=sum(1 for r in results if r["error"]),
+    )
 
 
 @router.get("/reports", response_class=HTMLResponse)
@@ -150,8 +208,18 @@ def reports(request: Request, s: DB, auth: PageUser, year: str | None = None, un
     rows = service.list_reports(s, auth.actor, year=y, unit_id=u)
     units = service.list_units(s) if auth.is_staff else []
     all_years = sorted({r["year"] for r in service.list_reports(s, auth.actor) if r["year"]}, reverse=True)
-    return render(request, "reports.html", auth, active="reports", rows=rows, year=y, unit_id=u, units=units,
-                  years=all_years, unit_name=next((x.name for x in units if x.id == u), None))
+    return render(
+        request,
+        "reports.html",
+        auth,
+        active="reports",
+        rows=rows,
+        year=y,
+        unit_id=u,
+        units=units,
+        years=all_years,
+        unit_name=next((x.name for x in units if x.id == u), None),
+    )
 
 
 # ---------------------------------------------------------------- one report
@@ -184,8 +252,16 @@ def _history_rows(events: list[dict], findings: list[dict], units: dict[int, str
         else:
             text = kind
         who = e.get("user") or ("系统" if kind == "analyse" else "审查人员")
-        out.append({"at": e["at"], "user": who, "kind": kind, "text": text, "link": link,
-                    "comment": e.get("comment") or e.get("note") or ""})
+        out.append(
+            {
+                "at": e["at"],
+                "user": who,
+                "kind": kind,
+                "text": text,
+                "link": link,
+                "comment": e.get("comment") or e.get("note") or "",
+            }
+        )
     return out
 
 
@@ -198,14 +274,27 @@ def _report_context(s: Session, auth: Auth, report_id: ReportId) -> dict[str, An
     for n, f in enumerate(findings):
         f["n"] = n
         f["state"] = (f.get("review") or {}).get("action") or "open"
-    parts = [{"key": k, "name": PART_NAMES[k], **result["parts"][k],
-              "status_zh": PART_STATUS_ZH.get(result["parts"][k]["status"], result["parts"][k]["status"])}
-             for k in PART_KEYS if k in result.get("parts", {})]
+    parts = [
+        {
+            "key": k,
+            "name": PART_NAMES[k],
+            **result["parts"][k],
+            "status_zh": PART_STATUS_ZH.get(result["parts"][k]["status"], result["parts"][k]["status"]),
+        }
+        for k in PART_KEYS
+        if k in result.get("parts", {})
+    ]
     return {
-        "doc": view["report"], "result": result, "findings": findings, "parts": parts,
-        "indicators": result.get("indicators", []), "units": units,
+        "doc": view["report"],
+        "result": result,
+        "findings": findings,
+        "parts": parts,
+        "indicators": result.get("indicators", []),
+        "units": units,
         "history": _history_rows(service.history(s, auth.actor, report_id), findings, unit_names),
-        "counts": review_sheet.review_counts(view), "view": view, "bulk": _bulk_groups(findings),
+        "counts": review_sheet.review_counts(view),
+        "view": view,
+        "bulk": _bulk_groups(findings),
     }
 
 
@@ -227,8 +316,14 @@ FINDINGS_PAGE = 100
 
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
-def report_page(request: Request, report_id: ReportId, s: DB, auth: PageUser, part: str | None = None,
-                fpage: str | None = None):
+def report_page(
+    request: Request,
+    report_id: ReportId,
+    s: DB,
+    auth: PageUser,
+    part: str | None = None,
+    fpage: str | None = None,
+):
     """One report: marked text (in pieces for a long one), findings to review (paged), verdict."""
     summary = common.doc_summary(common.get_document(s, auth.actor, report_id))
     if summary["status"] != "done":
@@ -245,9 +340,20 @@ def report_page(request: Request, report_id: ReportId, s: DB, auth: PageUser, pa
     a, b = bounds[k]
     ctx["n_indicators"] = len(ctx["indicators"])
     ctx["indicators"] = [dict(i, n=n) for n, i in enumerate(ctx["indicators"]) if a <= i["start"] < b]
-    return render(request, "report.html", auth, active="reports", body=body_html(chunk_result(ctx["result"], *bounds[k])),
-                  part=k + 1, n_parts=len(bounds), fpage=fp, n_fpages=n_pages, shown=shown,
-                  versions=lifecycle.versions(s, auth.actor, report_id), **ctx)
+    return render(
+        request,
+        "report.html",
+        auth,
+        active="reports",
+        body=body_html(chunk_result(ctx["result"], *bounds[k])),
+        part=k + 1,
+        n_parts=len(bounds),
+        fpage=fp,
+        n_fpages=n_pages,
+        shown=shown,
+        versions=lifecycle.versions(s, auth.actor, report_id),
+        **ctx,
+    )
 
 
 def _back(report_id: ReportId, anchor: str = "") -> RedirectResponse:
@@ -255,18 +361,37 @@ def _back(report_id: ReportId, anchor: str = "") -> RedirectResponse:
 
 
 @router.post("/reports/{report_id}/findings/{key}", dependencies=CSRF)
-def review(request: Request, s: DB, auth: PageUser, report_id: ReportId, key: str, action: Annotated[str, Form()],
-           comment: Annotated[str, Form()] = "", n: Annotated[str, Form()] = "", seen: Annotated[str, Form()] = ""):
+def review(
+    request: Request,
+    s: DB,
+    auth: PageUser,
+    report_id: ReportId,
+    key: str,
+    action: Annotated[str, Form()],
+    comment: Annotated[str, Form()] = "",
+    n: Annotated[str, Form()] = "",
+    seen: Annotated[str, Form()] = "",
+):
     """Accept or dismiss one finding (a page older than the last decision gets 409 and a link to reload)."""
     expected = page_int(seen, "版本（seen）", 0) if seen else None
-    service.review_finding(s, auth.actor, report_id, key, action, within(clean(comment).strip(), common.COMMENT_MAX, "处理意见"), expected)
+    service.review_finding(
+        s,
+        auth.actor,
+        report_id,
+        key,
+        action,
+        within(clean(comment).strip(), common.COMMENT_MAX, "处理意见"),
+        expected,
+    )
     flash(request, f"已{'采纳' if action == 'accepted' else '排除'}问题 {key.split(':')[0]}")
     anchor = f"?fpage={int(n) // FINDINGS_PAGE + 1}#fk-{int(n)}" if n.isdigit() and len(n) < 9 else ""
     return _back(report_id, anchor)
 
 
 @router.post("/reports/{report_id}/rules/{rule}", dependencies=CSRF)
-def review_all(request: Request, s: DB, auth: PageUser, report_id: ReportId, rule: str, action: Annotated[str, Form()]):
+def review_all(
+    request: Request, s: DB, auth: PageUser, report_id: ReportId, rule: str, action: Annotated[str, Form()]
+):
     """Accept or dismiss every finding of one rule."""
     n = service.review_rule(s, auth.actor, report_id, rule, action)
     flash(request, f"已{'采纳' if action == 'accepted' else '排除'} {rule} 的全部 {n} 个问题")
@@ -274,10 +399,18 @@ def review_all(request: Request, s: DB, auth: PageUser, report_id: ReportId, rul
 
 
 @router.post("/reports/{report_id}/verdict", dependencies=CSRF)
-def verdict(request: Request, s: DB, auth: PageUser, report_id: ReportId, verdict: Annotated[str, Form()],
-            note: Annotated[str, Form()] = ""):
+def verdict(
+    request: Request,
+    s: DB,
+    auth: PageUser,
+    report_id: ReportId,
+    verdict: Annotated[str, Form()],
+    note: Annotated[str, Form()] = "",
+):
     """Record the overall verdict."""
-    service.set_verdict(s, auth.actor, report_id, verdict, within(clean(note).strip(), common.NOTE_MAX, "审查意见"))
+    service.set_verdict(
+        s, auth.actor, report_id, verdict, within(clean(note).strip(), common.NOTE_MAX, "审查意见")
+    )
     flash(request, f"审查结论已保存：{VERDICT_ZH.get(verdict, verdict)}")
     return _back(report_id)
 
@@ -285,13 +418,17 @@ def verdict(request: Request, s: DB, auth: PageUser, report_id: ReportId, verdic
 @router.post("/reports/{report_id}/unit", dependencies=CSRF)
 def unit(request: Request, s: DB, auth: PageUser, report_id: ReportId, unit_id: Annotated[str, Form()] = ""):
     """Correct the report's unit."""
-    doc = service.set_unit(s, auth.actor, report_id, None if unit_id == "none" else page_int(unit_id, "单位编号"))
+    doc = service.set_unit(
+        s, auth.actor, report_id, None if unit_id == "none" else page_int(unit_id, "单位编号")
+    )
     flash(request, f"报告单位已更正为：{doc.unit.name if doc.unit else '（不对应任何单位）'}")
     return _back(report_id)
 
 
 @router.post("/reports/{report_id}/published", dependencies=CSRF)
-def published(request: Request, s: DB, auth: PageUser, report_id: ReportId, published: Annotated[str, Form()] = "1"):
+def published(
+    request: Request, s: DB, auth: PageUser, report_id: ReportId, published: Annotated[str, Form()] = "1"
+):
     """Mark the report as published (or not)."""
     on = published not in ("0", "false", "")
     lifecycle.set_published(s, auth.actor, report_id, on)
@@ -313,9 +450,17 @@ def sheet(request: Request, report_id: ReportId, s: DB, auth: PageUser):
     """The printable review sheet."""
     view = service.report_view(s, auth.actor, report_id)
     service.analysed(view)
-    return render(request, "sheet.html", auth, active="reports", doc=view["report"],
-                  fields=review_sheet.sheet_fields(view), todo=review_sheet.accepted_findings(view),
-                  counts=review_sheet.review_counts(view), today=date.today())
+    return render(
+        request,
+        "sheet.html",
+        auth,
+        active="reports",
+        doc=view["report"],
+        fields=review_sheet.sheet_fields(view),
+        todo=review_sheet.accepted_findings(view),
+        counts=review_sheet.review_counts(view),
+        today=date.today(),
+    )
 
 
 @router.get("/reports/{report_id}/sheet.docx")
@@ -325,9 +470,9 @@ def sheet_docx(report_id: ReportId, s: DB, auth: PageUser):
     service.analysed(view)
     r = view["report"]
     name = f"审查意见-{r.get('unit') or r.get('detected_unit') or report_id}-{r.get('year') or ''}.docx"
-    return Response(review_sheet.review_docx(view),
-                    media_type=DOCX,
-                    headers=attachment(name.replace("/", "_")))
+    return Response(
+        review_sheet.review_docx(view), media_type=DOCX, headers=attachment(name.replace("/", "_"))
+    )
 
 
 @router.get("/reports/{report_id}/original")
@@ -350,17 +495,28 @@ def season(request: Request, s: DB, auth: PageUser, year: str | None = None):
     """The season table: expected units and their status."""
     y = page_year(year) or default_year()
     data = service.season(s, auth.actor, y, request.app.state.config)
-    return render(request, "season.html", auth, active="season", year=y, data=data,
-                  level_zh=LEVEL_ZH)
+    return render(request, "season.html", auth, active="season", year=y, data=data, level_zh=LEVEL_ZH)
 
 
 @router.post("/season", dependencies=CSRF)
-def season_register(request: Request, s: DB, auth: PageUser, year: Annotated[int, Form(ge=common.YEAR_MIN, le=common.YEAR_MAX)],
-                    listing: Annotated[str, Form()] = ""):
+def season_register(
+    request: Request,
+    s: DB,
+    auth: PageUser,
+    year: Annotated[int, Form(ge=common.YEAR_MIN, le=common.YEAR_MAX)],
+    listing: Annotated[str, Form()] = "",
+):
     """Register the units expected to report."""
-    units = service.register_units(s, auth.actor, year, within(clean(listing), common.LISTING_MAX, "单位名单"))
-    flash(request, f"已登记 {len(units)} 个单位为 {year} 年度应报送单位" if units else "没有可登记的单位（每行一个：名称,层级,上级）",
-          "ok" if units else "warn")
+    units = service.register_units(
+        s, auth.actor, year, within(clean(listing), common.LISTING_MAX, "单位名单")
+    )
+    flash(
+        request,
+        f"已登记 {len(units)} 个单位为 {year} 年度应报送单位"
+        if units
+        else "没有可登记的单位（每行一个：名称,层级,上级）",
+        "ok" if units else "warn",
+    )
     return RedirectResponse(f"/season?year={year}", status_code=303)
 
 
@@ -371,35 +527,87 @@ CORPUS_SORTS = {"unit": "单位", "year": "年度", "score": "评分", "errors":
 
 
 def _corpus_filters(year, level, parent, status, sort) -> dict[str, Any]:
-    return {"year": page_year(year), "level": clean(level) or None, "parent": clean(parent) or None,
-            "status": status if status in VERDICT_ZH else None, "sort": sort if sort in CORPUS_SORTS else "unit"}
+    return {
+        "year": page_year(year),
+        "level": clean(level) or None,
+        "parent": clean(parent) or None,
+        "status": status if status in VERDICT_ZH else None,
+        "sort": sort if sort in CORPUS_SORTS else "unit",
+    }
 
 
 @router.get("/corpus", response_class=HTMLResponse)
-def corpus(request: Request, s: DB, auth: PageUser, year: str | None = None, level: str | None = None,
-           parent: str | None = None, status: str | None = None, sort: str = "unit"):
+def corpus(
+    request: Request,
+    s: DB,
+    auth: PageUser,
+    year: str | None = None,
+    level: str | None = None,
+    parent: str | None = None,
+    status: str | None = None,
+    sort: str = "unit",
+):
     """Units × years with scores, findings and key indicators, with charts."""
     f = _corpus_filters(year, level, parent, status, sort)
     rows = corpus_service.corpus(s, auth.actor, **f)
-    every_year = corpus_service.corpus(s, auth.actor, level=f["level"], parent=f["parent"], status=f["status"], sort="unit")
+    every_year = corpus_service.corpus(
+        s, auth.actor, level=f["level"], parent=f["parent"], status=f["status"], sort="unit"
+    )
     parents = sorted({u.parent for u in service.list_units(s) if u.parent}) if auth.is_staff else []
     keys = tables.key_indicator_columns()
     chart = {
         "indicators": [{"id": k, "name": n} for k, n in keys],
-        "rows": [{"unit": r["unit_name"], "year": r["year"], "score": r["score"], "errors": r["errors"],
-                  "warnings": r["warnings"], "indicators": r["indicators"]} for r in rows],
-        "history": [{"unit": r["unit_name"], "year": r["year"], "score": r["score"], "errors": r["errors"],
-                     "indicators": r["indicators"]} for r in every_year if r["year"]],
+        "rows": [
+            {
+                "unit": r["unit_name"],
+                "year": r["year"],
+                "score": r["score"],
+                "errors": r["errors"],
+                "warnings": r["warnings"],
+                "indicators": r["indicators"],
+            }
+            for r in rows
+        ],
+        "history": [
+            {
+                "unit": r["unit_name"],
+                "year": r["year"],
+                "score": r["score"],
+                "errors": r["errors"],
+                "indicators": r["indicators"],
+            }
+            for r in every_year
+            if r["year"]
+        ],
     }
     query = {k: v for k, v in f.items() if v is not None and k != "sort"}
-    return render(request, "corpus.html", auth, active="corpus", rows=rows, f=f, keys=keys, parents=parents,
-                  years=sorted({r["year"] for r in every_year if r["year"]}, reverse=True), sorts=CORPUS_SORTS,
-                  chart=chart, base_query=urlencode(query), export_query=urlencode({**query, "sort": f["sort"]}))
+    return render(
+        request,
+        "corpus.html",
+        auth,
+        active="corpus",
+        rows=rows,
+        f=f,
+        keys=keys,
+        parents=parents,
+        years=sorted({r["year"] for r in every_year if r["year"]}, reverse=True),
+        sorts=CORPUS_SORTS,
+        chart=chart,
+        base_query=urlencode(query),
+        export_query=urlencode({**query, "sort": f["sort"]}),
+    )
 
 
 @router.get("/corpus.xlsx")
-def corpus_xlsx(s: DB, auth: PageUser, year: str | None = None, level: str | None = None,
-                parent: str | None = None, status: str | None = None, sort: str = "unit"):
+def corpus_xlsx(
+    s: DB,
+    auth: PageUser,
+    year: str | None = None,
+    level: str | None = None,
+    parent: str | None = None,
+    status: str | None = None,
+    sort: str = "unit",
+):
     """The corpus table as XLSX."""
     f = _corpus_filters(year, level, parent, status, sort)
     rows = corpus_service.corpus(s, auth.actor, **f)
@@ -420,13 +628,30 @@ def search(request: Request, s: DB, auth: PageUser, q: Annotated[str, Query(max_
         error = str(e)
     groups: dict[int, dict] = {}
     for h in hits:
-        g = groups.setdefault(h["report_id"], {"report_id": h["report_id"], "title": h["title"], "unit": h["unit"],
-                                               "year": h["year"], "hits": []})
+        g = groups.setdefault(
+            h["report_id"],
+            {
+                "report_id": h["report_id"],
+                "title": h["title"],
+                "unit": h["unit"],
+                "year": h["year"],
+                "hits": [],
+            },
+        )
         g["hits"].append(h)
     for g in groups.values():
         g["total"] = g["hits"][0]["report_hits"]
-    return render(request, "search.html", auth, active="search", q=q, groups=list(groups.values()),
-                  n_hits=sum(g["total"] for g in groups.values()), error=error, limit=corpus_service.SEARCH_LIMIT)
+    return render(
+        request,
+        "search.html",
+        auth,
+        active="search",
+        q=q,
+        groups=list(groups.values()),
+        n_hits=sum(g["total"] for g in groups.values()),
+        error=error,
+        limit=corpus_service.SEARCH_LIMIT,
+    )
 
 
 # ---------------------------------------------------------------- API docs, behind login
@@ -436,7 +661,9 @@ def search(request: Request, s: DB, auth: PageUser, q: Annotated[str, Query(max_
 def openapi(request: Request, s: DB):
     """The OpenAPI document (logged-in users only)."""
     if authenticate(request, s) is None:
-        return JSONResponse({"detail": "需要登录或 API 令牌"}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+        return JSONResponse(
+            {"detail": "需要登录或 API 令牌"}, status_code=401, headers={"WWW-Authenticate": "Bearer"}
+        )
     return JSONResponse(request.app.openapi())
 
 
@@ -447,4 +674,3 @@ def docs(request: Request, s: DB):
     if auth is None:
         raise LoginRequired("/docs")
     return render(request, "docs.html", auth, active="docs")
-

@@ -86,9 +86,16 @@ def _env() -> Environment:
     )
     env.filters.update(time=fmt_time, num=fmt_num, cn_date=cn_date)
     env.globals.update(
-        VERDICT_ZH=VERDICT_ZH, ACTION_ZH=ACTION_ZH, ROLE_ZH=ROLE_ZH, LEVEL_ZH=LEVEL_ZH, STATUS_ZH=STATUS_ZH,
-        SEVERITY_ZH=SEVERITY_ZH, CATEGORY_ZH={str(k): v for k, v in CATEGORY_ZH.items()}, NAV=NAV,
-        version=__version__, quote_key=lambda k: quote(str(k), safe=""),
+        VERDICT_ZH=VERDICT_ZH,
+        ACTION_ZH=ACTION_ZH,
+        ROLE_ZH=ROLE_ZH,
+        LEVEL_ZH=LEVEL_ZH,
+        STATUS_ZH=STATUS_ZH,
+        SEVERITY_ZH=SEVERITY_ZH,
+        CATEGORY_ZH={str(k): v for k, v in CATEGORY_ZH.items()},
+        NAV=NAV,
+        version=__version__,
+        quote_key=lambda k: quote(str(k), safe=""),
     )
     return env
 
@@ -107,11 +114,19 @@ def render(request: Request, name: str, auth: Auth | None, status: int = 200, **
     flashes = request.session.pop("flash", []) if "flash" in request.session else []
     me = None
     if auth is not None:
-        me = {"name": auth.user.username, "role": auth.user.role, "is_staff": auth.is_staff,
-              "unit": auth.user.unit.name if auth.user.unit else None}
+        me = {
+            "name": auth.user.username,
+            "role": auth.user.role,
+            "is_staff": auth.is_staff,
+            "unit": auth.user.unit.name if auth.user.unit else None,
+        }
     elif request.session.get("uid"):
-        me = {"name": request.session.get("name"), "role": request.session.get("role"),
-              "is_staff": request.session.get("role") in STAFF_ROLES, "unit": None}
+        me = {
+            "name": request.session.get("name"),
+            "role": request.session.get("role"),
+            "is_staff": request.session.get("role") in STAFF_ROLES,
+            "unit": None,
+        }
     ctx.update(me=me, csrf=csrf_token(request), flashes=flashes)
     resp = templates.TemplateResponse(request, name, ctx, status_code=status)
     resp.headers["Cache-Control"] = "no-store"

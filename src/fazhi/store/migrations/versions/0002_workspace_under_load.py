@@ -38,6 +38,14 @@ def downgrade() -> None:
         b.drop_column("session_version")
     with op.batch_alter_table("reports") as b:
         b.drop_index("ix_reports_status")
-        for c in ("hold_reason", "superseded_by", "version_no", "deleted_by", "deleted_at", "received_date",
-                  "status_reason", "status"):
+        for c in (
+            "hold_reason",
+            "superseded_by",
+            "version_no",
+            "deleted_by",
+            "deleted_at",
+            "received_date",
+            "status_reason",
+            "status",
+        ):
             b.drop_column(c)
