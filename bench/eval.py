@@ -79,6 +79,7 @@ class Tally:
     wrong: list = field(default_factory=list)  # (file, quote, emitted id, gold id or None)
     bad_values: list = field(default_factory=list)
     alarm_list: list = field(default_factory=list)
+    defect_misses: list = field(default_factory=list)
     quote_errors: list = field(default_factory=list)
 
     def figures(self) -> dict[str, float]:
@@ -181,6 +182,8 @@ def _score_findings(ann: dict, report, raw: str, t: Tally, name: str) -> None:
             t.defects += 1
             if any(_finds(f, span, d["kind"]) for f in report.findings):
                 t.defects_hit += 1
+            else:
+                t.defect_misses.append((name, d["kind"], d["quote"], d.get("fix", "")))
     no_title = not ann.get("title")
     for f in report.findings:
         cat = str(f.category)
@@ -255,6 +258,7 @@ def _print_split(split: str, t: Tally, verbose: bool, misses: bool = False) -> N
         print(f"quotes not found in the text: {len(t.quote_errors)}", t.quote_errors[:5])
     if verbose or misses:
         rows_of = [("missed", t.misses), ("wrong", t.wrong), ("bad value", t.bad_values)]
+        rows_of.append(("missed defect", t.defect_misses))
         if verbose:
             rows_of.append(("false alarm", t.alarm_list))
         for label, rows in rows_of:
@@ -270,7 +274,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--devset", type=Path, default=DEVSET)
     ap.add_argument("--fold", choices=["odd", "even"], help="only dev files of this number parity")
     ap.add_argument("--verbose", "-v", action="store_true")
-    ap.add_argument("--show-misses", action="store_true", help="list indicator misses, wrong ids, bad values")
+    ap.add_argument(
+        "--show-misses",
+        action="store_true",
+        help="list indicator misses, wrong ids, bad values, missed defects",
+    )
     args = ap.parse_args(argv)
     if args.fold and args.split != "dev":
         print("--fold 只用于 --split dev", file=sys.stderr)
