@@ -8,7 +8,8 @@ import pytest
 
 import fazhi
 
-STRICT = Path(__file__).parent / "gold" / "phrasings" / "indicators_strict.txt"
+# Every strict phrasing file: indicators_strict.txt and one per family (indicators_strict_*.txt).
+STRICT = sorted((Path(__file__).parent / "gold" / "phrasings").glob("indicators_strict*.txt"))
 
 
 def inds(text: str) -> list[tuple[str, float]]:
@@ -18,7 +19,8 @@ def inds(text: str) -> list[tuple[str, float]]:
 
 def _strict() -> list[tuple[str, list[tuple[str, float]]]]:
     rows = []
-    for ln in STRICT.read_text(encoding="utf-8").splitlines():
+    lines = [ln for path in STRICT for ln in path.read_text(encoding="utf-8").splitlines()]
+    for ln in lines:
         if not ln or ln[0] == "#":
             continue
         text, exp = ln.split("|")
