@@ -56,6 +56,9 @@ SENTENCE_BONUS = 3.0
 # A subject word of the paragraph before the quantity (`行政复议` opening a paragraph whose later
 # `案件8件` has no noun of its own): as strong as a sentence word.
 PARAGRAPH_BONUS = 3.0
+# The audience named in the sentence (`为机关干部宣讲…`, `党员干部深入农户宣讲…`): stronger than a
+# sentence word, since the speaker (`党员干部`) is named as often as the audience is.
+AUDIENCE_BONUS = 4.0
 # `对N项重大决策开展合法性审查`: the object is counted, the action after it names the indicator. A
 # cue after the number reached through (or naming) an action verb (`对3件文件予以废止` too), with `对` before the number in its clause,
 # outweighs the object's own noun touching the number (10 + length bonus) by about this much.
@@ -460,11 +463,7 @@ def _count(
             continue
         weak = kind if kind in ("weak", "generic", "genericverb") else ""
         verb = kind in ("verb", "genericverb")
-        if (
-            spec.not_after is not None
-            and not verb
-            and governed(spec, text, left_lo, s, q.end, right_hi, to_object)
-        ):
+        if spec.not_after is not None and governed(spec, text, left_lo, s, q.end, right_hi, to_object):
             continue  # the object of another process (`审查…规范性文件22件`)
         if weak.startswith("generic") and not clause_named(spec, clause_text, sent_text):
             continue  # an unconfirmed generic cue must not displace the spec's confirmed ones
@@ -516,6 +515,8 @@ def _count(
             bonus += SENTENCE_BONUS
         if any(w in para for w in spec.paragraph):
             bonus += PARAGRAPH_BONUS
+        if spec.audience is not None and spec.audience.search(sent_text):
+            bonus += AUDIENCE_BONUS
         if weak.startswith("generic"):
             pass  # confirmed above: its object is named in the sentence (`学习…法律法规`)
         elif weak and not bonus and not any(w in context_text for w in spec.confirm):

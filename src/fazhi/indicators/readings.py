@@ -20,10 +20,12 @@ PERSON_UNITS = frozenset({"人", "人次", "名"})
 # People counted before a verb of taking part (`186名执法人员参加法律知识考试`) are counted as the
 # participants of what follows, not as the staff their own noun names: a cue after the number that
 # is reached through such a verb gets PARTICIPATE_BONUS.
-PARTICIPATE = re.compile("参加|参与|参训|参考")
+PARTICIPATE = re.compile("参加|参与|参训|参考|旁听")
 # A cue reached through the verb of taking part outweighs the person noun touching the number
 # (`320名行政执法人员`: 10 + 6 × LEN_BONUS) even when it is a generic one a few characters on.
 PARTICIPATE_BONUS = 5.0
+# The marker of a part of the count before it: the words after it describe the part only.
+SUBSET = "其中"
 AUDIENCE_OF = {
     "publicity.events": "publicity.audience",
     "study.lectures": "study.trainees",
@@ -55,11 +57,15 @@ def sentence_noun(specs, text, q, cues, cue_starts, lo, clause_lo) -> tuple[str 
 def attendance(tax, text, q, cues, cue_starts, lo, clause_lo) -> tuple[str | None, int, int, str]:
     """The audience of the one kind of event (full cues) its sentence named before it."""
     ids = set()
+    sentence = text[lo : q.end]
     i = bisect_left(cue_starts, lo)
     while i < len(cues) and cues[i][1] <= clause_lo:
         _s, _e, si, kind = cues[i]
         i += 1
-        if kind in SENTENCE_NOUN_KINDS and tax.specs[si].id in AUDIENCE_OF:
+        spec = tax.specs[si]
+        # a generic cue names the event when the sentence names what it was about (`…专题讲座1场`)
+        full = kind in SENTENCE_NOUN_KINDS or (kind == "generic" and any(w in sentence for w in spec.clause))
+        if full and spec.id in AUDIENCE_OF:
             ids.add(AUDIENCE_OF[tax.specs[si].id])
     if len(ids) != 1:
         return None, q.start, q.end, ""
@@ -83,7 +89,9 @@ def governed(spec: Spec, text: str, left_lo: int, s: int, q_end: int, right_hi: 
 
 def clause_named(spec: Spec, clause_text: str, sent_text: str) -> bool:
     """True when the sentence names one of a generic cue's clause words (what is studied, reviewed)."""
-    where = clause_text + sent_text if spec.clause_after else clause_text
+    # what a meeting took up may follow its count, but not past `其中` (a part with its own count:
+    # `召开党组会议18次，其中专题研究法治建设3次`)
+    where = clause_text + sent_text.split(SUBSET)[0] if spec.clause_after else clause_text
     return any(w in where for w in spec.clause)
 
 

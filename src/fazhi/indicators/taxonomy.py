@@ -51,6 +51,9 @@ class Spec:
     # a rate of a generic name counts only when one of these words precedes it in its sections or
     # paragraph (`办结率` is a petition rate only about petitions)
     rate_confirm: tuple[str, ...] = ()
+    # whom the work was for, named in the sentence (`为机关干部…`, `深入农户…`): the taxonomy tells
+    # cadre lectures from publicity for the public by their audience, not by who speaks
+    audience: re.Pattern | None = None
 
     @property
     def is_rate(self) -> bool:
@@ -121,6 +124,7 @@ def taxonomy() -> Taxonomy:
                 stock=bool(raw.get("stock", False)),
                 rate_confirm=tuple(raw.get("rate_confirm", ())),
                 not_after=re.compile(raw["not_after"]) if raw.get("not_after") else None,
+                audience=re.compile(raw["audience"]) if raw.get("audience") else None,
             )
         )
     return Taxonomy(tuple(specs))
