@@ -151,7 +151,7 @@ def _windows(
             continue
         a, b = _around(bounds, q.start, lo, hi, q.end)
         if (q.unit in SENTENCE_NOUN_UNITS and BARE_LEFT.search(text, a, q.start)) or (
-            q.unit in PERSON_UNITS and ATTEND.match(text, q.end)
+            q.unit in PERSON_UNITS and (ATTEND.match(text, q.end) or _bare_people(text, q, a, b))
         ):
             a = max(_around(sents, q.start, lo, hi, q.end)[0], q.start - MAX_SENTENCE_REACH)
         b = min(hi, b + CUE_OVERRUN)
@@ -314,7 +314,10 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
                 prev_q = quantities[k - 1].end if k > 0 and quantities[k - 1].end <= q.start else lo
                 reach = max(sentence[0], prev_q, q.start - MAX_SENTENCE_REACH)
                 best, start, end, cue = sentence_noun(tax.specs, text, q, cues, cue_starts, reach, c0)
-            if best is None and q.unit in PERSON_UNITS and ATTEND.match(text, q.end):
+            if best is None and (
+                (q.unit in PERSON_UNITS and ATTEND.match(text, q.end))
+                or _bare_people(text, q, left_lo, right_hi)
+            ):
                 reach = max(sentence[0], q.start - MAX_SENTENCE_REACH)
                 best, start, end, cue = attendance(tax, text, q, cues, cue_starts, reach, c0)
         feats = ()
@@ -372,6 +375,16 @@ def _bare(text: str, q: Quantity, left_lo: int, right_hi: int) -> bool:
     """True when a count of events has no noun of its own on either side (`今年共计8场`)."""
     return (
         q.unit in SENTENCE_NOUN_UNITS
+        and _gap(text[q.end : right_hi]) == 0
+        and (q.start == left_lo or BARE_LEFT.search(text, left_lo, q.start) is not None)
+    )
+
+
+def _bare_people(text: str, q: Quantity, left_lo: int, right_hi: int) -> bool:
+    """True when a count of people has no noun of its own (`组织干部旁听庭审，共40余人次`): those who
+    attended the event its sentence named."""
+    return (
+        q.unit in PERSON_UNITS
         and _gap(text[q.end : right_hi]) == 0
         and (q.start == left_lo or BARE_LEFT.search(text, left_lo, q.start) is not None)
     )

@@ -22,6 +22,8 @@ ARTICLE_NUMERALS = frozenset({"一", "壹"})
 # The law's rule of two officers (`2人以上执法`, `两名执法人员同时在场`): a number no larger than
 # this followed by a rule word states the rule; a larger one counts people (`全乡45名执法人员`).
 RULE_MAX = 2
+# ... and it counts officers: `2期执法人员培训班` counts classes, not the rule.
+RULE_UNITS = frozenset({"人", "名", "位"})
 # A bare 百/千/万 is an idiom on its own (`万人`, `千家万户`) but a count with an approximation
 # (`百余人`, `千余份`, `近万人`, `逾千人`): then it stands for this value.
 BARE_UNITS = {"百": 100, "千": 1000, "万": 10**4}
@@ -200,7 +202,7 @@ def _finish(
 ) -> Quantity | None:
     if _blocked(text, start, g):
         return None
-    if value <= RULE_MAX and g.rule_followers.match(text, end):
+    if value <= RULE_MAX and unit in RULE_UNITS and g.rule_followers.match(text, end):
         return None
     if start > 0 and text[start - 1] in g.open_quotes:
         return None  # a quantity that opens a quoted name (`“两人”`) names something

@@ -55,7 +55,8 @@ def sentence_noun(specs, text, q, cues, cue_starts, lo, clause_lo) -> tuple[str 
 
 
 def attendance(tax, text, q, cues, cue_starts, lo, clause_lo) -> tuple[str | None, int, int, str]:
-    """The audience of the one kind of event (full cues) its sentence named before it."""
+    """The audience of the one kind of event (full cues) its sentence named before it (`…共800余人参加`,
+    or a bare count of people: `…旁听庭审，共40余人次`)."""
     ids = set()
     sentence = text[lo : q.end]
     i = bisect_left(cue_starts, lo)
@@ -70,7 +71,7 @@ def attendance(tax, text, q, cues, cue_starts, lo, clause_lo) -> tuple[str | Non
     if len(ids) != 1:
         return None, q.start, q.end, ""
     m = ATTEND.match(text, q.end)
-    return ids.pop(), clause_lo, m.end(), m.group(0)
+    return (ids.pop(), clause_lo, m.end(), m.group(0)) if m else (ids.pop(), clause_lo, q.end, "")
 
 
 def rate_confirmed(spec: Spec | None, context_text: str) -> bool:
