@@ -25,18 +25,31 @@ class Case:
     sentence: str
     text: str
     bad: bool
+    known_miss: bool = False
 
 
-def _entry(kind: dict, entry, bad: bool) -> Case:
-    """A Case from one bad/good entry (a string, or a table with its own template)."""
-    sentence, template = (entry, kind["template"]) if isinstance(entry, str) else (entry["text"], entry["template"])
-    return Case(kind["name"], tuple(kind["codes"]), sentence, template.replace("{}", sentence), bad)
+def _entry(kind: dict, entry, bad: bool, known_miss: bool = False) -> Case:
+    """A Case from one bad/good/missed entry (a string, or a table with its own template)."""
+    sentence, template = (
+        (entry, kind["template"]) if isinstance(entry, str) else (entry["text"], entry["template"])
+    )
+    return Case(
+        kind["name"], tuple(kind["codes"]), sentence, template.replace("{}", sentence), bad, known_miss
+    )
 
 
 def load_kinds(path: Path = CASES) -> list[tuple[dict, list[Case]]]:
-    """Every kind of the file with its cases (bad first, then good)."""
+    """Every kind of the file with its cases (bad, then known misses, then good)."""
     kinds = tomllib.loads(path.read_text(encoding="utf-8"))["kind"]
-    return [(k, [_entry(k, e, True) for e in k["bad"]] + [_entry(k, e, False) for e in k["good"]]) for k in kinds]
+    return [
+        (
+            k,
+            [_entry(k, e, True) for e in k["bad"]]
+            + [_entry(k, e, True, True) for e in k.get("missed", [])]
+            + [_entry(k, e, False) for e in k["good"]],
+        )
+        for k in kinds
+    ]
 
 
 def fired(case: Case) -> list[tuple[str, str]]:

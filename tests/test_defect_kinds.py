@@ -28,9 +28,19 @@ def test_every_kind_has_enough_cases():
         assert "{}" in kind["template"], kind["name"]
 
 
-@pytest.mark.parametrize("case", [c for _i, c in BAD], ids=[i for i, _c in BAD])
+@pytest.mark.parametrize(
+    "case", [c for _i, c in BAD if not c.known_miss], ids=[i for i, c in BAD if not c.known_miss]
+)
 def test_bad_sentence_is_found_by_its_rule(case):
     assert defect_kinds.fired(case), f"{case.kind}: {case.sentence}"
+
+
+@pytest.mark.parametrize(
+    "case", [c for _i, c in BAD if c.known_miss], ids=[i for i, c in BAD if c.known_miss]
+)
+def test_known_miss_is_still_missed(case):
+    """A bad sentence the rule's docs say it misses; once found, move it to `bad` and update the docs."""
+    assert defect_kinds.fired(case) == [], f"now found, move it to bad: {case.sentence}"
 
 
 @pytest.mark.parametrize("case", [c for _i, c in GOOD], ids=[i for i, _c in GOOD])

@@ -22,7 +22,12 @@ YU_RE = re.compile(
 # `约1234件`: 约 before a count of at least EXACT_MIN_DIGITS digits whose last digit is not 0. Rounded
 # figures (`约1200件`), decimals, percentages and 万/亿 amounts (`约12.5万元`) are approximate already.
 EXACT_MIN_DIGITS = 3
-YUE_RE = re.compile(rf"约(?P<n>\d{{{EXACT_MIN_DIGITS},}})(?![\d.．%％万亿年])")
+# The count may be grouped in thousands (`约1,237人次`). 约 ending a word (节约, 签约, 预约, 履约 …) is no
+# qualifier: `签约128家企业` is an exact count.
+YUE_RE = re.compile(
+    r"(?<![节签预履违制契合特公条规集缔解守婚])约"
+    rf"(?P<n>\d{{1,3}}(?:[,，]\d{{3}})+|\d{{{EXACT_MIN_DIGITS},}})(?![\d.．%％万亿年]|[,，]\d)"
+)
 
 
 @rule(
@@ -62,7 +67,12 @@ def yu_after_single_digit(report: Analysis) -> Iterator[Hit]:
     severity=Severity.INFO,
     summary="“约”后面是精确到个位的数",
     bad=["全年办理行政许可约1234件。", "培训执法人员约315人次。"],
-    good=["全年办理行政许可约1200件。", "培训执法人员315人次，约占全部人员的12.5%。", "约2.3万元"],
+    good=[
+        "全年办理行政许可约1200件。",
+        "培训执法人员315人次，约占全部人员的12.5%。",
+        "约2.3万元",
+        "与128家企业签约128个项目，节约1357元。",
+    ],
     fixable=True,
 )
 def yue_before_exact_count(report: Analysis) -> Iterator[Hit]:
@@ -78,14 +88,14 @@ def yue_before_exact_count(report: Analysis) -> Iterator[Hit]:
     ## 建议写法
     “全年办理行政许可1234件。”或“全年办理行政许可约1200件。”
     ## 误报与局限
-    小数、百分数和“万”“亿”为单位的数不查；两位数（“约15人”）不查。
+    小数、百分数和“万”“亿”为单位的数不查；两位数（“约15人”）不查。“节约”“签约”“预约”“履约”等词末的“约”不是约数词，
+    不报（“签约128家企业”）。千位分隔的数（“约1,237人次”）也查。
     """
     for m in YUE_RE.finditer(report.text):
-        if m.group("n").endswith("0"):
+        n = re.sub("[,，]", "", m.group("n"))
+        if n.endswith("0"):
             continue
-        yield Hit(
-            m.start(), m.end(), f"“约”后面是确数{m.group('n')}：确数不加“约”，概数请写整数", m.group("n")
-        )
+        yield Hit(m.start(), m.end(), f"“约”后面是确数{n}：确数不加“约”，概数请写整数", m.group("n"))
 
 
 # `415余件`: 余 or 多 ("and more") after a count of at least EXACT_MIN_DIGITS digits whose last digit is

@@ -262,11 +262,16 @@ PCT_EPS = 1e-6
     category=Category.NUMBER_CONSISTENCY,
     severity=Severity.WARNING,
     summary="同比增减的百分比与本年数、上年数不符",
-    bad=["全年办理案件120件，同比增长50%，上年为100件。", "受理信访事项80件，较去年同期的100件下降25%。"],
+    bad=[
+        "全年办理案件120件，同比增长50%，上年为100件。",
+        "受理信访事项80件，较去年同期的100件下降25%。",
+        "行政复议案件由上年的40件增至50件，增长20%。",
+    ],
     good=[
         "全年办理案件120件，同比增长20%，上年为100件。",
         "受理信访事项80件，较去年同期的100件下降20%。",
         "全年办理案件120件，同比增长20%。",
+        "行政复议案件由上年的40件增至50件，增长25%；办理时限由20个工作日压缩至5个工作日，压缩75%。",
     ],
 )
 def change_disagrees_with_previous_year(report: Analysis) -> Iterator[Hit]:
@@ -275,6 +280,7 @@ def change_disagrees_with_previous_year(report: Analysis) -> Iterator[Hit]:
     ## 检查内容
     同一句中：一个带“上年”“去年”“上年同期”等字样的数（上年数P），一个同单位、不带这些字样的数（本年数N），
     和一个“同比增长/下降X%”：应有 X = |N − P| ÷ P × 100，按文中写法的精度比较；增减方向与两数不符时也报告。
+    “由（上年的、2022年的）P件增至（增加到、减少到、压缩至）N件，增长（增幅为、下降）X%”这种写法同样检查。
     ## 为什么
     同比幅度是读者最常引用的数字；幅度、本年数、上年数三者只要有一处录错，读者就无法判断哪个是对的。
     ## 示例
@@ -283,8 +289,10 @@ def change_disagrees_with_previous_year(report: Analysis) -> Iterator[Hit]:
     按台账核对后改正，如“全年办理案件120件，同比增长20%，上年为100件”。
     ## 误报与局限
     只查三个数都是确数（不带“余”“近”等）、在同一句、计量单位相同的写法；比率的增减（“百分点”）由 NC104 看，
-    这里不查；一句中有几个本年数时取离百分比最近的那一个。
+    这里不查；一句中有几个本年数时取离百分比最近的那一个。“由……增至……”的写法只查两个数紧挨着、量词相同、
+    百分比紧跟其后的（中间隔了别的话不查），比率之间的变化（由85%提高到90%）不查。
     """
+    yield from _from_to_changes(report)
     ms = mentions(report)
     text = report.text
     for pct in ms:
@@ -311,6 +319,38 @@ def change_disagrees_with_previous_year(report: Analysis) -> Iterator[Hit]:
             pct.q.end,
             f"按所列数字，本年{fmt(n.q.value)}{n.q.unit}、上年{fmt(p.q.value)}{p.q.unit}，应为{word}{abs(calc):.1f}%，"
             f"文中为{'增长' if sign > 0 else '下降'}{fmt(pct.q.value)}%",
+        )
+
+
+# `由上年的40件增至50件，增长20%`, `从2022年的200次增加到2023年的300次，增幅为40%`: the previous figure
+# after 由/从, the new one after 增至/减少到 …, the change in % right after, one measure word for both.
+_NUM = r"\d+(?:\.\d+)?"
+_UP, _DOWN = "增加|增长|上升|提高|增", "减少|下降|降低|回落|压缩|缩短|缩减|降"
+FROM_TO_RE = re.compile(
+    r"(?:由|从)(?:上年|去年|上一年度?|上年度|(?:19|20)\d\d年度?)?(?:同期)?的?"
+    rf"(?P<p>{_NUM})(?P<u>万?(?:人次|件次|户次|万元|亿元|个工作日|工作日|件|次|人|个|家|起|项|场|名|户|份|条|元|篇|天|日|小时))"
+    rf"(?:{_UP}|{_DOWN})(?:至|到)(?:(?:19|20)\d\d年度?)?的?(?P<n>{_NUM})(?P=u)(?![\d.%％])"
+    rf"[，,]?(?:同比|比上年|较上年)?(?P<dir>{_UP}|{_DOWN})(?:了|幅为|幅达|幅|率为|率达)?(?P<x>{_NUM})[%％]"
+)
+
+
+def _from_to_changes(report: Analysis) -> Iterator[Hit]:
+    """NC108's second form: `由P增至N，增长X%` (the previous figure named by 由/从, not by 上年)."""
+    for m in FROM_TO_RE.finditer(report.text):
+        p, n, x = float(m.group("p")), float(m.group("n")), m.group("x")
+        if p <= 0:
+            continue
+        calc = 100 * (n - p) / p
+        sign = -1 if re.match(_DOWN, m.group("dir")) else 1
+        half = 0.5 * 10 ** -(len(x.split(".")[1]) if "." in x else 0)
+        if float(x) - half - PCT_EPS <= sign * calc <= float(x) + half + PCT_EPS:
+            continue
+        u = m.group("u")
+        word = "增长" if calc >= 0 else "下降"
+        yield Hit(
+            m.start("x"),
+            m.end(),
+            f"按所列数字，由{m.group('p')}{u}到{m.group('n')}{u}应为{word}{abs(calc):.1f}%，文中为{m.group('dir')}{x}%",
         )
 
 

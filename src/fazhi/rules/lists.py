@@ -110,10 +110,14 @@ _ARABIC_SEP_RE = re.compile(r"\d{1,2}\s*([.．、])")
     category=Category.NUMBERING,
     severity=Severity.WARNING,
     summary="同一组编号混用“1.”和“1、”",
-    bad=["一、主要举措\n1.加强学习\n全年学法4次。\n2、规范执法\n全年办案3件。"],
+    bad=[
+        "一、主要举措\n1.加强学习\n全年学法4次。\n2、规范执法\n全年办案3件。",
+        "主要做法：1.组织学法4次；2、开展培训3场；3.举办讲座2场。",
+    ],
     good=[
         "一、主要举措\n1.加强学习\n全年学法4次。\n2.规范执法\n全年办案3件。",
         "一、主要举措\n1、加强学习\n全年学法4次。\n2、规范执法\n全年办案3件。",
+        "主要做法：1.组织学法4次；2.开展培训3场。罚没款1.2万元，2、3月份各办案1件。",
     ],
     fixable=True,
 )
@@ -121,7 +125,8 @@ def mixed_list_separators(report: Analysis) -> Iterator[Hit]:
     """同一组阿拉伯数字编号应使用同一种分隔符号（“1.”“2.”，不混用“2、”）。
 
     ## 检查内容
-    同一上级标题下的“1.”“2.”一组编号中，有的用点号“.”、有的用顿号“、”，报告与第一个不同的那一个。
+    同一上级标题下的“1.”“2.”一组编号中，有的用点号“.”、有的用顿号“、”，报告与第一个不同的那一个；
+    段落里从1起连续编号的列举（“主要做法：1.组织学法……；2、开展培训……”）也一样。
     ## 为什么
     GB/T 9704—2012 第7.3.3条的第三层序数为“1.”；同一组里混用“1.”和“2、”是排版不统一，
     多由从不同稿件拼接造成。
@@ -130,9 +135,11 @@ def mixed_list_separators(report: Analysis) -> Iterator[Hit]:
     ## 建议写法
     “2.规范执法”。
     ## 误报与局限
-    只看同一上级标题下的一组编号；整组都用“1、”的不报（那是另一种习惯写法）。
+    只看同一上级标题下的一组编号和同一段落里从1起连续的编号；整组都用“1、”的不报（那是另一种习惯写法）。
+    段落里的编号要在句首或冒号、分号、逗号之后且后面是汉字才算，“1.2万元”“2、3月份”不算。
     """
     text = report.text
+    yield from _inline_mixed_separators(report)
     for _parent, children in _groups(report):
         seps = []
         for c in children:
@@ -147,3 +154,35 @@ def mixed_list_separators(report: Analysis) -> Iterator[Hit]:
         for sep, a, b in seps[1:]:
             if sep != first and {sep, first} != {".", "．"}:
                 yield Hit(a, b, f"同一组编号混用“{first}”和“{sep}”：此处应为“{first}”", first)
+
+
+# An inline list item `1.` `2、` at the start of a paragraph, a clause or a sentence, followed by its first
+# character (so `1.2万元`, `2、3月份` are no items).
+INLINE_ITEM_RE = re.compile(
+    rf"(?:(?<=^)|(?<=[\n。；;：:，,]))\s*(?P<v>\d{{1,2}})(?P<sep>[.．、])(?=[{HAN_BASIC}“《])"
+)
+
+
+def _inline_mixed_separators(report: Analysis) -> Iterator[Hit]:
+    """NU006 inside a paragraph: items numbered 1, 2, 3 … in one paragraph with `.` and `、` mixed."""
+    text = report.text
+    for s, e in report.paragraphs:
+        run: list[re.Match] = []
+        for m in INLINE_ITEM_RE.finditer(text, s, e):
+            v = int(m.group("v"))
+            if v == 1:
+                run = [m]
+            elif run and v == int(run[-1].group("v")) + 1:
+                run.append(m)
+            else:
+                run = []
+                continue
+            first = run[0].group("sep")
+            sep = m.group("sep")
+            if len(run) > 1 and sep != first and {sep, first} != {".", "．"}:
+                yield Hit(
+                    m.start("sep"),
+                    m.end("sep"),
+                    f"同一组编号混用“{first}”和“{sep}”：此处应为“{first}”",
+                    first,
+                )

@@ -222,6 +222,15 @@ def published_after_deadline(report: Analysis, cfg: Config) -> Iterator[Hit]:
 
 # `今年以来`, `今年共`, `今年已`, `今年年初`: "this year" counted from the year the report is signed.
 THIS_YEAR_RE = re.compile(r"今年(?=以来|来|共|累计|全年|上半年|下半年|年初|年底|已|[1-9]|1[0-2]月)")
+# Any other 今年 opening a clause (`今年我镇组织…`, `截至今年…`) reads as the year reported on unless it
+# looks ahead: in the next year's plan, `今年是…` (the signing year's place in a plan period), or a future
+# word close after it (`今年，我镇将…`) it means the signing year, rightly. Inside a clause (`根据今年班子
+# 成员调整`) it is left alone.
+THIS_YEAR_ANY_RE = re.compile(r"今年")
+CLAUSE_OPEN_RE = re.compile(r"(?:^|[\n。；;，,：:！!？?]|截至|截止|到|至)$")
+FUTURE_AFTER_RE = re.compile(
+    r"是|度?[，,]?[^。；;！!\n]{0,10}?(?:将|(?<![主重需])要|拟|计划|力争|继续|打算|争取|预计)"
+)
 
 
 @rule(
@@ -246,7 +255,8 @@ def this_year_in_last_years_report(report: Analysis) -> Iterator[Hit]:
 
     ## 检查内容
     成文日期在所述年度的次年（如2023年度报告落款2024年1月），或没有落款日期而网页发布日期在次年，
-    正文仍写“今年以来”“今年共”“今年已”“今年年初”。
+    正文仍写“今年以来”“今年共”“今年已”“今年年初”，或在句首、分句开头写“今年”（“今年我镇组织……”“截至今年……”）。
+    下一年度安排部分中的“今年”、“今年是……”和后面十个字内有“将”“要”“计划”“继续”等的“今年”说的是成文那一年，不报。
     ## 为什么
     年度报告多在次年年初成文、公开；“今年”在读者看来是成文、公开的那一年，与所述年度差了一年，数字的口径
     随之不清。多由沿用年中总结的文字造成。
@@ -256,7 +266,8 @@ def this_year_in_last_years_report(report: Analysis) -> Iterator[Hit]:
     “2023年，全镇共调解纠纷30件”。
     ## 误报与局限
     只凭发布日期判断时（没有落款），上一年12月写成、次年才公开的报告会误报，因此这时只作提示（info）。
-    既没有落款日期也没有发布日期时不报。
+    既没有落款日期也没有发布日期时不报。下一年度安排没有单列、又不带“将”“计划”等词的“今年”（“今年重点抓好……”）
+    会误报。分句中间的“今年”（“根据今年班子成员调整”）不报。
     """
     if not report.year:
         return
@@ -266,7 +277,16 @@ def this_year_in_last_years_report(report: Analysis) -> Iterator[Hit]:
         return
     severity = None if signed else Severity.INFO
     s0, e0 = report.body_span
-    for m in THIS_YEAR_RE.finditer(report.text, s0, e0):
+    plan = report.parts.get("next_year")
+    plan_span = (plan.start, plan.end) if plan and plan.start is not None and plan.end is not None else (0, 0)
+    text = report.text
+    for m in THIS_YEAR_ANY_RE.finditer(text, s0, e0):
+        if not THIS_YEAR_RE.match(text, m.start()) and (
+            plan_span[0] <= m.start() < plan_span[1]
+            or FUTURE_AFTER_RE.match(text, m.end())
+            or not CLAUSE_OPEN_RE.search(text[max(0, m.start() - 2) : m.start()])
+        ):
+            continue
         yield Hit(
             m.start(),
             m.end(),

@@ -1,5 +1,6 @@
 """Plausibility (PL): figures that are possible but deserve a reviewer's second look, and figures
-that cannot be true (a rate over 100%, a fractional count of cases; impossible dates, PL003, are in slips.py).
+that cannot be true (a rate over 100%, a fractional count of cases, an area or population no unit of the
+report's level has; impossible dates, PL003, are in slips.py).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from collections.abc import Iterator
 
 from ..analysis import Analysis
 from ..indicators import mentions, taxonomy
-from ..model import Category, Qualifier, Severity
+from ..model import Category, Qualifier, Severity, UnitLevel
 from .base import Hit, rule
 
 # A 100% rate is unremarkable over a few dozen cases (every petition answered on time) but not
@@ -152,3 +153,89 @@ def fractional_count(report: Analysis) -> Iterator[Hit]:
         if "均" in before:
             continue  # an average (`人均2.5次`, `平均3.5件`)
         yield Hit(m.start(), m.end(), f"“{m.group()}”：件数、人数、次数应为整数，请核对小数点")
+
+
+# `全镇总人口320万人`, `我县总面积48万平方千米`: the area or population of the unit itself, above what any
+# unit of its level in China has. The level is read from the scope word (全镇, 我县, 本乡, 街道 …);
+# 辖区 takes the report's own level. Limits are generous upper bounds, well above the largest unit of the
+# level (census 2020 and the administrative-division yearbook), so only a slipped 万 or unit reaches them:
+# - township/street: the largest towns have under 1 million people (虎门、狮山 ~0.6-0.9 million), the largest
+#   township area is under 50,000 km² (唐古拉山镇 ~47,500 km²);
+# - county: the largest county has ~200,000 km² (若羌县) and the most populous county ~2.1 million (昆山市);
+# - district (区): the most populous is below 6 million (浦东新区 ~5.8 million), the largest ~82,000 km² (伊州区).
+LEVEL_LIMITS = {
+    # level: (max area km², max population)
+    "township": (60_000, 1_500_000),
+    "county": (250_000, 3_000_000),
+    "district": (250_000, 8_000_000),
+}
+_SCOPE_LEVEL = {"镇": "township", "乡": "township", "街道": "township", "县": "county", "区": "district"}
+_UNIT_LEVEL = {UnitLevel.TOWNSHIP: "township", UnitLevel.COUNTY: "county"}
+# Square kilometres per unit of area.
+AREA_KM2 = {"平方公里": 1, "平方千米": 1, "km²": 1, "km2": 1, "公顷": 0.01, "亩": 1 / 1500}
+_AREA_UNITS = "|".join(sorted(AREA_KM2, key=len, reverse=True))
+LEVEL_FIGURE_RE = re.compile(
+    r"(?:(?P<own>[全我本该])(?P<lvl>镇|乡|街道|县|区)|(?<![\u4e00-\u9fff])(?P<bare>镇|乡|街道|县)|(?P<area>辖区))"
+    r"(?:辖区|域内|境内)?(?:的|内)?"
+    r"(?P<what>(?:总|国土|土地|行政区域|区域)?面积|(?:总|常住|户籍|户籍总)?人口)"
+    r"(?:总数|总量)?(?:为|达|达到|约|近|共|有|共有|是)?\s*"
+    rf"(?P<n>\d+(?:[.．]\d+)?)(?P<mult>万|亿)?(?P<unit>{_AREA_UNITS}|人|口)?(?![\d.．次户])"
+)
+
+
+@rule(
+    code="PL005",
+    name="figure-impossible-for-level",
+    category=Category.PLAUSIBILITY,
+    severity=Severity.WARNING,
+    summary="面积或人口超过同级单位可能的范围",
+    bad=["全镇总人口320万人，其中流动人口2万人。", "我县总面积48万平方千米。"],
+    good=["我镇辖区面积35平方公里，常住人口3.2万人。", "全镇耕地面积2.6万亩，累计服务群众150万人次。"],
+)
+def figure_impossible_for_level(report: Analysis) -> Iterator[Hit]:
+    """本单位的面积或人口超过了全国同级单位的最大值，多是“万”或单位写错。
+
+    ## 检查内容
+    “全镇、我乡、本街道、我县、全区、辖区”等说本单位自身的总面积、常住（户籍、总）人口，数值超过全国同级单位的
+    上限时报告：乡镇、街道面积6万平方公里、人口150万；县面积25万平方公里、人口300万；区面积25万平方公里、
+    人口800万。“辖区”按报告单位的层级判断。面积按平方公里、公顷、亩换算。
+    ## 为什么
+    全国最大的乡镇面积不到5万平方公里、人口不到百万，人口最多的县约200万。超过上限的数字不可能是真的，
+    多是多打了“万”、把“平方公里”写成了别的单位，或把上级单位的数字抄了过来，读者会因此怀疑全文数字。
+    ## 示例
+    “全镇总人口320万人，其中流动人口2万人。”
+    ## 建议写法
+    核对统计年鉴后改正，如“全镇总人口3.2万人”。
+    ## 误报与局限
+    上限取得很宽，只抓明显的笔误（面积、人口略有偏大不报）；“耕地面积”“建筑面积”“服务群众N万人次”等不是
+    本单位的总面积、人口，不查；“全市”“全省”的数字不查（市的规模差别太大）；部门报告里说“辖区”的不查。
+    """
+    text = report.text
+    for m in LEVEL_FIGURE_RE.finditer(text):
+        if m.group("bare") and m.start() > 0 and text[m.start() - 1] not in "\n。；;，,：:":
+            continue  # a bare 县/镇 must open its clause: `某县` is another unit's name
+        level = _SCOPE_LEVEL.get(m.group("lvl") or m.group("bare") or "") or _UNIT_LEVEL.get(
+            report.unit_level
+        )
+        if level is None:
+            continue
+        value = float(m.group("n").replace("．", ".")) * {"万": 1e4, "亿": 1e8}.get(m.group("mult") or "", 1)
+        max_area, max_people = LEVEL_LIMITS[level]
+        unit = m.group("unit") or ""
+        if m.group("what").endswith("面积"):
+            if unit not in AREA_KM2:
+                continue
+            km2 = value * AREA_KM2[unit]
+            if km2 > max_area:
+                yield Hit(
+                    m.start("n"),
+                    m.end(),
+                    f"“{m.group()}”：面积{_fmt(round(km2))}平方公里，超过全国同级单位的最大值，请核对数字和单位",
+                )
+        elif unit in ("人", "口") or (m.group("mult") and not unit):
+            if value > max_people:
+                yield Hit(
+                    m.start("n"),
+                    m.end(),
+                    f"“{m.group()}”：人口{_fmt(round(value))}人，超过全国同级单位的最大值，请核对数字",
+                )
