@@ -4,6 +4,7 @@ value ranges, rounding of written rates, ratios, `其中` breakdowns, change phr
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import islice, takewhile
@@ -13,6 +14,9 @@ from .quantities import interval
 from .taxonomy import load_data
 
 PART_MARK = "其中"
+# `其中：` opens a list whose items may be parted by semicolons; a full stop or a line ends it.
+COLON_AFTER_MARK = re.compile(r"\s*[：:]")
+LIST_BREAK = re.compile(r"[。！!？?\n]")
 # How far back from a percentage its change words may start, in characters: the longest change
 # phrase of the data file (`比上一年度同期减少`) is 9 characters, plus a filler or two.
 MAX_CHANGE_PHRASE = 12
@@ -69,14 +73,25 @@ def breakdowns(ms: list[Mention], text: str) -> Iterator[tuple[Mention, list[Men
         nxt = ms[i + 1] if i + 1 < len(ms) else None
         if nxt is None or nxt.sentence != m.sentence:
             continue
-        if text.find(PART_MARK, m.q.end, nxt.q.start) < 0:
+        at = text.find(PART_MARK, m.q.end, nxt.q.start)
+        if at < 0:
             continue
-        parts = [
-            x
-            for x in takewhile(lambda x, s=m.sentence: x.sentence == s, islice(ms, i + 1, None))
-            if x.q.unit == m.q.unit and not x.change and not x.per_unit
-        ]
+        # `其中：维持3件；撤销2件`: after 其中 and a colon the parts run on over semicolons.
+        listed = COLON_AFTER_MARK.match(text, at + len(PART_MARK)) is not None
+        near = takewhile(lambda x, s=m.sentence: x.sentence == s, islice(ms, i + 1, None))
+        more = _semicolon_run(ms, i + 1, text) if listed else near
+        parts = [x for x in more if x.q.unit == m.q.unit and not x.change and not x.per_unit]
         yield m, parts
+
+
+def _semicolon_run(ms: list[Mention], first: int, text: str) -> list[Mention]:
+    """The mentions from ms[first] on whose sentences are joined by semicolons only (no 。 or line break)."""
+    run: list[Mention] = []
+    for x in islice(ms, first, None):
+        if run and x.sentence != run[-1].sentence and LIST_BREAK.search(text, run[-1].q.end, x.q.start):
+            break
+        run.append(x)
+    return run
 
 
 def change_span(text: str, m: Mention) -> tuple[int, int]:

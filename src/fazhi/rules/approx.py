@@ -14,10 +14,14 @@ from .base import Hit, rule
 # `8余次`, `八余场`: 余 ("and more") after a single digit. A digit, a decimal point or a numeral before
 # it makes a larger number (`18余次`, `1.8余`…) and is left alone; Chinese numerals count only before a
 # measure word, so `其余` `多余` never match.
+# Measure words after which a Chinese numeral (or a digit with 多) counts things.
+YU_MEASURES = "次件个人名场期家户起元篇条项批轮份所处天"
 YU_RE = re.compile(
-    rf"(?<![\d.．０-９])(?P<n>[1-9])余(?=[{HAN_BASIC}])"
-    r"|(?<![一二三四五六七八九十百千万亿两零〇\d])(?P<c>[一二三四五六七八九])余"
-    r"(?=[次件个人名场期家户起元篇条项批轮份所处天])"
+    rf"(?<![\d.．０-９])(?P<n>[1-9１-９])余(?=[{HAN_BASIC}])"
+    r"|(?<![一二三四五六七八九十百千万亿两零〇\d０-９])(?P<c>[一二三四五六七八九两])余"
+    rf"(?=[{YU_MEASURES}])"
+    # `7多次`: 多 after one digit says the same as 余, but only before a measure word (`3多元化` is no count)
+    rf"|(?<![\d.．０-９第])(?P<d>[1-9１-９])多(?=[{YU_MEASURES}])"
 )
 # `约1234件`: 约 before a count of at least EXACT_MIN_DIGITS digits whose last digit is not 0. Rounded
 # figures (`约1200件`), decimals, percentages and 万/亿 amounts (`约12.5万元`) are approximate already.
@@ -25,7 +29,7 @@ EXACT_MIN_DIGITS = 3
 # The count may be grouped in thousands (`约1,237人次`). 约 ending a word (节约, 签约, 预约, 履约 …) is no
 # qualifier: `签约128家企业` is an exact count.
 YUE_RE = re.compile(
-    r"(?<![节签预履违制契合特公条规集缔解守婚])约"
+    r"(?<![节签预履违制契合特公条规集缔解守婚])约(?:为|有|计|合)?"
     rf"(?P<n>\d{{1,3}}(?:[,，]\d{{3}})+|\d{{{EXACT_MIN_DIGITS},}})(?![\d.．%％万亿年]|[,，]\d)"
 )
 
@@ -36,7 +40,7 @@ YUE_RE = re.compile(
     category=Category.NUMBER_CONSISTENCY,
     severity=Severity.WARNING,
     summary="个位数后面用了“余”",
-    bad=["全年开展法治讲座8余次。", "组织集中学法八余场。"],
+    bad=["全年开展法治讲座8余次。", "组织集中学法八余场。", "接待群众咨询7多次。"],
     good=["全年开展法治讲座10余次。", "组织集中学法8次，其余时间自学。", "发放资料1.8万余份。"],
     fixable=True,
 )
@@ -44,7 +48,7 @@ def yu_after_single_digit(report: Analysis) -> Iterator[Hit]:
     """“余”表示比整数略多，不用在个位数后面。
 
     ## 检查内容
-    个位数（1—9、一至九）后面紧跟“余”：“8余次”“八余场”。
+    个位数（1—9、一至九、两，全角数字也算）后面紧跟“余”：“8余次”“八余场”“两余次”；个位数后面紧跟“多”再接量词：“7多次”。
     ## 为什么
     “余”用在整十、整百、整千等概数后面（“10余次”“300余人”）；个位数本身就是确数，“8余次”说不清是8次还是9次，
     统计口径上也无法核对。
@@ -53,11 +57,12 @@ def yu_after_single_digit(report: Analysis) -> Iterator[Hit]:
     ## 建议写法
     写确数“8次”，或写概数“近10次”。
     ## 误报与局限
-    “8余万元”也会报告（应写“8万余元”）；汉字数字只在后面是量词时检查。
+    “8余万元”也会报告（应写“8万余元”）；汉字数字和“多”只在后面是量词时检查（“3多元化”不报）。
     """
     for m in YU_RE.finditer(report.text):
-        n = m.group("n") or m.group("c")
-        yield Hit(m.start(), m.end(), f"个位数后不用“余”：“{n}余”应写确数“{n}”，或改写为概数", n)
+        n = m.group("n") or m.group("c") or m.group("d")
+        yu = m.group()[-1]
+        yield Hit(m.start(), m.end(), f"个位数后不用“{yu}”：“{n}{yu}”应写确数“{n}”，或改写为概数", n)
 
 
 @rule(
@@ -89,7 +94,7 @@ def yue_before_exact_count(report: Analysis) -> Iterator[Hit]:
     “全年办理行政许可1234件。”或“全年办理行政许可约1200件。”
     ## 误报与局限
     小数、百分数和“万”“亿”为单位的数不查；两位数（“约15人”）不查。“节约”“签约”“预约”“履约”等词末的“约”不是约数词，
-    不报（“签约128家企业”）。千位分隔的数（“约1,237人次”）也查。
+    不报（“签约128家企业”）。千位分隔的数（“约1,237人次”）和“约为”“约有”“约计”后面的数也查。
     """
     for m in YUE_RE.finditer(report.text):
         n = re.sub("[,，]", "", m.group("n"))

@@ -27,11 +27,32 @@ from ..indicators.relations import (
 from ..model import Category, Qualifier, Severity
 from ..text import HAN_BASIC
 from .base import Hit, rule
-from .figures import is_previous_year
+from .figures import is_previous_year, named_part_rates
 
 
 def _quote(report: Analysis, m: Mention) -> str:
     return report.text[m.start : m.end]
+
+
+# `，增长30%` right after a change (`比去年增加60件`): the rate of that change without 同比 before it.
+BARE_RATE_RE = re.compile(
+    r"[，,]\s*(?P<w>增长|增加|上升|提高|下降|减少|降低)(?:了|幅为|幅达|幅度为|幅度达)?\s*"
+)
+
+
+def _bare_rate_after(
+    ms: list[Mention], i: int, text: str
+) -> tuple[Mention | None, str | None, tuple[int, int]]:
+    """The % mention right after ms[i] joined to it only by `，增长`, its direction and the span from the verb."""
+    d = ms[i]
+    x = ms[i + 1] if i + 1 < len(ms) else None
+    if x is None or x.sentence != d.sentence or x.q.unit != "%":
+        return None, None, (0, 0)
+    m = BARE_RATE_RE.fullmatch(text, d.q.end, x.q.start)
+    if m is None:
+        return None, None, (0, 0)
+    sign = "-" if m.group("w") in ("下降", "减少", "降低") else "+"
+    return x, sign, (m.start("w"), x.q.end)
 
 
 # Relative tolerance on computed percentages, for float error only (rounding is handled exactly).
@@ -134,9 +155,13 @@ def rate_disagrees_with_counts(report: Analysis) -> Iterator[Hit]:
     ## 误报与局限
     只检查数据文件中定义了计算口径的比率；分母有多种可能（如“调解件数”“排查件数”）时，
     与任一口径相符即不报告。分子、分母不在同一段落时不检查。
+    数据文件之外的比率（“合格率”“有效率”“出庭应诉率”……）只在同一句中能找到以比率名称开头的分子
+    （“合格86人，合格率为98%”“有效问卷450份，有效率为85%”）时检查：分母取比率前面同一计量单位、不小于分子的确数，
+    与其中任何一个相符就不报。比率名称带修饰（“按期办结率”而只写了“办结280件”）时不查。
     """
     ms = mentions(report)
     tax = taxonomy()
+    judged: set[int] = set()
     for m in ms:
         spec = tax.get(m.id)
         if not spec or not spec.rate_part or m.q.qualifier is not Qualifier.EXACT:
@@ -150,6 +175,7 @@ def rate_disagrees_with_counts(report: Analysis) -> Iterator[Hit]:
         ratios = [(w, r) for w in wholes if (r := ratio(part, w)) is not None]
         if not ratios:
             continue
+        judged.add(m.q.start)
         lo, hi = rounding(m)
         if any(r[0] <= hi + EPS and lo - EPS <= r[1] for _, r in ratios):
             continue
@@ -161,6 +187,7 @@ def rate_disagrees_with_counts(report: Analysis) -> Iterator[Hit]:
             f"按所列数字{num(part)}÷{num(w)}计算应为{calc:.1f}%，文中为{fmt(m.q.value)}%，请核对",
             suggestion=None,
         )
+    yield from named_part_rates(report, ms, judged)
 
 
 @rule(
@@ -259,6 +286,7 @@ def change_disagrees_with_numbers(report: Analysis) -> Iterator[Hit]:
 
     ## 误报与局限
     只检查同一句中三个数字齐全、计量单位相同的写法；本年数或增减数带“余”等约数词时按范围比较。
+    增减数后面紧跟“，增长X%”（没有“同比”）的也算同比幅度；“比2022年增加60件”这样写明上年年份的也查。
     """
     ms = mentions(report)
     text = report.text
@@ -269,10 +297,12 @@ def change_disagrees_with_numbers(report: Analysis) -> Iterator[Hit]:
         pct = next(
             (x for x in ms[i + 1 :] if x.sentence == d.sentence and x.change and x.q.unit == "%"), None
         )
+        pct_change, span = (pct.change, change_span(text, pct)) if pct else (None, (0, 0))
+        if pct is None:  # `比去年增加60件，增长30%`: the rate right after the change, named by its verb alone
+            pct, pct_change, span = _bare_rate_after(ms, i, text)
         if base is None or pct is None or base.q.unit != d.q.unit or base.q.unit == "%":
             continue
-        span = change_span(text, pct)
-        if pct.change != d.change:
+        if pct_change != d.change:
             yield Hit(*span, "增减数与同比幅度的方向不一致，请核对")
             continue
         sign = 1 if d.change == "+" else -1

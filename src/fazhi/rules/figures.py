@@ -51,7 +51,7 @@ COUNTED_NOUNS = (
     "公职人员|执法人员|工作人员|机关干部|村干部|干部|党员|群众|村民|居民|律师|学生|职工|网格员|调解员|"
     "法律顾问|志愿者|商户|经营户|企业"
 )
-_BARE_COUNT = re.compile(rf"(?<![\d.．第０-９])([0-9０-９]{{1,5}})(?=(?:{COUNTED_NOUNS}))")
+_BARE_COUNT = re.compile(rf"(?<![\d.．第０-９])([0-9０-９]{{1,5}})(?:余|多)?(?=(?:{COUNTED_NOUNS}))")
 # A four-digit number that may be a year missing its 年 (2024执法人员) is another slip; not this rule's.
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
@@ -110,7 +110,7 @@ def count_without_measure_word(report: Analysis) -> Iterator[Hit]:
     """数字直接连着人员、单位名词，中间缺了量词（45公职人员、12企业）。
 
     ## 检查内容
-    阿拉伯数字后面直接跟着“公职人员、执法人员、干部、党员、群众、村民、律师、网格员、企业、商户”等名词。
+    阿拉伯数字后面直接跟着“公职人员、执法人员、干部、党员、群众、村民、律师、网格员、企业、商户”等名词，或中间只有“余”“多”（“30余执法人员”“200多企业”）。
     ## 为什么
     现代汉语中数词一般不能直接修饰名词，计数要用量词（45名公职人员、12家企业）；缺量词多是删改时漏字，
     也让数字读不清是人数还是编号。
@@ -363,3 +363,48 @@ def is_previous_year(text: str, m) -> bool:
     """Whether the words right before a quantity's number name it the previous year's."""
     lo = max(m.sentence[0], m.q.start - PREV_YEAR_LOOKBACK)
     return PREV_YEAR_BEFORE.search(text[lo : m.q.start]) is not None
+
+
+# `合格86人，合格率为98%`: a rate whose name (the characters after the clause's start, before 率) also opens
+# the clause of its numerator (`合格86人`, `有效问卷450份`: the name, at most NAMED_PART_GAP characters, the
+# number). Names of changes and shares are no such rates.
+RATE_NAME_RE = re.compile(
+    rf"(?:^|(?<=[，,；;。：:、\n]))(?P<name>[{HAN_BASIC}]{{2,6}})率(?:为|达|达到|是)?\s*$"
+)
+NOT_A_PART_RATE = re.compile(r"增长|下降|增加|减少|上升|提高|降低|同比|环比|占比|比例|利用|使用|发生|变化")
+NAMED_PART_GAP = 4
+
+
+def named_part_rates(report: Analysis, ms: list, judged: set[int]) -> Iterator[Hit]:
+    """NC002 beyond the taxonomy: a rate named after its numerator's clause, against every possible whole."""
+    text = report.text
+    for i, m in enumerate(ms):
+        if m.q.unit != "%" or m.q.start in judged or not _exact(m) or m.q.value > 100:
+            continue
+        named = RATE_NAME_RE.search(text, m.sentence[0], m.q.start)
+        if named is None or NOT_A_PART_RATE.search(named.group("name")):
+            continue
+        name = named.group("name")
+        before = [x for x in ms[:i] if x.sentence == m.sentence and x.q.unit != "%" and not x.change]
+        part_at = re.compile(rf"{name}[{HAN_BASIC}]{{0,{NAMED_PART_GAP}}}$")
+        parts = [x for x in before if part_at.search(text, m.sentence[0], x.q.start)]
+        if not parts or not _exact(parts[-1]) or float(parts[-1].q.value) <= 0:
+            continue
+        part = parts[-1]
+        wholes = [
+            x for x in before if x is not part and x.q.unit == part.q.unit and x.q.value >= part.q.value
+        ]
+        if not wholes or not all(_exact(w) for w in wholes):
+            continue
+        x = m.q.value
+        half = 0.5 * 10 ** -(len(str(x).split(".")[1]) if "." in str(x) else 0)
+        calcs = [100 * float(part.q.value) / float(w.q.value) for w in wholes]
+        if any(float(x) - half - PCT_EPS <= c <= float(x) + half + PCT_EPS for c in calcs):
+            continue
+        w = wholes[-1]
+        yield Hit(
+            m.q.start,
+            m.q.end,
+            f"按所列数字{fmt(part.q.value)}{part.q.unit}÷{fmt(w.q.value)}{w.q.unit}计算，{name}率应为{calcs[-1]:.1f}%，"
+            f"文中为{fmt(x)}%，请核对",
+        )

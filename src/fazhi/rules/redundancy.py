@@ -147,8 +147,8 @@ ACTION = (
 # Words added for unseen reports (issue 15): adjectives that are as often attributes (`规范的审查流程`) and
 # verbs that as often head a noun phrase (`及时的报送机制`). A phrase using one of them is taken only when
 # no noun head of NOUN_HEADS follows within HEAD_GAP characters of the verb.
-MANNER_ADDED = "准确|规范|妥善"
-ACTION_ADDED = "发布|报送|部署|受理|整治|收集|听取|征求|告知"
+MANNER_ADDED = "准确|规范|妥善|细致|周到|依规|耐心|热情"
+ACTION_ADDED = "发布|报送|部署|受理|整治|收集|听取|征求|告知|接待"
 HEAD_GAP = 3
 NOUN_HEADS = "机制|体系|制度|流程|程序|情况|渠道|平台|方式|水平|能力|力度|效果|质量|标准|环节|过程|结果|行为|工作|意见|职责|事项"
 _NOT_NOUN_BEFORE = r"(?<!得到)(?<!取得)(?<!实现)(?<!获得)(?<!给予)(?<!加以)"
@@ -189,7 +189,7 @@ def de_before_verb(report: Analysis) -> Iterator[Hit]:
     “准确、全面、具体地公开政府信息。”
     ## 误报与局限
     只查常用的方式词和动词；“得到全面的落实”“取得积极的推进”中“的”后是名词性用法，不报；动词后直接是标点的不报。
-    “准确”“规范”“妥善”和“发布”“报送”“受理”等常作定语、也常组成名词短语的词，后面三个字内有“机制”“流程”
+    “准确”“规范”“妥善”“细致”“热情”和“发布”“报送”“受理”等常作定语、也常组成名词短语的词，后面三个字内有“机制”“流程”
     “体系”“工作”等中心词时不报（“规范的审查流程”“建立规范的监督管理体系”），这时“规范的开展普法宣传工作”
     一类真错会漏报。
     """
