@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from ..analysis import Analysis
 from ..indicators import mentions, taxonomy
 from ..model import Category, Qualifier, Severity, UnitLevel
+from ..text import HAN_BASIC
 from .base import Hit, rule
 
 # A 100% rate is unremarkable over a few dozen cases (every petition answered on time) but not
@@ -175,7 +176,7 @@ _UNIT_LEVEL = {UnitLevel.TOWNSHIP: "township", UnitLevel.COUNTY: "county"}
 AREA_KM2 = {"平方公里": 1, "平方千米": 1, "km²": 1, "km2": 1, "公顷": 0.01, "亩": 1 / 1500}
 _AREA_UNITS = "|".join(sorted(AREA_KM2, key=len, reverse=True))
 LEVEL_FIGURE_RE = re.compile(
-    r"(?:(?P<own>[全我本该])(?P<lvl>镇|乡|街道|县|区)|(?<![\u4e00-\u9fff])(?P<bare>镇|乡|街道|县)|(?P<area>辖区))"
+    rf"(?:(?P<own>[全我本该])(?P<lvl>镇|乡|街道|县|区)|(?<![{HAN_BASIC}])(?P<bare>镇|乡|街道|县)|(?P<area>辖区))"
     r"(?:辖区|域内|境内)?(?:的|内)?"
     r"(?P<what>(?:总|国土|土地|行政区域|区域)?面积|(?:总|常住|户籍|户籍总)?人口)"
     r"(?:总数|总量)?(?:为|达|达到|约|近|共|有|共有|是)?\s*"

@@ -153,7 +153,7 @@ def _bad_day(year: int | None, month: int, day: int) -> str:
 # can precede. A count before these words does not occur (`2024工作日` aside, which the words exclude).
 BODY_BARE_YEAR_RE = re.compile(
     r"(?<![\d〔\[（(.．/\-－—–~～])(20[0-4]\d)"
-    r"(?=法治|依法|工作(?!日)|全年|度|以来|上半年|下半年|至今|第?[一二三四]季度|[底初末](?![\u4e00-\u9fff]{0,1}[件次人名个]))"
+    r"(?=法治|依法|工作(?!日)|全年|度|以来|上半年|下半年|至今|第?[一二三四]季度|[底初末](?![件次人名个]))"
 )
 
 
