@@ -9,7 +9,8 @@ import pytest
 
 import fazhi
 from fazhi.config import Config
-from fazhi.rules.base import DOC_HEADINGS, all_rules
+from fazhi.corpus import copy_findings, from_texts, similar
+from fazhi.rules.base import CORPUS_EXAMPLE_SEPARATOR, DOC_HEADINGS, all_rules
 from fazhi.rules.catalogue import rules_markdown
 
 RULES = all_rules()
@@ -24,18 +25,27 @@ def _codes(text: str, code: str) -> list[str]:
     return [f.rule for f in fazhi.analyze(text, _only(code)).findings]
 
 
+def _corpus_codes(example: str) -> list[str]:
+    """A corpus rule's example: the reports joined by the separator, compared with each other."""
+    docs = from_texts(example.split(CORPUS_EXAMPLE_SEPARATOR))
+    assert len(docs) >= 2, "a corpus rule's example needs two reports or more"
+    return [f.rule for fs in copy_findings(docs, similar(docs)).values() for f in fs]
+
+
 @pytest.mark.parametrize("r", RULES, ids=lambda r: r.code)
 def test_rule_fires_on_bad_examples(r):
     assert len(r.bad) >= 1
     for text in r.bad:
-        assert r.code in _codes(text, r.code), f"{r.code} silent on bad example: {text!r}"
+        codes = _corpus_codes(text) if r.scope == "corpus" else _codes(text, r.code)
+        assert r.code in codes, f"{r.code} silent on bad example: {text!r}"
 
 
 @pytest.mark.parametrize("r", RULES, ids=lambda r: r.code)
 def test_rule_silent_on_good_examples(r):
     assert len(r.good) >= 1
     for text in r.good:
-        assert r.code not in _codes(text, r.code), f"{r.code} fired on good example: {text!r}"
+        codes = _corpus_codes(text) if r.scope == "corpus" else _codes(text, r.code)
+        assert r.code not in codes, f"{r.code} fired on good example: {text!r}"
 
 
 @pytest.mark.parametrize("r", RULES, ids=lambda r: r.code)

@@ -20,6 +20,8 @@ from ..model import CATEGORY_PREFIX, Category, Finding, Severity
 
 CODE_RE = re.compile(r"^[A-Z]{2}\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# In the examples of a corpus rule, the reports of one example are separated by this line.
+CORPUS_EXAMPLE_SEPARATOR = "\n=====\n"
 DOC_HEADINGS = ("## 检查内容", "## 为什么", "## 示例", "## 建议写法", "## 误报与局限")
 
 
@@ -52,6 +54,10 @@ class Rule:
     fixable: bool = False
     needs: frozenset[str] = field(default_factory=frozenset)
     takes_config: bool = False  # the check has a second parameter, the analysis' Config
+    # "report": the check runs on each report; "corpus": the rule compares reports with each other
+    # (fazhi.corpus), its check finds nothing in one report, and its examples are reports joined by
+    # CORPUS_EXAMPLE_SEPARATOR.
+    scope: str = "report"
 
     def hits(self, report: Analysis, cfg: Config) -> Iterable[Hit]:
         """The check's hits on the report under the configuration."""
@@ -87,6 +93,7 @@ def rule(
     status: str = "stable",
     since: str = "0.1.0",
     fixable: bool = False,
+    scope: str = "report",
 ) -> Callable:
     """Register the decorated check function as a rule (its docstring is the Chinese doc)."""
 
@@ -106,6 +113,7 @@ def rule(
             since=since,
             fixable=fixable,
             takes_config=len(inspect.signature(fn).parameters) == 2,
+            scope=scope,
         )
         _validate(r)
         REGISTRY[code] = r
@@ -135,6 +143,8 @@ def _validate(r: Rule) -> None:
         )
     if not NAME_RE.match(r.name):
         raise ValueError(f"rule name {r.name!r} must be kebab-case")
+    if r.scope not in ("report", "corpus"):
+        raise ValueError(f"rule {r.code}: scope must be report or corpus")
     if r.status not in ("stable", "preview"):
         raise ValueError(f"rule {r.code}: status must be stable or preview")
 
