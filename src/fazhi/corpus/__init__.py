@@ -1,7 +1,7 @@
 """Copy detection across a corpus of reports: which reports share passages beyond boilerplate.
 
 `load(paths)` reads a folder, zip or files into CorpusDocs (the normalized text every offset refers to);
-`similar(docs)` gives the CopyPairs (similar.py: MinHash LSH over sentence shingles, then alignment);
+`similar(docs)` gives the CopyPairs (pairs.py: MinHash LSH over sentence shingles, then alignment);
 `copy_findings(docs, pairs)` turns them into findings of rule CP001 in each report, naming the other.
 """
 
@@ -16,7 +16,7 @@ from .. import sources
 from ..ingest import ReadError, iter_inputs
 from ..model import Finding, Report
 from ..normalize import normalize
-from .similar import CopyPair, Passage, find_pairs
+from .pairs import CopyPair, Passage, find_pairs
 
 __all__ = [
     "CopyPair",
