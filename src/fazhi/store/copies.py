@@ -46,7 +46,9 @@ def corpus_pairs(s: Session) -> tuple[list[CorpusDoc], list[CopyPair]]:
     with _lock:
         if _cache["key"] == key:
             return _cache["docs"], _cache["pairs"]
-    docs = [CorpusDoc(d.source, d.text, _label(d), str(d.id)) for d in s.scalars(_current().order_by(Document.id))]
+    docs = [
+        CorpusDoc(d.source, d.text, _label(d), str(d.id)) for d in s.scalars(_current().order_by(Document.id))
+    ]
     pairs = similar(docs)
     with _lock:
         _cache.update(key=key, docs=docs, pairs=pairs)
@@ -70,10 +72,7 @@ def copies_of(s: Session, actor: Actor, report_id: int) -> list[dict]:
                 "report_id": int(docs[other].ref),
                 "label": docs[other].label,
                 "passages": len(p.passages),
-                "findings": [
-                    {**f.to_dict(docs[mine].text)}
-                    for f in copy_findings(docs, [p]).get(mine, [])
-                ],
+                "findings": [{**f.to_dict(docs[mine].text)} for f in copy_findings(docs, [p]).get(mine, [])],
             }
         )
     return out
@@ -93,8 +92,12 @@ def compare(s: Session, actor: Actor, a_id: int, b_id: int) -> dict:
             continue
         flip = docs[p.a].ref != str(a_id)
         for q in p.passages:
-            sa, ea, sb, eb = (q.b_start, q.b_end, q.a_start, q.a_end) if flip else (q.a_start, q.a_end, q.b_start, q.b_end)
-            passages.append({"a": {"start": sa, "end": ea}, "b": {"start": sb, "end": eb}, "shared_shingles": q.shared})
+            sa, ea, sb, eb = (
+                (q.b_start, q.b_end, q.a_start, q.a_end) if flip else (q.a_start, q.a_end, q.b_start, q.b_end)
+            )
+            passages.append(
+                {"a": {"start": sa, "end": ea}, "b": {"start": sb, "end": eb}, "shared_shingles": q.shared}
+            )
     passages.sort(key=lambda x: x["a"]["start"])
     for n, x in enumerate(passages):
         x["n"] = n + 1

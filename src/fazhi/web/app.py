@@ -19,7 +19,7 @@ from ..config import Config, load_config
 from ..store import common, db
 from ..store.analysis import Limits
 from ..store.worker import DEFAULT_WORKERS, AnalysisPool
-from . import admin, api, office, pages, settings
+from . import admin, api, copies, office, pages, settings
 from .deps import CsrfError, LoginRequired, login_url
 from .login_guard import LoginGuard
 from .middleware import BodyLimit, HeadAsGet, SecurityHeaders
@@ -93,6 +93,8 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(admin.router)
     app.include_router(office.pages)
+    app.include_router(copies.api)
+    app.include_router(copies.pages)
     _install_error_handlers(app)
     return app
 

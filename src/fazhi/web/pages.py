@@ -19,6 +19,7 @@ from ..exports import tables
 from ..exports.labels import ACTION_ZH, VERDICT_ZH
 from ..model import LEVEL_ZH, PART_KEYS, PART_NAMES, PART_STATUS_ZH
 from ..store import accounts, common, lifecycle, service
+from ..store import copies as copy_service
 from ..store import corpus as corpus_service
 from .deps import DB, Auth, LoginRequired, PageUser, authenticate, clean, form_csrf, login_session, safe_next
 from .highlight import body_html, chunk_bounds, chunk_of, chunk_result
@@ -352,6 +353,7 @@ def report_page(
         n_fpages=n_pages,
         shown=shown,
         versions=lifecycle.versions(s, auth.actor, report_id),
+        copies=copy_service.copies_of(s, auth.actor, report_id),
         **ctx,
     )
 
