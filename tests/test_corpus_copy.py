@@ -152,3 +152,23 @@ def test_offsets_map_back_to_the_raw_file():
     assert text == docs[pair.b].text
     raw = omap.char_span(p.b_start, p.b_end, text)
     assert SHARED in read_path(src).text[raw.start : raw.end]
+
+
+def test_a_shared_parallel_enumeration_is_a_formula_not_a_copy():
+    # 排比 of four or more items of one length: the formulas of the central documents, not a copy
+    a = (
+        "一、主要举措\n镇党委书记坚持重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办，"
+        "全年到村里现场协调土地流转纠纷5次。\n按照职能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信、"
+        "人民满意的要求，对镇里的执法事项重新梳理。"
+    )
+    b = (
+        "一、主要举措\n街道党工委书记坚持重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办，"
+        "每季度听取一次物业纠纷调解情况。\n对照职能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信、"
+        "人民满意的目标，修订了街道权责清单。"
+    )
+    assert similar(from_texts([a, b])) == []
+    # the same clauses written as ordinary prose (no parallel list) are a copy
+    prose = (
+        "书记亲自部署重要工作并过问重大问题，到村里现场协调土地流转纠纷，督办重要任务落实到人到户到田间地头。"
+    )
+    assert len(similar(from_texts([a + "\n" + prose, b + "\n" + prose]))) == 1

@@ -56,6 +56,18 @@ _HEADING_RE = re.compile(
     re.M,
 )
 
+# A parallel enumeration (排比) of at least ENUM_MIN_ITEMS items of the same length (ENUM_ITEM_CHARS),
+# separated by 、, is a formula: 职能科学、权责法定、执法严明、公开公正… or 重要工作亲自部署、重大问题亲自过问….
+# Ordinary lists (执法事由、执法依据、权利义务等) have fewer items or items of different lengths.
+ENUM_MIN_ITEMS = 4
+ENUM_ITEM_CHARS = range(3, 9)
+_ENUM_RES = [
+    re.compile(
+        rf"(?:[\u4e00-\u9fff]{{{n}}}、){{{ENUM_MIN_ITEMS - 1},}}[\u4e00-\u9fff]{{{n}}}(?![\u4e00-\u9fff])"
+    )
+    for n in ENUM_ITEM_CHARS
+]
+
 _MULT = np.uint64(0x100000001B3)  # FNV-1a 64-bit prime: the rolling polynomial's base
 _MASK32 = np.uint64(0xFFFFFFFF)
 
@@ -149,11 +161,15 @@ def _term_shingles(key: str, sent: np.ndarray, n: int) -> np.ndarray:
 
 
 def _heading_shingles(text: str, pos: np.ndarray, n: int) -> np.ndarray:
-    """Which shingles start inside a heading, a title or a signature line."""
+    """Which shingles start inside a heading, a title, a signature line or a parallel enumeration."""
     marks = np.zeros(len(text) + 1, dtype=np.int64)
     for m in _HEADING_RE.finditer(text):
         marks[m.start()] += 1
         marks[m.end()] -= 1
+    for rx in _ENUM_RES:
+        for m in rx.finditer(text):
+            marks[m.start()] += 1
+            marks[m.end()] -= 1
     inside = np.cumsum(marks)[:-1] > 0
     return inside[pos[:n]] if len(pos) else np.zeros(0, dtype=bool)
 
