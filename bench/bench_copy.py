@@ -22,6 +22,7 @@ from fazhi.corpus import pairs as similar_mod
 from fazhi.corpus.shingles import common_shingles, keyed, own_mask
 from fazhi.ingest import read_path
 from fazhi.normalize import normalize
+from fazhi.text import is_han_basic
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
 PLANT_EVERY = 10  # one variant in ten has a copied passage
@@ -33,10 +34,10 @@ def _scramble(line: str, rng: random.Random) -> str:
     """The line with the characters of each sentence shuffled (punctuation and digits kept in place)."""
     out = []
     for sent in re.split(r"(?<=[。；！？])", line):
-        chars = [c for c in sent if "\u4e00" <= c <= "\u9fff"]
+        chars = [c for c in sent if is_han_basic(c)]
         rng.shuffle(chars)
         it = iter(chars)
-        out.append("".join(next(it) if "\u4e00" <= c <= "\u9fff" else c for c in sent))
+        out.append("".join(next(it) if is_han_basic(c) else c for c in sent))
     return "".join(out)
 
 

@@ -21,6 +21,7 @@ from importlib import resources
 import ahocorasick
 import numpy as np
 
+from ..text import HAN, HAN_BASIC
 from ..vocab import PART_NAMES
 
 # Characters a shingle spans. Six Chinese characters are about two words: short enough that a copied
@@ -62,11 +63,12 @@ _HEADING_RE = re.compile(
 ENUM_MIN_ITEMS = 4
 ENUM_ITEM_CHARS = range(3, 9)
 _ENUM_RES = [
-    re.compile(
-        rf"(?:[\u4e00-\u9fff]{{{n}}}、){{{ENUM_MIN_ITEMS - 1},}}[\u4e00-\u9fff]{{{n}}}(?![\u4e00-\u9fff])"
-    )
+    re.compile(rf"(?:[{HAN_BASIC}]{{{n}}}、){{{ENUM_MIN_ITEMS - 1},}}[{HAN_BASIC}]{{{n}}}(?![{HAN_BASIC}])")
     for n in ENUM_ITEM_CHARS
 ]
+
+# text.HAN's ranges (`a-bc-d…`) as code point pairs: the Chinese characters a key keeps.
+_HAN_RANGES = [(ord(HAN[i]), ord(HAN[i + 2])) for i in range(0, len(HAN), 3)]
 
 _MULT = np.uint64(0x100000001B3)  # FNV-1a 64-bit prime: the rolling polynomial's base
 _MASK32 = np.uint64(0xFFFFFFFF)
@@ -97,7 +99,9 @@ def _codes(text: str) -> np.ndarray:
 
 
 def _key_mask(cp: np.ndarray) -> np.ndarray:
-    han = ((cp >= 0x4E00) & (cp <= 0x9FFF)) | ((cp >= 0x3400) & (cp <= 0x4DBF))
+    han = np.zeros(len(cp), dtype=bool)
+    for first, last in _HAN_RANGES:
+        han |= (cp >= first) & (cp <= last)
     digit = (cp >= 0x30) & (cp <= 0x39)
     latin = ((cp >= 0x41) & (cp <= 0x5A)) | ((cp >= 0x61) & (cp <= 0x7A))
     return han | digit | latin
