@@ -16,7 +16,7 @@ import numpy as np
 
 from ..analysis import Analysis
 from ..config import Config
-from ..lm import confusion
+from ..lm import confusion, indel
 from ..lm.corrector import correct
 from ..model import Category, Severity
 from ..text import find_all, han_before, is_han_basic
@@ -157,4 +157,67 @@ def statistical_typo(report: Analysis, cfg: Config) -> Iterator[Hit]:
         kind = confusion.CHANNEL_ZH[c.channel]
         msg = f"“{c.wrong}”疑为“{c.right}”之误（{kind}：{_context(text, c.pos, c.right)}）"
         hits.append(Hit(c.pos, c.pos + 1, msg, suggestion=c.right))
+    yield from kinds.allowed_only(report, cfg, hits)
+
+
+@rule(
+    code="TY102",
+    name="missing-or-stray-character",
+    category=Category.TYPO,
+    severity=Severity.WARNING,
+    summary="语言模型判断的漏字或多字（少写一个字、多写或重复一个字）",
+    bad=[
+        "各乡镇党政主要负责人切实履行推进法治建设第一责任人职责，第一时组建工作专班。",
+        "全面推行行政执法公示制度、执法全过程记录制度和重大执法决定法制审审核制度。",
+    ],
+    good=[
+        "各乡镇党政主要负责人切实履行推进法治建设第一责任人职责，第一时间组建工作专班。",
+        "全面推行行政执法公示制度、执法全过程记录制度和重大执法决定法制审核制度。",
+    ],
+    fixable=True,
+)
+def missing_or_stray_character(report: Analysis, cfg: Config) -> Iterator[Hit]:
+    """漏字、多字：统计语言模型认为补上一个字或删去一个字后明显通顺时提示。
+
+    ## 检查内容
+    用 TY101 的同一个汉字五元语言模型，在模型认为不通顺的位置试两种改法：在两个汉字之间补一个字
+    （候选字为常被漏写的虚词“为、以、和、与、及、的、对、在、将、由、于、从、向、并、其、之、是、等”，
+    以及补上后能组成三到四字常用词的字，如“第一时组建”补“间”、“主要负责就”补“人”），或删去一个字
+    （删去后前后两字组成常用词，或该字与相邻字重复，如“法制审审核”“制定发”）。改后整句的概率须提高
+    一千倍（补字）或一万倍（删字）以上，再加上词语奖励后超过阈值才提示；数字后的量词不删。保护范围与
+    TY101 相同：书名号内的名称、短引号、单位名称和标题、人名地名、领域词表中的词语不改。
+    ## 为什么
+    漏字、多字是报告中最常见的错误之一（“第一时间”漏掉“间”、“负责人”写成“负责”、重复敲入一个字），
+    词表和同音字替换都查不到。
+    ## 示例
+    “第一时组建工作专班”；“重大执法决定法制审审核制度”。
+    ## 建议写法
+    “第一时间组建工作专班”；“重大执法决定法制审核制度”。
+    ## 误报与局限
+    模型只看前后四个字，相隔较远的搭配查不到：“为……提供保障”漏掉“为”、“以……为抓手”漏掉“以”、
+    “制定发《……》”（“制定”“制发”都通顺）等都不提示；一次只补或删一个字，漏掉整个词（“重大行政决策程序”
+    写成“重大行政程序”）查不到。为保证准确只在把握很大时提示，注入漏字、多字的测试中约四分之三查不到
+    （docs/benchmarks.md）。专名（村名、项目名）中少见的字可能被误判为多字；可将其加入 fazhi.toml 的
+    `[lexicon] terms` 或 `allowed`，或用 `[rules] ignore = ["TY102"]` 关闭本规则。
+    """
+    text = report.text
+    if not text:
+        return
+    found = indel.edits(text, protected_mask(report, cfg))
+    if not found:
+        return
+    taken = _taken(report, cfg)
+    hits = []
+    for e in found:
+        if e.op == indel.INSERT:
+            a, b = e.pos - 1, e.pos + 1
+            new = text[a] + e.char + text[e.pos]
+            msg = f"“{text[a:b]}”之间疑漏“{e.char}”字（{_context(text, a, text[a] + e.char)}）"
+        else:
+            a, b = e.pos - 1, e.pos + 2
+            new = text[a] + text[e.pos + 1]
+            msg = f"“{text[a:b]}”中的“{e.char}”疑为多字（{_context(text, e.pos, '')}）"
+        if any(s < b and a < t for s, t in taken):
+            continue
+        hits.append(Hit(a, b, msg, suggestion=new))
     yield from kinds.allowed_only(report, cfg, hits)

@@ -1,0 +1,238 @@
+"""Missing and stray characters: one character inserted or deleted where the language model is sure.
+
+The substitution corrector (lm/corrector.py) keeps a sentence's length; this channel changes it by one.
+A gap between two Chinese characters is tried when the character after it (or the one after that) is
+unlikely given the four before; a character is tried for deletion when it, or the next one, is.
+
+- Insertion at gap g (a character lost: 负责人 written 负责, 为 or 以 dropped before their object): the
+  candidates are a small closed set of function characters (FUNCTION) and the characters that, put in
+  the gap, complete a word of three or four characters of the dictionary (lm/corrector.dictionary)
+  around it. The new sentence scores the inserted character and the ORDER-1 characters after it.
+- Deletion at position p (a stray or doubled character: 制定发 for 制发): the new sentence scores the
+  ORDER-1 characters after p with p gone. Only a character whose removal joins its neighbours into a
+  dictionary word (or removes a doubled character) is tried.
+
+Both compare log10 P(whole line) before and after, so an insertion pays for its own character and a
+deletion saves its own; thresholds (INS_GAIN, DEL_GAIN) are tuned on injected deletions and
+insertions (bench/bench_corrector.py indel, tuning part) for zero changes on clean text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from ..text import HAN_FIRST, HAN_LAST
+from .corrector import FROZEN, OLD_WORD_MIN_FREQ, _word_len, dictionary, model_ids
+from .model import BOS, FIRST_CHAR_ID, LOG_FLOOR, ORDER, CharLM, load
+
+# Function characters a writer drops most (a preposition or marker before its object, a connective).
+# 的, 之, 其, 是 are left out: a report may drop them by choice (考核重要内容 next to 考核的重要内容).
+FUNCTION = "为以和与及对在将由于从向并等"
+# A gap is tried when the character after it is this unlikely (log10) or the one after that is: a
+# lost character makes its successor improbable (负责就: 就 after 负责 in a noun phrase).
+DETECT_GAP = -3.0
+DETECT_GAP_NEXT = -3.5
+# A character is tried for deletion when it or its successor is this unlikely.
+DETECT_DEL = -3.0
+DETECT_DEL_NEXT = -3.0
+# Minimum gain (log10 of the ratio of the line's probabilities) for an insertion and a deletion.
+# An insertion already pays its own character's probability; a deletion gains it back, so its bar is
+# higher. Tuned on the tuning part of injected deletions/insertions for no change on clean sentences.
+INS_GAIN = 3.0
+DEL_GAIN = 3.0
+# Word bonus per character the longest dictionary word through the edit gains (as in corrector.py).
+WORD_BONUS = 1.0
+ACCEPT_INS = 4.0
+ACCEPT_DEL = 5.0
+# Words of this many characters may be completed by an inserted character (a two-character word
+# completed from one side would admit almost any character).
+FILL_MIN_LEN, FILL_MAX_LEN = 3, 4
+INSERT, DELETE = "insert", "delete"
+# Whether a character that repeats no neighbour may be deleted. Off: on the clean reports (samples
+# and the dev files of ../shared/corpus) every such proposal was report jargon or a name the
+# law-trained model does not know (以上率下, 抓线, 扛在肩上, 身兼多职, a village name), 1.2 false
+# alarms per 10,000 characters, for 12 of 346 injected edits on the tuning part.
+DELETE_SINGLE = False
+# A character right after a numeral is a measure word (三期, 两项): the model knows measure words
+# poorly, and dropping one always looks like a gain (二、三期项目 -> 二、三项目 on clean text).
+NUMERALS = frozenset("〇一二三四五六七八九十百千万亿两零0123456789")
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One proposed edit: insert `char` before position pos, or delete the character at pos."""
+
+    pos: int
+    op: str
+    char: str
+    gain: float
+    score: float
+
+
+@lru_cache(maxsize=1)
+def _fills() -> dict[tuple[str, str], str]:
+    """(left part, right part) of a dictionary word of FILL_MIN_LEN..FILL_MAX_LEN characters with one
+    character taken out -> the characters that fill it (负责|'' -> 人)."""
+    out: dict[tuple[str, str], str] = {}
+    for w in dictionary():
+        if FILL_MIN_LEN <= len(w) <= FILL_MAX_LEN:
+            for j in range(len(w)):
+                key = (w[:j], w[j + 1 :])
+                if w[j] not in out.get(key, ""):
+                    out[key] = out.get(key, "") + w[j]
+    return out
+
+
+def _fill_chars(text: str, g: int) -> str:
+    """Characters that, put in the gap before g, complete a dictionary word of 3-4 characters."""
+    fills = _fills()
+    found = ""
+    for n in range(FILL_MIN_LEN, FILL_MAX_LEN + 1):
+        for j in range(n):  # the missing character is the word's j-th
+            left, right = text[max(0, g - j) : g], text[g : g + n - 1 - j]
+            if len(left) == j and len(right) == n - 1 - j:
+                found += fills.get((left, right), "")
+    return found
+
+
+def _han(text: str) -> np.ndarray:
+    chars = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return (chars >= ord(HAN_FIRST)) & (chars <= ord(HAN_LAST))
+
+
+def edits(text: str, protected: np.ndarray | None = None, lm: CharLM | None = None) -> list[Edit]:
+    """Insertions and deletions of one character the model prefers strongly (see the module doc)."""
+    lm = lm or load()
+    n = len(text)
+    if n < 3:
+        return []
+    if protected is None:
+        protected = np.zeros(n, dtype=bool)
+    ids = model_ids(text, lm)
+    lp = lm.position_scores(ids)
+    ok = _han(text) & (ids >= FIRST_CHAR_ID) & ~protected
+    ext = np.concatenate([np.full(ORDER - 1, BOS), ids, np.full(ORDER - 1, BOS)])
+    lp_ext = np.concatenate([lp, np.full(ORDER, LOG_FLOOR)])
+    nxt = np.append(lp[1:], 0.0)
+    words, any_words = dictionary(), dictionary(OLD_WORD_MIN_FREQ)
+    found: list[Edit] = []
+    # insertions: gap g sits between text[g-1] and text[g], both Chinese and free
+    # gaps: after a free Chinese character, before a character of the line (a lost character may end
+    # a clause: 审理机，for 审理机制，)
+    after = np.append(False, ok[:-1]) & (ids >= FIRST_CHAR_ID) & ~protected
+    gaps = np.flatnonzero(after & ((lp < DETECT_GAP) | (nxt < DETECT_GAP_NEXT)))
+    rows, cands = [], []
+    for g in gaps.tolist():
+        for ch in dict.fromkeys(FUNCTION + _fill_chars(text, g)):
+            cid = lm.char_id(ch)
+            if cid >= FIRST_CHAR_ID and ch not in (text[g - 1], text[g]):
+                rows.append(g)
+                cands.append(cid)
+    if rows:
+        g = np.array(rows, dtype=np.int64)
+        seqs = np.concatenate(
+            [
+                ext[g[:, None] + np.arange(ORDER - 1)[None, :]],
+                np.array(cands, dtype=np.int64)[:, None],
+                ext[g[:, None] + ORDER - 1 + np.arange(ORDER - 1)[None, :]],
+            ],
+            axis=1,
+        )
+        new = lm.scores_along(seqs, ORDER - 1).sum(axis=1)
+        old = sum(lp_ext[g + j] for j in range(ORDER - 1))
+        gains = new - old
+        for k in np.flatnonzero(gains >= INS_GAIN).tolist():
+            p, ch = rows[k], lm.vocab[cands[k] - FIRST_CHAR_ID]
+            a = max(0, p - 3)
+            seg = text[a : p + 3]
+            changed = seg[: p - a] + ch + seg[p - a :]
+            before = max(_word_len(seg, p - a - 1, any_words), _word_len(seg, p - a, any_words))
+            after = _word_len(changed, p - a, words)
+            score = float(gains[k]) + WORD_BONUS * (after - before)
+            if ch not in FUNCTION and after < 3:
+                continue  # a content character must complete a word
+            if score >= ACCEPT_INS:
+                found.append(Edit(p, INSERT, ch, float(gains[k]), score))
+    # deletions: a free Chinese character between two characters
+    inner = ok.copy()
+    inner[0] = inner[-1] = False
+    same = np.zeros(n, dtype=bool)  # a character equal to its successor: always tried
+    same[:-1] = ids[:-1] == ids[1:]
+    dels = np.flatnonzero(inner & ((lp < DETECT_DEL) | (nxt < DETECT_DEL_NEXT) | same))
+    dels = np.array(
+        [
+            p
+            for p in dels.tolist()
+            if text[p] not in FROZEN and text[p - 1] not in NUMERALS and _joins(text, p, words)
+        ],
+        dtype=np.int64,
+    )
+    if len(dels):
+        seqs = np.concatenate(
+            [
+                ext[dels[:, None] + np.arange(ORDER - 1)[None, :]],
+                ext[dels[:, None] + ORDER + np.arange(ORDER - 1)[None, :]],
+            ],
+            axis=1,
+        )
+        new = lm.scores_along(seqs, ORDER - 1).sum(axis=1)
+        old = sum(lp_ext[dels + j] for j in range(ORDER))
+        gains = new - old
+        for k in np.flatnonzero(gains >= DEL_GAIN).tolist():
+            p = int(dels[k])
+            a = max(0, p - 3)
+            seg = text[a : p + 4]
+            changed = seg[: p - a] + seg[p - a + 1 :]
+            before = _word_len(seg, p - a, any_words)
+            after = max(_word_len(changed, p - a - 1, words), _word_len(changed, p - a, words))
+            score = float(gains[k]) + WORD_BONUS * (after - before)
+            if score >= ACCEPT_DEL:
+                found.append(Edit(p, DELETE, text[p], float(gains[k]), score))
+    return _one_per_window(sorted(found, key=lambda e: -e.score))
+
+
+def _joins(text: str, p: int, words: frozenset[str]) -> bool:
+    """Whether text[p] is in no word with its neighbours (保驾护航, 契机 stay) and deleting it undoes a
+    doubled character or joins its neighbours in a word."""
+    if _doubled(text, p):
+        return True
+    if (
+        not DELETE_SINGLE
+        or _word_len(text[max(0, p - 3) : p + 4], min(p, 3), dictionary(OLD_WORD_MIN_FREQ)) > 1
+    ):
+        return False
+    s = text[max(0, p - 3) : p] + text[p + 1 : p + 4]
+    i = min(p, 3)  # index of text[p+1] in s
+    return any(
+        s[a : a + m] in words for m in (2, 3, 4) for a in range(max(0, i - m + 1), i) if a + m <= len(s)
+    )
+
+
+def _doubled(text: str, p: int) -> bool:
+    """Whether text[p] repeats a neighbour and the pair is no common word of its own (常常, 人人 are;
+    rarer entries of the dictionary such as 依依 or 过过 are mostly a slip in a report)."""
+    words = dictionary()
+    return any(
+        0 <= a and a + 1 < len(text) and text[a] == text[a + 1] and text[a : a + 2] not in words
+        for a in (p - 1, p)
+    )
+
+
+def _one_per_window(found: list[Edit]) -> list[Edit]:
+    """The best edit of any ORDER-character window."""
+    kept: list[Edit] = []
+    for e in found:
+        if all(abs(e.pos - k.pos) >= ORDER for k in kept):
+            kept.append(e)
+    return sorted(kept, key=lambda e: e.pos)
+
+
+def apply(text: str, found: list[Edit]) -> str:
+    """`text` with the edits made."""
+    out = text
+    for e in sorted(found, key=lambda e: -e.pos):
+        out = out[: e.pos] + e.char + out[e.pos :] if e.op == INSERT else out[: e.pos] + out[e.pos + 1 :]
+    return out
