@@ -298,7 +298,7 @@ def _rss_mb() -> float:
     return 0.0
 
 
-def speed() -> None:
+def speed(dev_only: bool = False) -> None:
     """Load cost; analyze (corrector on and off) vs jieba.lcut on the same text, 1x and 2x; stage chars/s.
 
     CPU time (time.process_time) is reported next to wall time: on a shared machine it is the steadier.
@@ -312,6 +312,8 @@ def speed() -> None:
 
     jieba.setLogLevel(logging.WARNING)
     files = sorted(SAMPLES.glob("*.txt")) + sorted(SHARED.glob("[0-9]*.txt"))
+    if dev_only:
+        files = [f for f in files if not is_test_file(f)]
     texts = [f.read_text(encoding="utf-8") for f in files]
     from fazhi.analysis import Analysis
     from fazhi.lm import corrector
@@ -331,6 +333,8 @@ def speed() -> None:
     jieba.lcut("预热")
     analyze(texts[0])
     off = Config(ignore=["TY101"])
+    no_indel = Config(ignore=["TY102"])
+    from fazhi.lm import indel
 
     def timed(fn, rounds: int = 2) -> tuple[float, float]:
         """Best of `rounds` runs (wall, CPU): the first run also maps the model's pages in."""
@@ -351,10 +355,16 @@ def speed() -> None:
         wc, cc = timed(
             lambda b=batch, ms=masks: [corrector.correct(t, m) for t, m in zip(b, ms, strict=True)]
         )
+        wn, cn = timed(lambda b=batch: [analyze(t, no_indel) for t in b])
+        wi, ci = timed(lambda b=batch, ms=masks: [indel.edits(t, m) for t, m in zip(b, ms, strict=True)])
         print(
             f"{mult}x, {n} chars (CPU s / wall s): jieba.lcut {cj:.2f}/{wj:.2f}; "
             f"analyze {ca:.2f}/{wa:.2f} = {ca / cj:.2f}x jieba (CPU); without TY101 {co:.2f}/{wo:.2f} = "
             f"{co / cj:.2f}x; corrector stage {cc:.2f}/{wc:.2f} = {n / cc:,.0f} chars/s CPU"
+        )
+        print(
+            f"    without TY102 {cn:.2f}/{wn:.2f} = {cn / cj:.2f}x jieba (CPU); "
+            f"indel stage (TY102) {ci:.2f}/{wi:.2f} = {n / ci:,.0f} chars/s CPU"
         )
 
 
@@ -369,7 +379,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--part", default="held", choices=["tune", "held"])
     ap.add_argument("--show", type=int, default=0, help="print this many wrong changes")
     ap.add_argument(
-        "--dev-only", action="store_true", help="alarms: leave out the held-out third of ../shared/corpus"
+        "--dev-only",
+        action="store_true",
+        help="alarms, speed: leave out the held-out third of ../shared/corpus",
     )
     ap.add_argument("--rules", default="TY101", help="alarms: comma-separated rule codes")
     args = ap.parse_args(argv)
@@ -380,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.what in ("alarms", "all"):
         alarms(args.dev_only, tuple(args.rules.split(",")))
     if args.what in ("speed", "all"):
-        speed()
+        speed(args.dev_only)
     if args.what == "decisions":
         return decisions(args.out, args.check)
     return 0
