@@ -26,7 +26,7 @@ import numpy as np
 
 from ..text import HAN_FIRST, HAN_LAST
 from .corrector import FROZEN, OLD_WORD_MIN_FREQ, _word_len, dictionary, model_ids
-from .model import BOS, FIRST_CHAR_ID, LOG_FLOOR, ORDER, CharLM, load
+from .model import BOS, FIRST_CHAR_ID, LOG_FLOOR, ORDER, CharLM, encode, load, pack
 
 # Function characters a writer drops most (a preposition or marker before its object, a connective).
 # 的, 之, 其, 是 are left out: a report may drop them by choice (考核重要内容 next to 考核的重要内容).
@@ -116,82 +116,124 @@ def edits(text: str, protected: np.ndarray | None = None, lm: CharLM | None = No
     ok = _han(text) & (ids >= FIRST_CHAR_ID) & ~protected
     ext = np.concatenate([np.full(ORDER - 1, BOS), ids, np.full(ORDER - 1, BOS)])
     lp_ext = np.concatenate([lp, np.full(ORDER, LOG_FLOOR)])
-    nxt = np.append(lp[1:], 0.0)
-    words, any_words = dictionary(), dictionary(OLD_WORD_MIN_FREQ)
-    found: list[Edit] = []
-    # insertions: gap g sits between text[g-1] and text[g], both Chinese and free
+    found = _insertions(text, ids, lp, lp_ext, ext, ok, protected, lm)
+    found += _deletions(text, ids, lp, lp_ext, ext, ok, lm)
+    return _one_per_window(sorted(found, key=lambda e: -e.score))
+
+
+@lru_cache(maxsize=2)
+def _function_ids(lm: CharLM) -> np.ndarray:
+    """The model ids of FUNCTION."""
+    return np.array([lm.char_id(c) for c in FUNCTION], dtype=np.int64)
+
+
+def _insertions(text, ids, lp, lp_ext, ext, ok, protected, lm: CharLM) -> list[Edit]:
+    """Insertions of one character: gap g sits before text[g]."""
     # gaps: after a free Chinese character, before a character of the line (a lost character may end
     # a clause: 审理机，for 审理机制，)
+    nxt = np.append(lp[1:], 0.0)
     after = np.append(False, ok[:-1]) & (ids >= FIRST_CHAR_ID) & ~protected
     gaps = np.flatnonzero(after & ((lp < DETECT_GAP) | (nxt < DETECT_GAP_NEXT)))
-    rows, cands = [], []
+    if not len(gaps):
+        return []
+    fids = _function_ids(lm)
+    rows = [np.repeat(gaps, len(fids))]
+    cands = [np.tile(fids, len(gaps))]
+    fill_rows, fill_chars = [], []
     for g in gaps.tolist():
-        for ch in dict.fromkeys(FUNCTION + _fill_chars(text, g)):
-            cid = lm.char_id(ch)
-            if cid >= FIRST_CHAR_ID and ch not in (text[g - 1], text[g]):
-                rows.append(g)
-                cands.append(cid)
-    if rows:
-        g = np.array(rows, dtype=np.int64)
-        seqs = np.concatenate(
-            [
-                ext[g[:, None] + np.arange(ORDER - 1)[None, :]],
-                np.array(cands, dtype=np.int64)[:, None],
-                ext[g[:, None] + ORDER - 1 + np.arange(ORDER - 1)[None, :]],
-            ],
-            axis=1,
-        )
-        new = lm.scores_along(seqs, ORDER - 1).sum(axis=1)
-        old = sum(lp_ext[g + j] for j in range(ORDER - 1))
-        gains = new - old
-        for k in np.flatnonzero(gains >= INS_GAIN).tolist():
-            p, ch = rows[k], lm.vocab[cands[k] - FIRST_CHAR_ID]
-            a = max(0, p - 3)
-            seg = text[a : p + 3]
-            changed = seg[: p - a] + ch + seg[p - a :]
-            before = max(_word_len(seg, p - a - 1, any_words), _word_len(seg, p - a, any_words))
-            after = _word_len(changed, p - a, words)
-            score = float(gains[k]) + WORD_BONUS * (after - before)
-            if ch not in FUNCTION and after < 3:
-                continue  # a content character must complete a word
-            if score >= ACCEPT_INS:
-                found.append(Edit(p, INSERT, ch, float(gains[k]), score))
-    # deletions: a free Chinese character between two characters
+        if fill := _fill_chars(text, g):
+            fill_rows += [g] * len(fill)
+            fill_chars.append(fill)
+    if fill_rows:
+        rows.append(np.array(fill_rows, dtype=np.int64))
+        cands.append(encode("".join(fill_chars), lm.table))
+    g, cand = np.concatenate(rows), np.concatenate(cands)
+    # each (gap, character) once, in gap order; never a character equal to a neighbour
+    key = np.unique(g * len(lm.table) + cand)
+    g, cand = key // len(lm.table), key % len(lm.table)
+    keep = (cand >= FIRST_CHAR_ID) & (cand != ids[g - 1]) & (cand != ids[g])
+    # ... and one that makes bigrams the model has seen with both neighbours (a lost character
+    # leaves two neighbours it joins; the decisions on the bench did not change with this filter)
+    known = lm.bigram_index
+    keep &= known[ids[g - 1], cand] >= 0
+    keep &= (ids[g] < FIRST_CHAR_ID) | (known[cand, ids[g]] >= 0)
+    g, cand = g[keep], cand[keep]
+    # ... and, before a character, a trigram the model has seen
+    inner = ids[g] >= FIRST_CHAR_ID
+    tri = lm.seen_keys(3, pack(np.stack([ids[g - 1], cand, ids[g]], axis=1)))
+    keep = ~inner | tri
+    g, cand = g[keep], cand[keep]
+    if not len(g):
+        return []
+    seqs = np.concatenate(
+        [
+            ext[g[:, None] + np.arange(ORDER - 1)[None, :]],
+            cand[:, None],
+            ext[g[:, None] + ORDER - 1 + np.arange(ORDER - 1)[None, :]],
+        ],
+        axis=1,
+    )
+    gains = lm.scores_along(seqs, ORDER - 1).sum(axis=1) - sum(lp_ext[g + j] for j in range(ORDER - 1))
+    words, any_words = dictionary(), dictionary(OLD_WORD_MIN_FREQ)
+    found = []
+    for k in np.flatnonzero(gains >= INS_GAIN).tolist():
+        p, ch = int(g[k]), lm.vocab[int(cand[k]) - FIRST_CHAR_ID]
+        a = max(0, p - 3)
+        seg = text[a : p + 3]
+        changed = seg[: p - a] + ch + seg[p - a :]
+        before = max(_word_len(seg, p - a - 1, any_words), _word_len(seg, p - a, any_words))
+        after_len = _word_len(changed, p - a, words)
+        score = float(gains[k]) + WORD_BONUS * (after_len - before)
+        if ch not in FUNCTION and after_len < 3:
+            continue  # a content character must complete a word
+        if score >= ACCEPT_INS:
+            found.append(Edit(p, INSERT, ch, float(gains[k]), score))
+    return found
+
+
+def _deletions(text, ids, lp, lp_ext, ext, ok, lm: CharLM) -> list[Edit]:
+    """Deletions of one free Chinese character between two characters."""
+    n = len(text)
     inner = ok.copy()
     inner[0] = inner[-1] = False
-    same = np.zeros(n, dtype=bool)  # a character equal to its successor: always tried
+    same = np.zeros(n, dtype=bool)  # a character equal to a neighbour: always tried
     same[:-1] = ids[:-1] == ids[1:]
-    dels = np.flatnonzero(inner & ((lp < DETECT_DEL) | (nxt < DETECT_DEL_NEXT) | same))
+    same[1:] |= same[:-1].copy()
+    tried = same
+    if DELETE_SINGLE:
+        nxt = np.append(lp[1:], 0.0)
+        tried = same | (lp < DETECT_DEL) | (nxt < DETECT_DEL_NEXT)
+    words = dictionary()
     dels = np.array(
         [
             p
-            for p in dels.tolist()
+            for p in np.flatnonzero(inner & tried).tolist()
             if text[p] not in FROZEN and text[p - 1] not in NUMERALS and _joins(text, p, words)
         ],
         dtype=np.int64,
     )
-    if len(dels):
-        seqs = np.concatenate(
-            [
-                ext[dels[:, None] + np.arange(ORDER - 1)[None, :]],
-                ext[dels[:, None] + ORDER + np.arange(ORDER - 1)[None, :]],
-            ],
-            axis=1,
-        )
-        new = lm.scores_along(seqs, ORDER - 1).sum(axis=1)
-        old = sum(lp_ext[dels + j] for j in range(ORDER))
-        gains = new - old
-        for k in np.flatnonzero(gains >= DEL_GAIN).tolist():
-            p = int(dels[k])
-            a = max(0, p - 3)
-            seg = text[a : p + 4]
-            changed = seg[: p - a] + seg[p - a + 1 :]
-            before = _word_len(seg, p - a, any_words)
-            after = max(_word_len(changed, p - a - 1, words), _word_len(changed, p - a, words))
-            score = float(gains[k]) + WORD_BONUS * (after - before)
-            if score >= ACCEPT_DEL:
-                found.append(Edit(p, DELETE, text[p], float(gains[k]), score))
-    return _one_per_window(sorted(found, key=lambda e: -e.score))
+    if not len(dels):
+        return []
+    seqs = np.concatenate(
+        [
+            ext[dels[:, None] + np.arange(ORDER - 1)[None, :]],
+            ext[dels[:, None] + ORDER + np.arange(ORDER - 1)[None, :]],
+        ],
+        axis=1,
+    )
+    gains = lm.scores_along(seqs, ORDER - 1).sum(axis=1) - sum(lp_ext[dels + j] for j in range(ORDER))
+    found = []
+    for k in np.flatnonzero(gains >= DEL_GAIN).tolist():
+        p = int(dels[k])
+        a = max(0, p - 3)
+        seg = text[a : p + 4]
+        changed = seg[: p - a] + seg[p - a + 1 :]
+        before = _word_len(seg, p - a, dictionary(OLD_WORD_MIN_FREQ))
+        after_len = max(_word_len(changed, p - a - 1, words), _word_len(changed, p - a, words))
+        score = float(gains[k]) + WORD_BONUS * (after_len - before)
+        if score >= ACCEPT_DEL:
+            found.append(Edit(p, DELETE, text[p], float(gains[k]), score))
+    return found
 
 
 def _joins(text: str, p: int, words: frozenset[str]) -> bool:
