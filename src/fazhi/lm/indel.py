@@ -86,6 +86,39 @@ def _fills() -> dict[tuple[str, str], str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _fill_pairs() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sorted two-character codes a gap must show for _fill_chars to find anything: the characters
+    either side of an inner blank, the two after a blank that starts a word, the two before a blank
+    that ends one (code: first code point << 21 | second)."""
+    inner, head, tail = set(), set(), set()
+    for left, right in _fills():
+        if left and right:
+            inner.add((ord(left[-1]) << 21) | ord(right[0]))
+        elif right:
+            head.add((ord(right[0]) << 21) | ord(right[1]))
+        else:
+            tail.add((ord(left[-2]) << 21) | ord(left[-1]))
+    return tuple(np.array(sorted(x), dtype=np.int64) for x in (inner, head, tail))
+
+
+def _may_fill(text: str, gaps: np.ndarray) -> np.ndarray:
+    """The gaps where _fill_chars may find a character (a cheap necessary condition, vectorised)."""
+    cps = np.concatenate([[0, 0], np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), [0, 0]])
+    cps = cps.astype(np.int64)
+    at = gaps + 2  # index of text[g] in cps
+
+    def member(codes: np.ndarray, table: np.ndarray) -> np.ndarray:
+        return table[np.minimum(np.searchsorted(table, codes), len(table) - 1)] == codes
+
+    inner, head, tail = _fill_pairs()
+    return gaps[
+        member((cps[at - 1] << 21) | cps[at], inner)
+        | member((cps[at] << 21) | cps[at + 1], head)
+        | member((cps[at - 2] << 21) | cps[at - 1], tail)
+    ]
+
+
 def _fill_chars(text: str, g: int) -> str:
     """Characters that, put in the gap before g, complete a dictionary word of 3-4 characters."""
     fills = _fills()
@@ -140,7 +173,7 @@ def _insertions(text, ids, lp, lp_ext, ext, ok, protected, lm: CharLM) -> list[E
     rows = [np.repeat(gaps, len(fids))]
     cands = [np.tile(fids, len(gaps))]
     fill_rows, fill_chars = [], []
-    for g in gaps.tolist():
+    for g in _may_fill(text, gaps).tolist():
         if fill := _fill_chars(text, g):
             fill_rows += [g] * len(fill)
             fill_chars.append(fill)
