@@ -213,6 +213,7 @@ def accuracy_indel(part: str, show: int = 0) -> dict:
             items.append((s, bad))
     typo = clean = changed = exact = clean_changed = 0
     wrong = []
+    per_kind: dict[str, list[int]] = {}
     for s, bad in items:
         src = bad or s
         got = run_indel(src)
@@ -220,6 +221,9 @@ def accuracy_indel(part: str, show: int = 0) -> dict:
         if bad:
             typo += 1
             exact += got == s
+            kind = _indel_kind(s, bad)
+            per_kind.setdefault(kind, [0, 0])[0] += got == s
+            per_kind[kind][1] += 1
         else:
             clean += 1
             clean_changed += got != s
@@ -239,7 +243,16 @@ def accuracy_indel(part: str, show: int = 0) -> dict:
         "recall": round(r, 3),
         "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
         "clean_changed": round(clean_changed / clean if clean else 0.0, 4),
+        "recall_by_kind": {k: f"{a}/{b}" for k, (a, b) in sorted(per_kind.items())},
     }
+
+
+def _indel_kind(s: str, bad: str) -> str:
+    """lost (a character deleted), doubled (a character repeated) or stray (another one added)."""
+    if len(bad) < len(s):
+        return "lost"
+    i = next((i for i, (a, b) in enumerate(zip(s, bad, strict=False)) if a != b), len(s))
+    return "doubled" if bad[i] in (bad[i - 1 : i] + bad[i + 1 : i + 2]) else "stray"
 
 
 def decision_lines() -> list[str]:

@@ -16,6 +16,8 @@ from helpers import hits, seed_report
         # a doubled character
         ("我局高度重视法治政府建设工作，主要领导亲自部署、亲自推推动。", "自推推", "自推"),
         ("县司法局组织开展法律法规宣宣传活动，发放宣传资料三千余份。", "规宣宣", "规宣"),
+        # a doubled function character (never changed by the substitution corrector)
+        ("认真做好行政规范性文件的的备案审查工作。", "件的的", "件的"),
         # the last character of a word lost before a mark
         ("全面落实重大行政决策程序规定，切实做到科学决策、民主决、依法决策。", "决、", "决策、"),
         ("依法保障人民群众的合法权，维护社会公平正义。", "权，", "权益，"),
@@ -35,6 +37,9 @@ def test_ty102_finds_a_missing_or_stray_character(bad, quote, suggestion):
         "持续深化“放管服”改革，不断优化营商环境。",
         # reduplicated words are no doubled slip
         "我们常常深入基层了解群众的法律需求，人人参与法治建设。",
+        # both copies meant: an idiom, two words that meet on the same character
+        "公共法律服务与群众生活息息相关，事事关乎民生。",
+        "认真落实上级提出的重要要求，确保各项部署落地见效。",
         # report jargon the law-trained model does not know: no character that repeats none is deleted
         "主要领导抓总、分管领导抓线，以上率下推动任务落实。",
     ],
