@@ -35,18 +35,30 @@ SAMPLES = ROOT / "samples"
 SEED = 20261203
 TYPO_RATE = 0.5
 CHANNEL_SHARE = ((0, 0.50), (1, 0.25), (2, 0.10), (3, 0.15))
+# Injected missing/stray characters: a lost character is the commonest, then a doubled one, then a
+# stray function character.
+INDEL_SHARE = (("delete", 0.5), ("double", 0.25), ("function", 0.25))
 _SENT_RE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _files() -> list[Path]:
-    return sorted((ROOT / "bench" / "corpus").glob("clean_*.txt")) + sorted(SHARED.glob("[0-9]*.txt"))
+def _files(dev_only: bool = False) -> list[Path]:
+    """The clean texts: bench/corpus and ../shared/corpus (without the held-out third when dev_only)."""
+    shared = sorted(SHARED.glob("[0-9]*.txt"))
+    if dev_only:
+        shared = [f for f in shared if not is_test_file(f)]
+    return sorted((ROOT / "bench" / "corpus").glob("clean_*.txt")) + shared
 
 
-def sentences() -> list[str]:
+def is_test_file(f: Path) -> bool:
+    """A corpus file of the held-out third (number divisible by 3): never read by the dev-only modes."""
+    return f.stem.isdigit() and int(f.stem) % 3 == 0
+
+
+def sentences(dev_only: bool = False) -> list[str]:
     """Clean sentences of 10 to 120 characters, mostly Chinese (page furniture left out), deduplicated."""
     seen, out = set(), []
-    for f in _files():
+    for f in _files(dev_only):
         for m in _SENT_RE.finditer(f.read_text(encoding="utf-8")):
             s = m.group().strip()
             han = len(_HAN.findall(s))
@@ -137,24 +149,110 @@ def accuracy(part: str, show: int = 0) -> dict:
     }
 
 
-def alarms() -> None:
-    """Print every TY101 finding on the real reports, and the rate per 10,000 characters."""
+def alarms(dev_only: bool = False, rules: tuple[str, ...] = ("TY101",)) -> None:
+    """Print every finding of `rules` on the real reports, and the rate per 10,000 characters."""
     from fazhi.pipeline import analyze
 
     files = sorted(SAMPLES.glob("*.txt")) + sorted(SHARED.glob("[0-9]*.txt"))
+    if dev_only:
+        files = [f for f in files if not is_test_file(f)]
     chars = found = 0
     for f in files:
         rep = analyze(f)
         chars += len(rep.text)
         for x in rep.findings:
-            if x.rule == "TY101":
+            if x.rule in rules:
                 found += 1
                 ctx = rep.text[max(0, x.start - 12) : x.end + 12].replace("\n", "⏎")
                 print(f"{f.parent.name}/{f.name}\t{x.start}\t{x.message}\t{ctx}")
     print(
-        f"{found} TY101 findings in {chars} characters ({len(files)} files): "
+        f"{found} {'+'.join(rules)} findings in {chars} characters ({len(files)} files): "
         f"{found / chars * 1e4:.2f} per 10,000 characters"
     )
+
+
+def inject_indel(s: str, rng: random.Random) -> str | None:
+    """One character lost or added (INDEL_SHARE): a Chinese character deleted, a character doubled, or
+    a function character put between two Chinese characters; None when the sentence takes none."""
+    from fazhi.lm.indel import FUNCTION
+
+    spots = [i for i, ch in enumerate(s) if _HAN.match(ch)]
+    if len(spots) < 4:
+        return None
+    kind = rng.choices([k for k, _ in INDEL_SHARE], weights=[w for _, w in INDEL_SHARE])[0]
+    i = rng.choice(spots)
+    if kind == "delete":
+        return s[:i] + s[i + 1 :]
+    if kind == "double":
+        return s[:i] + s[i] + s[i:]
+    gaps = [j for j in spots if j > 0 and _HAN.match(s[j - 1])]
+    if not gaps:
+        return None
+    j = rng.choice(gaps)
+    ch = rng.choice(FUNCTION)
+    return None if ch in (s[j - 1], s[j]) else s[:j] + ch + s[j:]
+
+
+def run_indel(s: str) -> str:
+    """The sentence with the missing/stray-character edits applied (as a one-sentence report)."""
+    from fazhi.analysis import Analysis
+    from fazhi.config import Config
+    from fazhi.lm import indel
+    from fazhi.rules.typo_stat import protected_mask
+
+    return indel.apply(s, indel.edits(s, protected_mask(Analysis(source="bench", text=s), Config())))
+
+
+def accuracy_indel(part: str, show: int = 0) -> dict:
+    """Like `accuracy`, for one injected missing or stray character per sentence (dev files only)."""
+    rng = random.Random(SEED + 1)
+    items = []
+    for s in sentences(dev_only=True):
+        bad = inject_indel(s, rng) if rng.random() < TYPO_RATE else None
+        if part_of(s) == part:
+            items.append((s, bad))
+    typo = clean = changed = exact = clean_changed = 0
+    wrong = []
+    per_kind: dict[str, list[int]] = {}
+    for s, bad in items:
+        src = bad or s
+        got = run_indel(src)
+        changed += got != src
+        if bad:
+            typo += 1
+            exact += got == s
+            kind = _indel_kind(s, bad)
+            per_kind.setdefault(kind, [0, 0])[0] += got == s
+            per_kind[kind][1] += 1
+        else:
+            clean += 1
+            clean_changed += got != s
+        if got != src and got != s:
+            wrong.append((src, got))
+    for src, got in wrong[:show]:
+        print("  wrong:", src, "->", got)
+    p = exact / changed if changed else 0.0
+    r = exact / typo if typo else 0.0
+    return {
+        "part": part,
+        "sentences": len(items),
+        "with_edit": typo,
+        "changed": changed,
+        "corrected": exact,
+        "precision": round(p, 3),
+        "recall": round(r, 3),
+        "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
+        "clean_changed": round(clean_changed / clean if clean else 0.0, 4),
+        "recall_by_kind": {k: f"{a}/{b}" for k, (a, b) in sorted(per_kind.items())},
+    }
+
+
+def _indel_kind(s: str, bad: str) -> str:
+    """lost (a character deleted), doubled (a character repeated) or stray (another one added)."""
+    if len(bad) < len(s):
+        return "lost"
+    i = next((i for i, (a, b) in enumerate(zip(s, bad, strict=False)) if a != b), len(s))
+    return "doubled" if bad[i] in (bad[i - 1 : i] + bad[i + 1 : i + 2]) else "stray"
 
 
 def decision_lines() -> list[str]:
@@ -213,7 +311,7 @@ def _rss_mb() -> float:
     return 0.0
 
 
-def speed() -> None:
+def speed(dev_only: bool = False) -> None:
     """Load cost; analyze (corrector on and off) vs jieba.lcut on the same text, 1x and 2x; stage chars/s.
 
     CPU time (time.process_time) is reported next to wall time: on a shared machine it is the steadier.
@@ -227,6 +325,8 @@ def speed() -> None:
 
     jieba.setLogLevel(logging.WARNING)
     files = sorted(SAMPLES.glob("*.txt")) + sorted(SHARED.glob("[0-9]*.txt"))
+    if dev_only:
+        files = [f for f in files if not is_test_file(f)]
     texts = [f.read_text(encoding="utf-8") for f in files]
     from fazhi.analysis import Analysis
     from fazhi.lm import corrector
@@ -246,6 +346,8 @@ def speed() -> None:
     jieba.lcut("预热")
     analyze(texts[0])
     off = Config(ignore=["TY101"])
+    no_indel = Config(ignore=["TY102"])
+    from fazhi.lm import indel
 
     def timed(fn, rounds: int = 2) -> tuple[float, float]:
         """Best of `rounds` runs (wall, CPU): the first run also maps the model's pages in."""
@@ -266,10 +368,16 @@ def speed() -> None:
         wc, cc = timed(
             lambda b=batch, ms=masks: [corrector.correct(t, m) for t, m in zip(b, ms, strict=True)]
         )
+        wn, cn = timed(lambda b=batch: [analyze(t, no_indel) for t in b])
+        wi, ci = timed(lambda b=batch, ms=masks: [indel.edits(t, m) for t, m in zip(b, ms, strict=True)])
         print(
             f"{mult}x, {n} chars (CPU s / wall s): jieba.lcut {cj:.2f}/{wj:.2f}; "
             f"analyze {ca:.2f}/{wa:.2f} = {ca / cj:.2f}x jieba (CPU); without TY101 {co:.2f}/{wo:.2f} = "
             f"{co / cj:.2f}x; corrector stage {cc:.2f}/{wc:.2f} = {n / cc:,.0f} chars/s CPU"
+        )
+        print(
+            f"    without TY102 {cn:.2f}/{wn:.2f} = {cn / cj:.2f}x jieba (CPU); "
+            f"indel stage (TY102) {ci:.2f}/{wi:.2f} = {n / ci:,.0f} chars/s CPU"
         )
 
 
@@ -277,19 +385,27 @@ def main(argv: list[str] | None = None) -> int:
     """Run the selected measurements."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
-        "what", nargs="?", default="all", choices=["accuracy", "alarms", "speed", "decisions", "all"]
+        "what", nargs="?", default="all", choices=["accuracy", "indel", "alarms", "speed", "decisions", "all"]
     )
     ap.add_argument("--out", help="decisions: write the dump here")
     ap.add_argument("--check", help="decisions: compare with this earlier dump")
     ap.add_argument("--part", default="held", choices=["tune", "held"])
     ap.add_argument("--show", type=int, default=0, help="print this many wrong changes")
+    ap.add_argument(
+        "--dev-only",
+        action="store_true",
+        help="alarms, speed: leave out the held-out third of ../shared/corpus",
+    )
+    ap.add_argument("--rules", default="TY101", help="alarms: comma-separated rule codes")
     args = ap.parse_args(argv)
     if args.what in ("accuracy", "all"):
         print(accuracy(args.part, args.show))
+    if args.what in ("indel", "all"):
+        print(accuracy_indel(args.part, args.show))
     if args.what in ("alarms", "all"):
-        alarms()
+        alarms(args.dev_only, tuple(args.rules.split(",")))
     if args.what in ("speed", "all"):
-        speed()
+        speed(args.dev_only)
     if args.what == "decisions":
         return decisions(args.out, args.check)
     return 0

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..analysis import Analysis
 from ..config import Config
-from ..lm import confusion
+from ..lm import confusion, indel
 from ..lm.corrector import correct
 from ..model import Category, Severity
 from ..text import find_all, han_before, is_han_basic
@@ -157,4 +157,68 @@ def statistical_typo(report: Analysis, cfg: Config) -> Iterator[Hit]:
         kind = confusion.CHANNEL_ZH[c.channel]
         msg = f"“{c.wrong}”疑为“{c.right}”之误（{kind}：{_context(text, c.pos, c.right)}）"
         hits.append(Hit(c.pos, c.pos + 1, msg, suggestion=c.right))
+    yield from kinds.allowed_only(report, cfg, hits)
+
+
+@rule(
+    code="TY102",
+    name="missing-or-stray-character",
+    category=Category.TYPO,
+    severity=Severity.WARNING,
+    summary="语言模型判断的漏字或多字（少写一个字、多写或重复一个字）",
+    bad=[
+        "我局高度重视法治政府建设工作，主要领导亲自部署、亲自推推动。",
+        "全面落实重大行政决策程序规定，切实做到科学决策、民主决、依法决策。",
+    ],
+    good=[
+        "我局高度重视法治政府建设工作，主要领导亲自部署、亲自推动。",
+        "全面落实重大行政决策程序规定，切实做到科学决策、民主决策、依法决策。",
+    ],
+    fixable=True,
+)
+def missing_or_stray_character(report: Analysis, cfg: Config) -> Iterator[Hit]:
+    """漏字、多字：统计语言模型认为补上一个字或删去重复的字后明显通顺时提示。
+
+    ## 检查内容
+    用 TY101 的同一个汉字五元语言模型，在模型认为不通顺的位置试两种改法。补字：在一个汉字之后补一个字，
+    候选字为常被漏写的虚词“为、以、和、与、及、对、在、将、由、于、从、向、并、等”，以及补上后能组成
+    三到四字常用词的字（“民主决、”补“策”、“有错必。”补“纠”）；补字后整句的概率须提高一千倍以上，
+    加上词语奖励后超过阈值才提示。删字：只删与相邻字重复、且两字不构成常用叠词（常常、人人）的字
+    （“亲自推推动”“宣宣传”），删后整句的概率须提高一千倍以上。数字后的量词不删。保护范围与 TY101 相同：
+    书名号内的名称、短引号、单位名称和标题、人名地名、领域词表中的词语不改；TY001–TY008 已报告的地方不重复报告。
+    ## 为什么
+    漏字、多字是报告中常见的错误（词语末字漏掉、重复敲入一个字），同音字替换和词表都查不到。
+    ## 示例
+    “主要领导亲自部署、亲自推推动”；“切实做到科学决策、民主决、依法决策”。
+    ## 建议写法
+    “主要领导亲自部署、亲自推动”；“切实做到科学决策、民主决策、依法决策”。
+    ## 误报与局限
+    模型只看前后四个字，相隔较远的搭配查不到：“为……提供保障”漏掉“为”、“以……为抓手”漏掉“以”、
+    “负责人”写成“负责”后接介词、“制定发《……》”（“制定”“制发”都通顺）等都不提示；不删不重复的多余字
+    （模型由法律法规训练，删去报告常用语中的字如“以上率下”“抓线”常被误判为更通顺，故关闭）；漏掉两字词的
+    一个字只在补成三四字常用词时才查到；一次只补或删一个字，漏掉整个词查不到。为保证准确只在把握很大时提示，
+    注入漏字、多字的测试中八成以上查不到（docs/benchmarks.md）。并列的简省写法（“月调度、季通报、年考核”）
+    可能被提示补字；可将该词加入 fazhi.toml 的 `[lexicon] terms` 或 `allowed`，或用
+    `[rules] ignore = ["TY102"]` 关闭本规则。
+    """
+    text = report.text
+    if not text:
+        return
+    found = indel.edits(text, protected_mask(report, cfg))
+    if not found:
+        return
+    taken = _taken(report, cfg)
+    hits = []
+    for e in found:
+        if e.op == indel.INSERT:
+            a, b = e.pos - 1, e.pos + 1
+            new = text[a] + e.char + text[e.pos]
+            msg = f"“{text[a:b]}”之间疑漏“{e.char}”字（{_context(text, a, text[a] + e.char)}）"
+        else:
+            a, b = e.pos - 1, e.pos + 2
+            new = text[a] + text[e.pos + 1]
+            msg = f"“{text[a:b]}”中的“{e.char}”疑为多字（{_context(text, e.pos, '')}）"
+        if any(s < b and a < t for s, t in taken):
+            continue
+        hits.append(Hit(a, b, msg, suggestion=new))
     yield from kinds.allowed_only(report, cfg, hits)
