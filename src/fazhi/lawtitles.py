@@ -96,14 +96,15 @@ def _deletes(s: str) -> set[str]:
 
 
 @cache
-def _index() -> dict[str, tuple[str, ...]]:
+def _index() -> dict[str, list[str]]:
     """Each title and each title with one character deleted -> the titles it comes from."""
-    idx: dict[str, set[str]] = defaultdict(set)
-    for t in titles():
+    idx: dict[str, list[str]] = defaultdict(list)
+    for t in sorted(titles()):
         if len(t) >= MIN_SEARCHED - 1:
-            for k in _deletes(t) | {t}:
-                idx[k].add(t)
-    return {k: tuple(sorted(v)) for k, v in idx.items()}
+            idx[t].append(t)
+            for i in range(len(t)):
+                idx[t[:i] + t[i + 1 :]].append(t)
+    return dict(idx)
 
 
 def one_edit(a: str, b: str) -> tuple[int, int] | None:

@@ -72,7 +72,6 @@ def _generated_phrases() -> Iterator[Entry]:
             templates.append((name, ""))
             notes[name] = f"会议名称为“{name}”"
     taken = [r[0] for t in OTHER_WRONG_TABLES for r in kinds.rows(t) if len(r) > 1 and r[1].strip()]
-    taken += [r[0] for r in kinds.rows("variants.tsv")]
     correct = [r[0] for r in kinds.rows("lexicon.txt")] + list(notes)
     for v in phrasegen.generate(templates, taken, correct):
         yield Entry("phrase_gen", WRONG, v.wrong, v.right, notes[v.right], v.how)
