@@ -13,9 +13,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .text import HAN_BASIC
+
 # A bracketed part of a template: the parallel items whose order is fixed.
 PART = re.compile(r"\[([^\[\]]+)\]")
-HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN = re.compile(f"[{HAN_BASIC}]")
 # Numerals are never dropped or doubled: `九届六中全会` is a local committee's session, not a slip of
 # 十九届六中全会.
 NUMERALS = frozenset("〇零一二三四五六七八九十百")
