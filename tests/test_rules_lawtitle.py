@@ -48,6 +48,9 @@ def test_message_names_the_slip():
         "参照《湖州市文明行为促进条例》《某某市文明行为促进条例》。",
         # short titles that differ by one character are all real
         "学习《统计法》《会计法》《审计法》。",
+        # a real law one character from another real one by a character that is no typing slip of it
+        # (公证/公司, 医师/律师): only homophones, near sounds and look-alikes count as slips
+        "学习《中华人民共和国城市规划法》和《某某市公路条例》。",
         # a number is not a slip
         "学习《中华人民共和国刑法修正案（十二）》。",
         # a plan whose name is one character from nothing on the list
@@ -64,6 +67,15 @@ def test_title_list_is_built_from_the_laws_not_written_by_hand():
     # a full title and its short form are both on it
     assert {"中华人民共和国行政复议法", "行政复议法", "民法典"} <= names
     assert all(lawtitles.is_law_title(n) for n in names)
+
+
+def test_substitution_must_be_a_typing_slip():
+    assert lawtitles.slip_of("列", "例")  # 条列 for 条例: a look-alike and near sound
+    assert not lawtitles.slip_of("证", "司")  # 公证法 / 公司法: two laws
+    known = frozenset({"中华人民共和国公司法"})
+    idx = lawtitles.index_of(known)
+    assert lawtitles.nearest("中华人民共和国公证法", known, idx) is None
+    assert lawtitles.nearest("中华人民共和国公司发", known, idx) == ("中华人民共和国公司法", (9, 10))
 
 
 def test_one_edit_spans():

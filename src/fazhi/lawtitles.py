@@ -2,7 +2,7 @@
 
 The list is built from the text of the laws themselves (scripts/build_law_titles.py), not by hand.
 A title cited in a report that is not on it but is one edit away from exactly one title that is
-(a character missing, stray or wrong, or two neighbours swapped) is most likely that title mistyped.
+(a character missing or stray, a homophone or look-alike for the right one, or two neighbours swapped) is most likely that title mistyped.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import re
 from collections import defaultdict
 from functools import cache
 from importlib import resources
+
+from .lm.confusion import candidates
 
 FULL_PREFIX = "中华人民共和国"
 # How a legislative text's title ends (laws, regulations, rules, interpretations, decisions).
@@ -95,16 +97,21 @@ def _deletes(s: str) -> set[str]:
     return {s[:i] + s[i + 1 :] for i in range(len(s))}
 
 
-@cache
-def _index() -> dict[str, list[str]]:
-    """Each title and each title with one character deleted -> the titles it comes from."""
+def index_of(names: frozenset[str]) -> dict[str, list[str]]:
+    """Each name and each name with one character deleted -> the names it comes from."""
     idx: dict[str, list[str]] = defaultdict(list)
-    for t in sorted(titles()):
+    for t in sorted(names):
         if len(t) >= MIN_SEARCHED - 1:
             idx[t].append(t)
             for i in range(len(t)):
                 idx[t[:i] + t[i + 1 :]].append(t)
     return dict(idx)
+
+
+@cache
+def _index() -> dict[str, list[str]]:
+    """The one-edit index of the title list."""
+    return index_of(titles())
 
 
 def one_edit(a: str, b: str) -> tuple[int, int] | None:
@@ -129,11 +136,22 @@ def one_edit(a: str, b: str) -> tuple[int, int] | None:
     return (i, i) if a[i:] == b[i + 1 :] else None
 
 
+def slip_of(wrong: str, right: str) -> bool:
+    """Whether `wrong` is a character typed for `right` by the usual slips: a homophone, a near sound
+    or a look-alike (the corrector's confusion table). Another word's character (公证法 for 公司法,
+    医师法 for 律师法: both real laws) is not such a slip."""
+    return any(c == wrong for c, _ in candidates(right))
+
+
 def _safe(written: str, real: str, span: tuple[int, int]) -> bool:
     """Whether an edit may be reported: not inside the place name, not a change of number, and a
     substitution only in a title long enough not to turn into another real one."""
-    if len(written) == len(real) and len(written) < MIN_SUBSTITUTED:
-        return False
+    if len(written) == len(real):
+        if len(written) < MIN_SUBSTITUTED:
+            return False
+        in_prefix = real.startswith(FULL_PREFIX) and span[1] <= len(FULL_PREFIX)
+        if span[1] - span[0] == 1 and not in_prefix and not slip_of(written[span[0]], real[span[0]]):
+            return False  # inside 中华人民共和国 any wrong character is a slip: it names no other title
     place = None if real.startswith(NATIONAL) else PLACE_END.match(real)
     if place and "城市" not in place.group() and span[0] < place.end():
         return False
@@ -141,17 +159,20 @@ def _safe(written: str, real: str, span: tuple[int, int]) -> bool:
     return not (changed & DIGITS)
 
 
-def nearest(written: str) -> tuple[str, tuple[int, int]] | None:
+def nearest(
+    written: str, known: frozenset[str] | None = None, idx: dict[str, list[str]] | None = None
+) -> tuple[str, tuple[int, int]] | None:
     """The one real title a cited title is a one-edit slip of, with the slip's span in `written`.
 
-    None when the title is real, too short to judge, or near no title or to more than one.
+    None when the title is real, too short to judge, or near no title or to more than one. `known`
+    and its index `idx` replace the shipped list (the build script checks citations against headings).
     """
-    known = titles()
+    if known is None:
+        known, idx = titles(), _index()
     if written in known or len(written) < MIN_SEARCHED:
         return None
     if written.startswith(FULL_PREFIX) and written[len(FULL_PREFIX) :] in known:
         return None  # a regulation cited with the state's name before it: not a slip of one character
-    idx = _index()
     found: set[str] = set()
     for k in _deletes(written) | {written}:
         found.update(idx.get(k, ()))
