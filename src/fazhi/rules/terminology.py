@@ -16,7 +16,7 @@ from ..config import Config
 from ..model import Category, Severity
 from . import kinds
 from .base import Hit, rule
-from .kinds import TRIGGER, WRONG, Entry
+from .kinds import GUARD, TRIGGER, WRONG, Entry
 
 FULL_PREFIX = "中华人民共和国"
 
@@ -75,6 +75,12 @@ def _generated_phrases() -> Iterator[Entry]:
     correct = [r[0] for r in kinds.rows("lexicon.txt")] + list(notes)
     for v in phrasegen.generate(templates, taken, correct):
         yield Entry("phrase_gen", WRONG, v.wrong, v.right, notes[v.right], v.how)
+    # A session's name cut before its last character (`二十届三中全精神`): 全 never ends a word, so the cut
+    # form is a slip wherever the name itself (a guard here) does not go on with 会.
+    for name in sessions():
+        if name.endswith("中全会") and name[:-1] not in taken:
+            yield Entry("phrase_gen", GUARD, name)
+            yield Entry("phrase_gen", WRONG, name[:-1], name, notes[name], phrasegen.LOST)
 
 
 kinds.table("phrase", "phrases.tsv")
