@@ -10,12 +10,13 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from .. import phrasegen
 from ..analysis import Analysis
 from ..config import Config
 from ..model import Category, Severity
 from . import kinds
 from .base import Hit, rule
-from .kinds import TRIGGER, WRONG, Entry
+from .kinds import GUARD, TRIGGER, WRONG, Entry
 
 FULL_PREFIX = "中华人民共和国"
 
@@ -43,7 +44,47 @@ def _session_anchors() -> Iterator[Entry]:
         yield Entry("session", TRIGGER, a)
 
 
+# Tables whose wrong forms the generated phrase variants must not repeat (their own rules report them).
+OTHER_WRONG_TABLES = (
+    "phrases.tsv",
+    "fixed_phrases.tsv",
+    "days.tsv",
+    "fazhi.tsv",
+    "numerals.tsv",
+    "outdated.tsv",
+    "confusions.tsv",
+    "variants.tsv",
+    "institutions.tsv",
+)
+
+
+def _generated_phrases() -> Iterator[Entry]:
+    """The wrong forms generated from canonical_phrases.tsv and the names of plans.tsv, sessions.tsv."""
+    notes, templates = {}, []
+    for template, swaps, note, *_ in (r + ["", ""] for r in kinds.rows("canonical_phrases.tsv")):
+        templates.append((template.strip(), swaps.strip()))
+        notes[phrasegen.canonical(template.strip())] = note.strip()
+    for name, *_ in kinds.rows("plans.tsv"):
+        templates.append((name, ""))
+        notes[name] = f"文件名称为《{name}》"
+    for name, *_ in kinds.rows("sessions.tsv"):
+        if name.endswith("中全会"):
+            templates.append((name, ""))
+            notes[name] = f"会议名称为“{name}”"
+    taken = [r[0] for t in OTHER_WRONG_TABLES for r in kinds.rows(t) if len(r) > 1 and r[1].strip()]
+    correct = [r[0] for r in kinds.rows("lexicon.txt")] + list(notes)
+    for v in phrasegen.generate(templates, taken, correct):
+        yield Entry("phrase_gen", WRONG, v.wrong, v.right, notes[v.right], v.how)
+    # A session's name cut before its last character (`二十届三中全精神`): 全 never ends a word, so the cut
+    # form is a slip wherever the name itself (a guard here) does not go on with 会.
+    for name in sessions():
+        if name.endswith("中全会") and name[:-1] not in taken:
+            yield Entry("phrase_gen", GUARD, name)
+            yield Entry("phrase_gen", WRONG, name[:-1], name, notes[name], phrasegen.LOST)
+
+
 kinds.table("phrase", "phrases.tsv")
+kinds.register("phrase_gen", _generated_phrases)
 kinds.table("numeral", "numerals.tsv")
 kinds.table("fazhi", "fazhi.tsv")
 kinds.table("day", "days.tsv")
@@ -53,6 +94,7 @@ kinds.register("session", _session_anchors)
 kinds.table("plan", "plans.tsv", TRIGGER)  # right column: the valid year ranges
 
 _PHRASE = kinds.PreferredForms("phrase", "“{wrong}”不规范，应为“{right}”（{note}）")
+_PHRASE_GEN = kinds.PreferredForms("phrase_gen", "“{wrong}”不规范，应为“{right}”（{note}）")
 _FAZHI = kinds.PreferredForms("fazhi", "“{wrong}”应为“{right}”：法治理念、法治宣传教育一律用“法治”")
 _DAY = kinds.PreferredForms("day", "“{wrong}”应为“{right}”（{note}）")
 _OUTDATED = kinds.PreferredForms(
@@ -85,8 +127,11 @@ def canonical_political_phrase(report: Analysis, cfg: Config) -> Iterator[Hit]:
 
     ## 检查内容
     phrases.tsv 收录的不规范写法，如“党的二十大及历届全会精神”“习近平总书记法治思想”
-    “严格规范文明公正执法”“法治建设第一负责人”，把“二十大”和“二十届”混写的“二十大届三中全会”，
-    以及次序颠倒的“学法用法尊法守法”（应为“尊法学法守法用法”）。
+    “法治建设第一负责人”，把“二十大”和“二十届”混写的“二十大届三中全会”。
+    另有一部分错误写法不逐条手写，而由规范写法按通用模式生成（canonical_phrases.tsv，以及 plans.tsv 的纲要、
+    规划名称和 sessions.tsv 的全会名称）：并列成分次序颠倒（“学法用法尊法守法”“谁普法谁执法”
+    “严格规范文明公正执法”“一公开、双随机”），中间缺一个字（“执法全程记录制度”“二十届三全会”），
+    中间一个字写了两遍，或一个词换成常被误用的近义词（“普法明白人”“严格规范公平文明执法”）。
     ## 为什么
     重要政治表述、法治方针和文件名称有中央文件确定的唯一写法，公开的报告必须一字不差；
     “历届全会”与“二十届历次全会”所指范围也不同。
@@ -95,9 +140,12 @@ def canonical_political_phrase(report: Analysis, cfg: Config) -> Iterator[Hit]:
     ## 建议写法
     “深入学习贯彻党的二十大和二十届历次全会精神。”
     ## 误报与局限
-    只认得表中收录的不规范写法；直接引用历史文件原文时可在 `[lexicon] allowed` 中允许。
+    只认得表中收录的不规范写法和由表中规范写法生成的写法；首尾的字缺失、数字的缺失或重复、两个并列成分以外的
+    增字不生成（这些情形常是正常文字，如“九届六中全会”是地方党委的全会）。其他词表已收录的写法由相应规则报告，
+    不重复生成。直接引用历史文件原文时可在 `[lexicon] allowed` 中允许。
     """
     yield from _PHRASE(report, cfg)
+    yield from _PHRASE_GEN(report, cfg)
 
 
 @rule(

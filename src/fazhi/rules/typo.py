@@ -18,6 +18,7 @@ from ..text import HAN_BASIC
 from . import kinds
 from .base import Hit, rule
 from .kinds import TRIGGER, Entry
+from .lawtitle import in_slipped_title
 
 kinds.table("confusion", "confusions.tsv")
 kinds.table("variant", "variants.tsv")
@@ -100,9 +101,12 @@ def homophone_in_term(report: Analysis, cfg: Config) -> Iterator[Hit]:
     “排查检查九小场所1000余家。”“镇政府依法行使职权。”
     ## 误报与局限
     生成的写法逐条用结巴词典和干净语料核对过；仍可能与人名、地名或少见搭配重合，可加入 `[lexicon] allowed`，
-    或在 variants_stop.txt 中登记后重新生成。词表之外的词语查不到。
+    或在 variants_stop.txt 中登记后重新生成。词表之外的词语查不到。书名号中与真实法律法规名称只差一个字的名称
+    由 TE012 报告（给出完整名称），本规则不重复。
     """
-    yield from _SUBSTITUTED(report, cfg, lambda m: m.entry.note in ("sub", "word"))
+    yield from _SUBSTITUTED(
+        report, cfg, lambda m: m.entry.note in ("sub", "word") and not _in_title(report, m)
+    )
 
 
 # A truncated term ending in one of these is usually a phrase boundary, not a lost character:
@@ -141,10 +145,12 @@ def missing_char_in_term(report: Analysis, cfg: Config) -> Iterator[Hit]:
     末字缺失只在后一个字不能与前一个字组成常用词时报告（“第一时段”不报）；可接的字来自结巴词典，
     偶有新词或简称（如“依法行权”）未收，会误报，可加入 `[lexicon] allowed`。词边的双字词缺了一个字、
     剩下的字又能与文中相邻的字组成常用词时不报（“全面推行审批服务”的“推行”，“第一责任人责任”的“责任”），
-    因此“进行审批服务”一类真缺字也会漏报。
+    因此“进行审批服务”一类真缺字也会漏报。书名号中的法律法规名称缺字由 TE012 报告，本规则不重复。
     """
 
     def broken(m: kinds.Match) -> bool:
+        if _in_title(report, m):
+            return False
         if m.entry.note == "del":
             return not _joins_neighbour(report.text, m)
         if m.entry.note != "trunc" or m.entry.text[-1] in STANDALONE_ENDS:
@@ -189,9 +195,14 @@ def doubled_char_in_term(report: Analysis, cfg: Config) -> Iterator[Hit]:
     ## 建议写法
     “全面推进依法行政。”
     ## 误报与局限
-    只查词表中的词语；重复后恰好构成其他合法说法的写法在生成时已排除。
+    只查词表中的词语；重复后恰好构成其他合法说法的写法在生成时已排除。书名号中的法律法规名称多字由 TE012 报告。
     """
-    yield from _DOUBLED(report, cfg, lambda m: m.entry.note == "dup")
+    yield from _DOUBLED(report, cfg, lambda m: m.entry.note == "dup" and not _in_title(report, m))
+
+
+def _in_title(report: Analysis, m: kinds.Match) -> bool:
+    """Whether a generated misspelling lies in a law's title that TE012 reports with the whole title."""
+    return in_slipped_title(report.text, m.start, m.end)
 
 
 @rule(
