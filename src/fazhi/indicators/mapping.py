@@ -25,6 +25,7 @@ from .readings import (
     attendance,
     clause_named,
     governed,
+    narrowed,
     rate_after,
     rate_confirmed,
     sentence_noun,
@@ -75,6 +76,10 @@ SENTENCE_NOUN_UNITS = frozenset({"次", "场", "场次", "期", "堂", "堂次"}
 BARE_LEFT = re.compile(
     "(?:开展|举办|组织|召开|进行|举行|共计|累计|合计|总计|共|计|了|达到|达|先后|全年|今年|本年度|年内|分别)$"
 )
+# A count in a unit of things (项 件) is bare only when a total marker alone opens its clause
+# (`公布重大行政决策事项目录，共4项`): what it totals is the noun of the clause before.
+BARE_TOTAL = re.compile("(?:共|共计|合计|总计)")
+BARE_TOTAL_UNITS = frozenset({"项", "件", "份"})
 # A quantity followed by one of these closes a list item: the noun after it belongs to the next item.
 ITEM_SEPARATORS = "、，,；;"
 # Cues are looked for only in the clauses holding a count, read this far past the clause's end (a
@@ -150,8 +155,10 @@ def _windows(
         if q.kind == "percent":
             continue
         a, b = _around(bounds, q.start, lo, hi, q.end)
-        if (q.unit in SENTENCE_NOUN_UNITS and BARE_LEFT.search(text, a, q.start)) or (
-            q.unit in PERSON_UNITS and (ATTEND.match(text, q.end) or _bare_people(text, q, a, b))
+        if (
+            (q.unit in SENTENCE_NOUN_UNITS and BARE_LEFT.search(text, a, q.start))
+            or (q.unit in BARE_TOTAL_UNITS and BARE_TOTAL.fullmatch(text, a, q.start))
+            or (q.unit in PERSON_UNITS and (ATTEND.match(text, q.end) or _bare_people(text, q, a, b)))
         ):
             a = max(_around(sents, q.start, lo, hi, q.end)[0], q.start - MAX_SENTENCE_REACH)
         b = min(hi, b + CUE_OVERRUN)
@@ -314,6 +321,8 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
                 prev_q = quantities[k - 1].end if k > 0 and quantities[k - 1].end <= q.start else lo
                 reach = max(sentence[0], prev_q, q.start - MAX_SENTENCE_REACH)
                 best, start, end, cue = sentence_noun(tax.specs, text, q, cues, cue_starts, reach, c0)
+            if best is not None:
+                best = narrowed(tax.specs, best, text[c0:c1])
             if best is None and (
                 (q.unit in PERSON_UNITS and ATTEND.match(text, q.end))
                 or _bare_people(text, q, left_lo, right_hi)
@@ -372,11 +381,13 @@ def map_quantities(report, quantities: list[Quantity]) -> list[Mention]:
 
 
 def _bare(text: str, q: Quantity, left_lo: int, right_hi: int) -> bool:
-    """True when a count of events has no noun of its own on either side (`今年共计8场`)."""
-    return (
-        q.unit in SENTENCE_NOUN_UNITS
-        and _gap(text[q.end : right_hi]) == 0
-        and (q.start == left_lo or BARE_LEFT.search(text, left_lo, q.start) is not None)
+    """True when a count has no noun of its own on either side (`今年共计8场`, `…目录，共4项`)."""
+    if _gap(text[q.end : right_hi]) != 0:
+        return False
+    if q.unit in BARE_TOTAL_UNITS:
+        return BARE_TOTAL.fullmatch(text, left_lo, q.start) is not None
+    return q.unit in SENTENCE_NOUN_UNITS and (
+        q.start == left_lo or BARE_LEFT.search(text, left_lo, q.start) is not None
     )
 
 
@@ -462,7 +473,9 @@ def _count(
     sent_lo,
     clause_hi,
 ):
-    best: dict[int, tuple[float, int, int, str, str, int]] = {}
+    # the best cue of each spec, its full and its weak cues apart: a weak cue its context does not
+    # confirm must not hide a full cue of the same spec (`查处案件27起`: 查处 counts, 案件 alone would not)
+    best: dict[tuple[int, bool], tuple[float, int, int, str, str, int]] = {}
     # a generic cue's object may be named anywhere in the count's clause, after a listed count too
     # (`对15个乡镇、36个部门开展督察`: the first count's clause runs on to 督察)
     clause_text = text[sent_lo:clause_hi]
@@ -505,19 +518,25 @@ def _count(
             span = (q.start, e, gap)
         else:
             continue
-        prev = best.get(si)
+        key = (si, bool(weak))
+        prev = best.get(key)
+        other = best.get((si, not weak))
+        if other is not None and other[5] == 0 and span[2] == 0:
+            # a full and a weak cue touching the number on both sides make one phrase too
+            span = (min(other[1], span[0]), max(other[2], span[1]), 0)
+            best[(si, not weak)] = (other[0], span[0], span[1], *other[3:])
         cur = (score, span[0], span[1], text[s:e], weak, span[2])
         if prev is not None and prev[5] == 0 and span[2] == 0:
             # cues touching the number on both sides make one phrase (`视频监控3000个探头`)
             top = cur if score > prev[0] else prev
-            best[si] = (top[0], min(prev[1], cur[1]), max(prev[2], cur[2]), top[3], top[4], 0)
+            best[key] = (top[0], min(prev[1], cur[1]), max(prev[2], cur[2]), top[3], top[4], 0)
         elif prev is None or score > prev[0]:
-            best[si] = cur
+            best[key] = cur
     if not best:
         return None, q.start, q.end, ""
     scored = []
     context_text = topics + lead + sent_text
-    for si, (score, s, e, cue, weak, _) in best.items():
+    for (si, _w), (score, s, e, cue, weak, _) in best.items():
         spec = specs[si]
         bonus = 0.0
         if any(t in topics for t in spec.topics):
@@ -538,6 +557,9 @@ def _count(
     if not scored:
         return None, q.start, q.end, ""
     scored.sort(key=lambda x: -x[0])
+    # one reading per spec: its best confirmed cue
+    seen: set[int] = set()
+    scored = [x for x in scored if not (x[1] in seen or seen.add(x[1]))]
     if len(scored) > 1 and scored[0][0] - scored[1][0] < TIE:
         return None, q.start, q.end, ""
     _, si, s, e, cue = scored[0]

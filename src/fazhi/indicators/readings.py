@@ -103,3 +103,12 @@ def rate_after(specs, text, q) -> tuple[str | None, int, int, str]:
         return None, q.start, q.end, ""
     spec, m = hits[0]
     return spec.id, q.start, m.end(), m.group(0)
+
+
+def narrowed(specs, id_: str, clause: str) -> str:
+    """The narrower indicator a count of `id_` is when its clause names what narrows it (the procedure
+    of `适用一般程序查处案件27起`, the outcome of `成功调处…纠纷42起`); `id_` itself when none or several do."""
+    hits = [
+        s.id for s in specs if id_ in s.narrows and s.narrow_cue is not None and s.narrow_cue.search(clause)
+    ]
+    return hits[0] if len(hits) == 1 else id_

@@ -54,6 +54,10 @@ class Spec:
     # whom the work was for, named in the sentence (`为机关干部…`, `深入农户…`): the taxonomy tells
     # cadre lectures from publicity for the public by their audience, not by who speaks
     audience: re.Pattern | None = None
+    # a count mapped to one of `narrows` whose clause matches `narrow_cue` is this narrower one
+    # (`适用一般程序查处案件27起` is a 一般程序 case, `成功调处…纠纷42起` a success)
+    narrows: tuple[str, ...] = ()
+    narrow_cue: re.Pattern | None = None
 
     @property
     def is_rate(self) -> bool:
@@ -125,6 +129,8 @@ def taxonomy() -> Taxonomy:
                 rate_confirm=tuple(raw.get("rate_confirm", ())),
                 not_after=re.compile(raw["not_after"]) if raw.get("not_after") else None,
                 audience=re.compile(raw["audience"]) if raw.get("audience") else None,
+                narrows=tuple(raw.get("narrows", ())),
+                narrow_cue=re.compile(raw["narrow_cue"]) if raw.get("narrow_cue") else None,
             )
         )
     return Taxonomy(tuple(specs))
