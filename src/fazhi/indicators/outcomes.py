@@ -18,8 +18,8 @@ from .quantities import Quantity
 from .taxonomy import load_data, taxonomy
 
 # Words that may stand before the outcome verb without making it a noun phrase of its own
-# (`其中维持12件`, `依法撤销2件`, `已全部审结`, `全年共受理`), and after it (`累计达到180项`).
-OUTCOME_LEAD = "(?:行政机关|机关|被告|经审查|经|其中|依法|全部|全年|当年|年内|当场|现场|均|最终|已经|已|共计|共|分别|先后|累计)*"
+# (`其中维持12件`, `依法撤销2件`, `已全部审结`, `全年共受理`, `被纠错1件`), and after it (`累计达到180项`).
+OUTCOME_LEAD = "(?:行政机关|机关|被告|经审查|经|其中|依法|全部|全年|当年|年内|当场|现场|均|最终|已经|已|共计|共|分别|先后|累计|被)*"
 OUTCOME_TAIL = "(?:了|达到|达|为|至|到)?"
 # A bare count ends its clause or its list item: what follows it, if anything, starts the next item.
 ITEM_END = "、，,；;。"

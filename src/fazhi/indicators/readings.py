@@ -45,6 +45,8 @@ def sentence_noun(specs, text, q, cues, cue_starts, lo, clause_lo) -> tuple[str 
         i += 1
         spec = specs[si]
         full = kind in SENTENCE_NOUN_KINDS or (kind == "generic" and any(w in sentence for w in spec.clause))
+        if spec.not_after is not None and spec.not_after.search(sentence):
+            continue  # the sentence's process counts its object (`开展规范性文件清理，共计58件`)
         if full and q.unit in spec.units and not spec.is_rate and not in_title(text, s, e):
             ids.add(si)
             first = s if first is None else first
