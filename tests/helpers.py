@@ -8,6 +8,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -118,3 +120,28 @@ def check_spans_in_raw(result: dict, raw: str, offset_map=None) -> int:
         else:
             assert _DROPPED_RE.sub("", piece) == _DROPPED_RE.sub("", d["quote"]), (d, piece, span)
     return len(spans)
+
+
+# ---------------------------------------------------------------- rules
+
+
+@contextmanager
+def temporary_rule(code: str, name: str, check: Callable) -> Iterator[None]:
+    """Register `check` as an info-level format rule `code` for the block, then remove it."""
+    from fazhi.model import Category, Severity
+    from fazhi.rules.base import rule, unregister
+
+    check.__doc__ = "测试用规则。"
+    rule(
+        code=code,
+        name=name,
+        category=Category.FORMAT,
+        severity=Severity.INFO,
+        summary="测试",
+        bad=[],
+        good=[],
+    )(check)
+    try:
+        yield
+    finally:
+        unregister(code)

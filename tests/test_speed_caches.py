@@ -12,8 +12,9 @@ from fazhi.config import Config
 from fazhi.indicators.mapping import _cue_index, _cue_matches
 from fazhi.indicators.taxonomy import taxonomy
 from fazhi.regexlit import Prefilter, required_literals
-from fazhi.rules.base import REGISTRY, all_rules, unregister
+from fazhi.rules.base import REGISTRY, all_rules
 from fazhi.text import find_all
+from helpers import temporary_rule
 
 
 def _every_cue_everywhere(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int, int, str]]:
@@ -193,8 +194,7 @@ def test_protected_mask_is_the_union_of_the_protected_spans():
 
 def test_selected_rules_follow_config_and_registry():
     """The cached rule list per setting: other settings get their own, a newly registered rule joins."""
-    from fazhi.model import Category, Severity
-    from fazhi.rules.base import rule, selected_rules
+    from fazhi.rules.base import selected_rules
 
     assert [r.code for r in selected_rules(Config(select=["NU"]))] == [
         r.code for r in all_rules() if r.code.startswith("NU") and r.status == "stable"
@@ -206,20 +206,8 @@ def test_selected_rules_follow_config_and_registry():
     def check(report):
         return iter(())
 
-    check.__doc__ = "测试用规则。"
-    try:
-        rule(
-            code="FM999",
-            name="cache-test-rule",
-            category=Category.FORMAT,
-            severity=Severity.INFO,
-            summary="测试",
-            bad=[],
-            good=[],
-        )(check)
+    with temporary_rule("FM999", "cache-test-rule", check):
         assert "FM999" in {r.code for r in selected_rules(Config())}
-    finally:
-        unregister("FM999")
     assert "FM999" not in {r.code for r in selected_rules(Config())}
 
 

@@ -10,11 +10,11 @@ import pytest
 from fazhi.analysis import CACHES, Analysis
 from fazhi.config import Config
 from fazhi.ingest import read_bytes, read_path
-from fazhi.model import Category, Report, Severity
+from fazhi.model import Report
 from fazhi.normalize import normalize
 from fazhi.pipeline import GIVEN, STAGES, analysis_of, check_order
-from fazhi.rules.base import all_rules, rule, run_rules, selected_rules, unregister
-from helpers import SEED_FILES
+from fazhi.rules.base import all_rules, run_rules, selected_rules
+from helpers import SEED_FILES, temporary_rule
 
 _TITLE = "某县司法局关于2023年法治政府建设情况的报告\n"
 
@@ -33,21 +33,9 @@ def test_the_engine_passes_its_own_config_to_the_check():
         seen.append(cfg)
         return iter(())
 
-    check.__doc__ = "测试用规则。"
     cfg = Config(select=["FM998"])
-    try:
-        rule(
-            code="FM998",
-            name="config-probe",
-            category=Category.FORMAT,
-            severity=Severity.INFO,
-            summary="测试",
-            bad=[],
-            good=[],
-        )(check)
+    with temporary_rule("FM998", "config-probe", check):
         run_rules(Analysis(source="t", text="正文。"), cfg)
-    finally:
-        unregister("FM998")
     assert seen == [cfg] and seen[0] is cfg
 
 

@@ -19,7 +19,7 @@ from .text import OffsetMap
 
 # Fields filled on demand by the first stage or rule that asks (indicators.mentions, rules.kinds.scan):
 # any stage may read them, none declares them.
-CACHES = ("mentions", "term_scans")
+CACHES = ("mentions", "term_scans", "typo_masks")
 
 if TYPE_CHECKING:  # types of the caches, owned by higher layers (never imported at run time)
     from .indicators.mapping import Mention
@@ -64,9 +64,11 @@ class Analysis:
     findings: tuple[Finding, ...] = ()
     score: dict[str, Any] | None = None
     # shared caches: every quantity in its context (indicators.mentions), one term scan per user
-    # lexicon (rules.kinds.scan)
+    # lexicon (rules.kinds.scan), one protected mask per user lexicon (rules.typo_stat.protected_mask)
     mentions: list[Mention] | None = None
     term_scans: dict[UserLexicon, Scan] = field(default_factory=dict)
+    # where the language-model rules (TY101, TY102) must not change a character, per user lexicon
+    typo_masks: dict[tuple[str, ...], Any] = field(default_factory=dict)
 
     def sections(self) -> Iterator[Section]:
         """All sections of the outline in document order."""

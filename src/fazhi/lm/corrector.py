@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Protocol, TypeVar
 
 import numpy as np
 
@@ -388,12 +389,19 @@ def correct(text: str, protected: np.ndarray | None = None, lm: CharLM | None = 
         score += WORD_BONUS * (wl[1] - wl[0])
         if score > ACCEPT and (p not in best or score > best[p].score):
             best[p] = Correction(p, text[p], o, int(pchan[k]), gain, score, wl)
-    return _one_per_window(sorted(best.values(), key=lambda c: -c.score))
+    return one_per_window(sorted(best.values(), key=lambda c: -c.score))
 
 
-def _one_per_window(found: list[Correction]) -> list[Correction]:
-    """Keep the best correction of any ORDER-character window (a change rescores its neighbours)."""
-    kept: list[Correction] = []
+class _Placed(Protocol):
+    pos: int
+
+
+_P = TypeVar("_P", bound=_Placed)
+
+
+def one_per_window(found: list[_P]) -> list[_P]:
+    """The best change (input sorted best first) of any ORDER-character window, in text order."""
+    kept: list[_P] = []
     for c in found:
         if all(abs(c.pos - k.pos) >= ORDER for k in kept):
             kept.append(c)

@@ -25,7 +25,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..text import HAN_FIRST, HAN_LAST
-from .corrector import FROZEN, OLD_WORD_MIN_FREQ, _word_len, dictionary, model_ids
+from .corrector import FROZEN, OLD_WORD_MIN_FREQ, _word_len, dictionary, model_ids, one_per_window
 from .model import BOS, FIRST_CHAR_ID, LOG_FLOOR, ORDER, CharLM, encode, load, pack
 
 # Function characters a writer drops most (a preposition or marker before its object, a connective).
@@ -158,7 +158,7 @@ def edits(text: str, protected: np.ndarray | None = None, lm: CharLM | None = No
     lp_ext = np.concatenate([lp, np.full(ORDER, LOG_FLOOR)])
     found = _insertions(text, ids, lp, lp_ext, ext, ok, protected, lm)
     found += _deletions(text, ids, lp, lp_ext, ext, ok, lm)
-    return _one_per_window(sorted(found, key=lambda e: -e.score))
+    return one_per_window(sorted(found, key=lambda e: -e.score))
 
 
 @lru_cache(maxsize=2)
@@ -322,15 +322,6 @@ def _reduplication(text: str, p: int) -> bool:
         if ends and starts:
             return True
     return False
-
-
-def _one_per_window(found: list[Edit]) -> list[Edit]:
-    """The best edit of any ORDER-character window."""
-    kept: list[Edit] = []
-    for e in found:
-        if all(abs(e.pos - k.pos) >= ORDER for k in kept):
-            kept.append(e)
-    return sorted(kept, key=lambda e: e.pos)
 
 
 def apply(text: str, found: list[Edit]) -> str:

@@ -51,7 +51,16 @@ def _terms_automaton(user: tuple[str, ...]) -> ahocorasick.Automaton:
 
 
 def protected_mask(report: Analysis, cfg: Config) -> np.ndarray:
-    """True where the corrector must not change a character of the report's text."""
+    """True where the corrector must not change a character of the report's text (kept on the report)."""
+    user = tuple(sorted(set(cfg.terms) | set(cfg.allowed)))
+    mask = report.typo_masks.get(user)
+    if mask is None:
+        mask = report.typo_masks[user] = _protected_mask(report, user)
+        mask.flags.writeable = False  # shared by TY101 and TY102: a reader may not change it
+    return mask
+
+
+def _protected_mask(report: Analysis, user: tuple[str, ...]) -> np.ndarray:
     text = report.text
     spans = [m.span() for m in _TITLE_RE.finditer(text)]
     spans += han_before(text, _PERSON_AFTER, 2, 3)
@@ -59,8 +68,6 @@ def protected_mask(report: Analysis, cfg: Config) -> np.ndarray:
     names = {u for u in (*report.units, report.unit, report.title) if u and len(u) >= 2}
     for name in names:
         spans += find_all(text, name)
-    cfg = cfg
-    user = tuple(sorted(set(cfg.terms) | set(cfg.allowed)))
     if text:
         spans += [(end + 1 - n, end + 1) for end, n in _terms_automaton(user).iter(text)]
     if report.title_span:
@@ -77,7 +84,6 @@ def protected_mask(report: Analysis, cfg: Config) -> np.ndarray:
 
 def _taken(report: Analysis, cfg: Config) -> list[tuple[int, int]]:
     """Spans already reported by the selected table-driven typo rules."""
-    cfg = cfg
     spans = []
     for code in _TYPO_TABLE_RULES:
         r = REGISTRY.get(code)

@@ -61,6 +61,19 @@ def _too_many(request: Request, name: str, next_url: str, seconds: int, message:
     return resp
 
 
+def _bad_login(request: Request, name: str, next_url: str):
+    """The login page again with the one message for an unknown user and a wrong password (401)."""
+    return render(
+        request,
+        "login.html",
+        None,
+        status=401,
+        next=safe_next(next_url),
+        username=name,
+        error="用户名或密码不正确",
+    )
+
+
 @router.post("/login", dependencies=CSRF)
 async def login(
     request: Request,
@@ -82,15 +95,7 @@ async def login(
             f"登录失败次数过多，已暂时锁定，请 {max(1, (wait + 59) // 60)} 分钟后再试（或请管理员重置密码）",
         )
     if not name or not password:
-        return render(
-            request,
-            "login.html",
-            None,
-            status=401,
-            next=safe_next(next),
-            username=name,
-            error="用户名或密码不正确",
-        )
+        return _bad_login(request, name, next)
     if not guard.try_enter():
         return _too_many(request, name, next, 5, "登录请求过多，请稍后再试")
     try:
@@ -110,15 +115,7 @@ async def login(
         )
     if user is None:
         guard.failed(account, address)
-        return render(
-            request,
-            "login.html",
-            None,
-            status=401,
-            next=safe_next(next),
-            username=name,
-            error="用户名或密码不正确",
-        )
+        return _bad_login(request, name, next)
     guard.succeeded(account)
     login_session(request, user)
     return RedirectResponse(safe_next(next), status_code=303)
